@@ -1,0 +1,374 @@
+/*
+ * util.c -- output buffering, argument and hex helpers, vector records.
+ */
+#include "cli.h"
+#include "itls/err.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+out_init(struct itls_out *o)
+{
+	o->len = 0;
+	o->overflow = 0;
+}
+
+void
+out_printf(struct itls_out *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (o->overflow) {
+		return;
+	}
+	va_start(ap, fmt);
+	n = vsnprintf(o->buf + o->len, sizeof o->buf - o->len, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof o->buf - o->len) {
+		o->overflow = 1;
+		return;
+	}
+	o->len += (size_t)n;
+}
+
+void
+out_bytes(struct itls_out *o, const void *p, size_t n)
+{
+	if (o->overflow || n > sizeof o->buf - o->len) {
+		o->overflow = 1;
+		return;
+	}
+	memcpy(o->buf + o->len, p, n);
+	o->len += n;
+}
+
+void
+out_hex(struct itls_out *o, const uint8_t *p, size_t n)
+{
+	static const char hx[] = "0123456789abcdef";
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char c[2];
+		c[0] = hx[p[i] >> 4];
+		c[1] = hx[p[i] & 15];
+		out_bytes(o, c, 2);
+	}
+}
+
+int
+out_flush(struct itls_out *o)
+{
+	if (o->overflow) {
+		return cli_fail("too-long", "output larger than %zu bytes", sizeof o->buf);
+	}
+	if (o->len > 0 && fwrite(o->buf, 1, o->len, stdout) != o->len) {
+		return EXIT_BADINPUT;
+	}
+	if (fflush(stdout) != 0) {
+		return EXIT_BADINPUT;
+	}
+	return 0;
+}
+
+int
+cli_fail(const char *word, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "itls: %s", word);
+	if (fmt != NULL && fmt[0] != '\0') {
+		fputs(": ", stderr);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+	}
+	fputc('\n', stderr);
+	return EXIT_BADINPUT;
+}
+
+const char *
+arg_get(int argc, char **argv, const char *name)
+{
+	int i;
+
+	for (i = 0; i + 1 < argc; i++) {
+		if (strcmp(argv[i], name) == 0) {
+			return argv[i + 1];
+		}
+	}
+	return NULL;
+}
+
+int
+arg_has(int argc, char **argv, const char *name)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], name) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int
+in_list(const char *s, const char *const *list)
+{
+	size_t i;
+
+	if (list == NULL) {
+		return 0;
+	}
+	for (i = 0; list[i] != NULL; i++) {
+		if (strcmp(s, list[i]) == 0) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+arg_check(int argc, char **argv, const char *const *with_value,
+	const char *const *flags)
+{
+	int i;
+	int seen;
+
+	for (i = 0; i < argc; i++) {
+		if (strncmp(argv[i], "--", 2) != 0) {
+			continue;
+		}
+		if (in_list(argv[i], flags)) {
+			continue;
+		}
+		if (!in_list(argv[i], with_value)) {
+			return cli_fail("usage", "unknown option %s", argv[i]);
+		}
+		if (i + 1 >= argc) {
+			return cli_fail("usage", "option %s needs a value", argv[i]);
+		}
+		seen = i;
+		i++;
+		(void)seen;
+	}
+	return 0;
+}
+
+static int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9') {
+		return c - '0';
+	}
+	if (c >= 'a' && c <= 'f') {
+		return c - 'a' + 10;
+	}
+	if (c >= 'A' && c <= 'F') {
+		return c - 'A' + 10;
+	}
+	return -1;
+}
+
+long
+hex_decode(const char *s, size_t slen, uint8_t *out, size_t cap, size_t want)
+{
+	size_t i;
+
+	if (slen % 2 != 0) {
+		for (i = 0; i < slen; i++) {
+			if (hexval((unsigned char)s[i]) < 0) {
+				return -1;
+			}
+		}
+		return -2;
+	}
+	for (i = 0; i < slen; i++) {
+		if (hexval((unsigned char)s[i]) < 0) {
+			return -1;
+		}
+	}
+	if ((want != 0 && slen / 2 != want) || slen / 2 > cap) {
+		return -2;
+	}
+	for (i = 0; i < slen / 2; i++) {
+		out[i] = (uint8_t)(hexval((unsigned char)s[2 * i]) * 16
+			+ hexval((unsigned char)s[2 * i + 1]));
+	}
+	return (long)(slen / 2);
+}
+
+long
+file_read(const char *path, uint8_t *out, size_t cap)
+{
+	FILE *f;
+	size_t n;
+	int extra;
+
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		return -1;
+	}
+	n = fread(out, 1, cap, f);
+	extra = fgetc(f);
+	if (ferror(f) || extra != EOF) {
+		fclose(f);
+		return -1;
+	}
+	fclose(f);
+	return (long)n;
+}
+
+/* ---- vector records ------------------------------------------------------ */
+
+const char *
+vrec_get_nth(const struct vrec *r, const char *key, size_t i, size_t *len)
+{
+	size_t k;
+
+	for (k = 0; k < r->n; k++) {
+		if (strcmp(r->kv[k].key, key) == 0) {
+			if (i == 0) {
+				if (len != NULL) {
+					*len = r->kv[k].len;
+				}
+				return r->kv[k].val;
+			}
+			i--;
+		}
+	}
+	return NULL;
+}
+
+const char *
+vrec_get(const struct vrec *r, const char *key, size_t *len)
+{
+	return vrec_get_nth(r, key, 0, len);
+}
+
+size_t
+vrec_count(const struct vrec *r, const char *key)
+{
+	size_t k, c = 0;
+
+	for (k = 0; k < r->n; k++) {
+		if (strcmp(r->kv[k].key, key) == 0) {
+			c++;
+		}
+	}
+	return c;
+}
+
+long
+vrec_hex(const struct vrec *r, const char *key, uint8_t *out, size_t cap)
+{
+	size_t len;
+	const char *v = vrec_get(r, key, &len);
+	long n;
+
+	if (v == NULL) {
+		return -1;
+	}
+	n = hex_decode(v, len, out, cap, 0);
+	return n < 0 ? -1 : n;
+}
+
+long
+vrec_cert(const struct vrec *r, uint8_t *out, size_t cap)
+{
+	size_t len;
+	const char *v = vrec_get(r, "cert", &len);
+	char path[4096];
+
+	if (v == NULL) {
+		return vrec_hex(r, "cert_hex", out, cap);
+	}
+	if (snprintf(path, sizeof path, "%s/certs/%.*s", r->dir, (int)len, v)
+		>= (int)sizeof path) {
+		return -1;
+	}
+	return file_read(path, out, cap);
+}
+
+int
+vrec_valid(const struct vrec *r)
+{
+	size_t len;
+	const char *v = vrec_get(r, "result", &len);
+
+	return v != NULL && len == 5 && memcmp(v, "valid", 5) == 0;
+}
+
+int
+vrec_outcome(const struct vrec *r, int err, char *msg, size_t cap)
+{
+	size_t len;
+	const char *reason;
+
+	if (vrec_valid(r)) {
+		if (err != ITLS_OK) {
+			snprintf(msg, cap, "expected valid, got error %s", itls_err_name(err));
+			return 1;
+		}
+		return 0;
+	}
+	if (err == ITLS_OK) {
+		reason = vrec_get(r, "reason", &len);
+		snprintf(msg, cap, "expected invalid (%.*s), got success",
+			reason ? (int)len : 1, reason ? reason : "?");
+		return 1;
+	}
+	reason = vrec_get(r, "reason", &len);
+	if (reason == NULL || (len == 1 && reason[0] == '*')) {
+		return 0;
+	}
+	if (strlen(itls_err_name(err)) != len
+		|| memcmp(itls_err_name(err), reason, len) != 0) {
+		snprintf(msg, cap, "expected reason %.*s, got %s", (int)len, reason,
+			itls_err_name(err));
+		return 1;
+	}
+	return 0;
+}
+
+int
+vrec_expect(const struct vrec *r, const char *key, const char *got,
+	size_t len, char *msg, size_t cap)
+{
+	size_t elen;
+	const char *e = vrec_get(r, key, &elen);
+
+	if (e == NULL) {
+		snprintf(msg, cap, "record has no %s", key);
+		return 1;
+	}
+	if (elen != len || memcmp(e, got, len) != 0) {
+		snprintf(msg, cap, "%s: expected \"%.*s\", got \"%.*s\"", key,
+			(int)elen, e, (int)len, got);
+		return 1;
+	}
+	return 0;
+}
+
+int
+vrec_expect_hex(const struct vrec *r, const char *key, const uint8_t *got,
+	size_t len, char *msg, size_t cap)
+{
+	char hex[4096];
+	static const char hx[] = "0123456789abcdef";
+	size_t i;
+
+	if (len * 2 > sizeof hex) {
+		snprintf(msg, cap, "%s: value too long", key);
+		return 1;
+	}
+	for (i = 0; i < len; i++) {
+		hex[2 * i] = hx[got[i] >> 4];
+		hex[2 * i + 1] = hx[got[i] & 15];
+	}
+	return vrec_expect(r, key, hex, 2 * len, msg, cap);
+}
