@@ -15,6 +15,7 @@
 static const struct itls_check_op *const check_tables[] = {
 	check_ops_secagree,
 	check_ops_crypto,
+	check_ops_authparam,
 	check_ops_naming,
 };
 

@@ -115,6 +115,7 @@ int cmd_demo(int argc, char **argv);
 /* the check handler tables of each module file (NULL-op terminated) */
 extern const struct itls_check_op check_ops_secagree[];
 extern const struct itls_check_op check_ops_crypto[];
+extern const struct itls_check_op check_ops_authparam[];
 extern const struct itls_check_op check_ops_naming[];
 
 #endif

@@ -1,6 +1,5 @@
 /* cmd_crypto.c -- STUB: replaced by the token/AKA/PSK/authparam work. */
 #include "cli.h"
-int cmd_authparam(int argc, char **argv) { (void)argc; (void)argv; return cli_fail("not-implemented", "authparam"); }
 int cmd_token(int argc, char **argv) { (void)argc; (void)argv; return cli_fail("not-implemented", "token"); }
 int cmd_milenage(int argc, char **argv) { (void)argc; (void)argv; return cli_fail("not-implemented", "milenage"); }
 int cmd_aka(int argc, char **argv) { (void)argc; (void)argv; return cli_fail("not-implemented", "aka"); }
