@@ -1,0 +1,92 @@
+#!/bin/sh
+# tests/run-all.sh -- the body of `make test` (after both builds are done).
+#
+# Runs, for the normal build ($BUILD) and the ASan+UBSan build ($ASAN_BUILD):
+# every Criterion suite and `itls check vectors/*.txt`; then, once: the CLI
+# scripts tests/cli/*.sh, the traceability check, vectors-check and
+# spec-check. Counts each Criterion test, each vector record, each CLI check
+# and each of the three checks as one test; ends with "N passed, M failed".
+set -u
+BUILD=${BUILD:-build}
+ASAN_BUILD=${ASAN_BUILD:-build/asan}
+PYTHON=${PYTHON:-/usr/bin/python3}
+passed=0
+failed=0
+log=$BUILD/test-logs
+mkdir -p "$log"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+
+add() { passed=$((passed + $1)); failed=$((failed + $2)); }
+
+suite() { # name, command...
+	name=$1; shift
+	if "$@" > "$log/$name.log" 2>&1; then
+		echo "PASS  $name"; add 1 0
+	else
+		echo "FAIL  $name (see $log/$name.log)"; tail -20 "$log/$name.log"; add 0 1
+	fi
+}
+
+criterion() { # dir label
+	for t in "$1"/tests/test_*; do
+		[ -x "$t" ] || continue
+		n=$(basename "$t")
+		out="$log/$2-$n.log"
+		"$t" --jobs 2 > "$out" 2>&1
+		rc=$?
+		syn=$(grep -a 'Synthesis:' "$out" | tail -1)
+		tested=$(echo "$syn" | sed -n 's/.*Tested: *\([0-9]*\).*/\1/p')
+		passing=$(echo "$syn" | sed -n 's/.*Passing: *\([0-9]*\).*/\1/p')
+		if [ -z "$tested" ]; then tested=1; passing=0; fi
+		bad=$((tested - passing))
+		if [ $rc -ne 0 ] && [ $bad -eq 0 ]; then bad=1; fi
+		add "$passing" "$bad"
+		if [ $bad -eq 0 ]; then
+			echo "PASS  $2 $n: $passing tests"
+		else
+			echo "FAIL  $2 $n: $passing of $tested passed (see $out)"
+			grep -a -E '\[----\]|\[FAIL\]|ERROR|runtime error' "$out" | head -20
+		fi
+	done
+}
+
+vectors() { # itls label
+	out="$log/$2-vectors.log"
+	"$1" check vectors/*.txt > "$out" 2>&1
+	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
+	p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
+	f=$(echo "$last" | sed -n 's/.* \([0-9]*\) failed$/\1/p')
+	if [ -z "$p" ]; then p=0; f=1; fi
+	add "$p" "$f"
+	if [ "$f" -eq 0 ]; then echo "PASS  $2 vectors: $p records"; else
+		echo "FAIL  $2 vectors: $p passed, $f failed (see $out)"; grep FAIL "$out" | head -20; fi
+}
+
+cli() {
+	for s in tests/cli/*.sh; do
+		[ -f "$s" ] || continue
+		n=$(basename "$s" .sh)
+		out="$log/cli-$n.log"
+		ITLS="$BUILD/itls" sh "$s" "$BUILD/itls" > "$out" 2>&1
+		rc=$?
+		ok=$(grep -c '^ok ' "$out")
+		nok=$(grep -c '^not ok ' "$out")
+		if [ $rc -ne 0 ] && [ "$nok" -eq 0 ]; then nok=1; fi
+		add "$ok" "$nok"
+		if [ "$nok" -eq 0 ]; then echo "PASS  cli $n: $ok checks"; else
+			echo "FAIL  cli $n: $ok ok, $nok not ok (see $out)"; grep '^not ok' "$out" | head -20; fi
+	done
+}
+
+criterion "$BUILD" unit
+vectors "$BUILD/itls" unit
+criterion "$ASAN_BUILD" asan
+if [ -x "$ASAN_BUILD/itls" ]; then vectors "$ASAN_BUILD/itls" asan; fi
+cli
+suite traceability "$PYTHON" spec/trace.py
+suite vectors-check make --no-print-directory vectors-check
+if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
+echo
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
