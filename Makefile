@@ -45,7 +45,7 @@ all: $(LIB) $(ITLS)
 
 $(BUILD)/ref/core/%.o: ref/core/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -ffreestanding -fstack-usage -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -ffreestanding -c $< -o $@
 
 $(BUILD)/ref/%.o: ref/%.c $(HEADERS)
 	@mkdir -p $(@D)
