@@ -6,7 +6,6 @@ decisions of DESIGN.md 1-4 / spec/decisions.md D-TK-1..D-TK-4. The certificates 
 the committed DER fixtures of vectors/certs/ (made by vectors/certs/make.sh); the
 MAC runs over the file's bytes exactly.
 """
-import glob
 import os
 
 from keylib import c_token, c_token_hex_reading, s_token
@@ -62,13 +61,21 @@ def keys(profile, ik, ck):
     return f
 
 
+def read_cert(certdir, name):
+    path = os.path.join(certdir, name) if certdir else None
+    if path is None or not os.path.exists(path):
+        return None
+    with open(path, "rb") as f:
+        return f.read()
+
+
 def certs(certdir):
-    """The P-CSCF fixtures: (file name, bytes), sorted by name."""
+    """The P-CSCF fixtures (vectors/certs/README.md): (file name, bytes)."""
     out = []
-    if certdir and os.path.isdir(certdir):
-        for path in sorted(glob.glob(os.path.join(certdir, "pcscf*.der"))):
-            with open(path, "rb") as f:
-                out.append((os.path.basename(path), f.read()))
+    for name in ("pcscf-rsa.der", "pcscf-ec.der", "leaf.der"):
+        data = read_cert(certdir, name)
+        if data is not None:
+            out.append((name, data))
     return out
 
 
@@ -164,11 +171,26 @@ def generate(outdir, certdir):
     v.add("s-token-verify", "right certificate, s_token made with another IK (that of set 2) (TK-07)", "invalid",
           keys("hmac", IK1, None) + [cf, ("s_token", s_token("hmac", IK2, cert).hex())], reason="mismatch")
     if len(hm) > 1:
-        # a man in the middle shows its own certificate: the UE MACs what it received
         _, _, _, cf_other, cert_other, st_other = hm[1]
-        v.add("s-token-verify", "the P-CSCF's s_token checked against another certificate (the one a man in the "
-              "middle would show; TK-01, TK-07)", "invalid",
+        v.add("s-token-verify", "the s_token of one P-CSCF certificate checked against the other one (same "
+              "names, other key; TK-01, TK-07)", "invalid",
               keys("hmac", IK1, None) + [cf_other, ("s_token", st)], reason="mismatch")
+    mitm = read_cert(certdir, "mitm.der")
+    if mitm is not None and cf == ("cert", "pcscf-rsa.der"):
+        # a man in the middle shows its own certificate (right names, other DER): the UE MACs what it
+        # received, the P-CSCF what it holds
+        v.add("s-token-verify", "man in the middle: the UE received mitm.der (same names as pcscf-rsa.der), the "
+              "P-CSCF sent the s_token of pcscf-rsa.der: mismatch (TK-01, TK-07; seed 004 3.3.3)", "invalid",
+              keys("hmac", IK1, None) + [("cert", "mitm.der"), ("s_token", st)], reason="mismatch")
+        v.add("s-token-verify", "man in the middle, kdf profile (TK-11, TK-07)", "invalid",
+              keys("kdf", IK1, CK1) + [("cert", "mitm.der"), ("s_token", s_token("kdf", IK1, cert, CK1).hex())],
+              reason="mismatch")
+    leaf, ca = read_cert(certdir, "leaf.der"), read_cert(certdir, "ca.der")
+    if leaf is not None and ca is not None:
+        chain_st = s_token("hmac", IK1, leaf + ca).hex()
+        v.add("s-token-verify", "decision 1 counter-example: an s_token computed over the chain leaf.der || ca.der "
+              "does not verify against the end-entity certificate leaf.der (TK-01)", "invalid",
+              keys("hmac", IK1, None) + [("cert", "leaf.der"), ("s_token", chain_st)], reason="mismatch")
     v.add("s-token-verify", "seed 004 example s_token is not the MAC of this certificate (TK-07)", "invalid",
           keys("hmac", IK1, None) + [cf, ("s_token", SEED_S_TOKEN)], reason="mismatch")
 
