@@ -148,9 +148,6 @@ def add_milenage(v, sets):
     v.add("milenage", "OP with a non-hex character (right length; AK-02)", "invalid",
           [("k", s["k"]), ("op", s["op"][:16] + "zz" + s["op"][18:]), ("rand", s["rand"]),
            ("sqn", s["sqn"]), ("amf", s["amf"])], reason="bad-hex")
-    # upper-case hex is hex: accepted, outputs in lower case
-    v.add("milenage", "inputs in upper-case hex are accepted; outputs are lower case (FORMAT.md)",
-          "valid", [(kk, vv.upper()) for kk, vv in base] + milenage_out(s))
 
 
 def add_autn(v, sets):
