@@ -396,7 +396,7 @@ def generate(outdir, certdir):
     g.parse_ok("challenge with stale, domain and a vendor parameter: unknown parameters are kept (AP-11)",
                'Digest realm="%s", domain="sip:home1.net", nonce="%s", stale=FALSE, algorithm=AKAv1-MD5, '
                'x-vendor-flag=on' % (realm, nonce1))
-    g.parse_ok("credentials with auts (TS 33.203 resynchronisation) kept as an unknown parameter (AP-11)",
+    g.parse_ok("credentials with auts (RFC 3310 3.4 synchronisation failure) kept as an unknown parameter (AP-11)",
                'Digest username="%s", realm="%s", nonce="%s", uri="sip:%s", response="", '
                'auts="CjkyMzRfOiwg5CYn"' % (user, realm, nonce1, realm))
     # -- lexical variants --
