@@ -1,0 +1,1416 @@
+/*
+ * secagree.c -- SIP security agreement, RFC 3329 (see itls/secagree.h).
+ *
+ * Theory of operation. A header line is read once, left to right, by small
+ * functions, one per production of RFC 3329 §2.2 / RFC 3261 §25.1:
+ *
+ *   header line    sa_header      name *(SP/HTAB) ":"            SA-01
+ *   value          sa_parse_list  mech *(COMMA mech)             SA-02
+ *   mechanism      sa_parse_mech  token *(SEMI param)            SA-04
+ *   parameter      sa_lex_param   token [EQUAL gen-value]        SA-06
+ *   white space    sa_skip_sws    SP / HTAB / CRLF WSP           SA-03
+ *   token          sa_scan_token                                 SA-05
+ *   quoted-string  sa_scan_quoted (sa_utf8_len)                  SA-08
+ *   [IPv6]         sa_scan_bracket                               SA-07
+ *
+ * Each parameter is checked as soon as it has been read (sa_param_id,
+ * sa_check_value: SA-10 .. SA-19) and each mechanism as soon as it ends
+ * (SA-20, SA-13), so no byte is scanned twice except the few bytes of a
+ * checked value. Results are views (offset, length) into the caller's
+ * buffer, stored straight into the caller's list.
+ *
+ * Every function, static ones included, has a contract that WP proves
+ * (`make proofs`); loops carry invariants and variants. The serializer is
+ * written in two passes (length, then bytes) so that it provably writes
+ * nothing when the line does not fit.
+ */
+#include "itls/secagree.h"
+
+/* character classes of RFC 3261 §25.1, indexed by the unsigned byte */
+#define SA_T  1u   /* token character (SA-05) */
+#define SA_W  2u   /* SP or HTAB (SA-03) */
+#define SA_Q  4u   /* qdtext printable: %x21 / %x23-5B / %x5D-7E (SA-08) */
+#define SA_B  8u   /* inside brackets: HEXDIG / ":" / "." (SA-07) */
+#define SA_H 16u   /* HEXDIG (SA-14) */
+#define SA_D 32u   /* DIGIT */
+
+static const unsigned char sa_ctab[256] = {
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  2,  0,  0,  0,  0,  0,  0, /* 00 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 10 */
+	 2,  5,  0,  4,  4,  5,  4,  5,  4,  4,  5,  5,  4,  5, 13,  4, /* 20 */
+	61, 61, 61, 61, 61, 61, 61, 61, 61, 61, 12,  4,  4,  4,  4,  4, /* 30 */
+	 4, 29, 29, 29, 29, 29, 29,  5,  5,  5,  5,  5,  5,  5,  5,  5, /* 40 */
+	 5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  4,  0,  4,  4,  5, /* 50 */
+	 5, 29, 29, 29, 29, 29, 29,  5,  5,  5,  5,  5,  5,  5,  5,  5, /* 60 */
+	 5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  5,  4,  4,  4,  5,  0, /* 70 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 80 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* 90 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* a0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* b0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* c0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* d0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* e0 */
+	 0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /* f0 */
+};
+
+/* the form a parameter value was written in (SA-06) */
+#define SA_V_NONE     0
+#define SA_V_TOKEN    1
+#define SA_V_QUOTED   2
+#define SA_V_BRACKET  3
+
+/* parameters whose value is checked (SA-12 .. SA-18); OTHER is kept as is */
+#define SA_P_OTHER  0
+#define SA_P_Q      1
+#define SA_P_DVER   2
+#define SA_P_ALG    3
+#define SA_P_EALG   4
+#define SA_P_PROT   5
+#define SA_P_MOD    6
+#define SA_P_SPIC   7
+#define SA_P_SPIS   8
+#define SA_P_PORTC  9
+#define SA_P_PORTS 10
+
+/* SA-20: the five ipsec-3gpp parameters that come all together or not at all */
+#define SA_MANDATORY ((1u << SA_P_ALG) | (1u << SA_P_SPIC) | (1u << SA_P_SPIS) \
+	| (1u << SA_P_PORTC) | (1u << SA_P_PORTS))
+
+/* a qvalue that is not one (SA-12) */
+#define SA_Q_BAD (-2)
+
+/* bounds on canonical lengths, from views no longer than the buffer (SA-31) */
+#define SA_PARAM_MAX (2 + 2 * ITLS_SECAGREE_MAX_LEN)
+#define SA_MECH_MAX (ITLS_SECAGREE_MAX_LEN + ITLS_SECAGREE_MAX_PARAMS * SA_PARAM_MAX)
+
+/* ---- characters ------------------------------------------------------- */
+
+/* ASCII lower case of one character (names compare with it: SA-04, SA-10) */
+/*@ assigns \nothing;
+    ensures \result == sa_lower(c);
+ */
+static int
+sa_fold(int c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* a[ao .. ao+n) equals b[bo .. bo+n) ignoring ASCII case: 1, else 0 */
+/*@ requires ao + n <= SIZE_MAX && bo + n <= SIZE_MAX;
+    requires \valid_read(a + (ao .. ao + n - 1));
+    requires \valid_read(b + (bo .. bo + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> sa_ieq(a, ao, b, bo, n);
+ */
+static int
+sa_ieq_buf(const char *a, size_t ao, const char *b, size_t bo, size_t n)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant sa_ieq(a, ao, b, bo, k);
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		if (sa_fold(a[ao + k]) != sa_fold(b[bo + k])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* a[ao .. ao+n) equals b[bo .. bo+n) byte for byte: 1, else 0 */
+/*@ requires ao + n <= SIZE_MAX && bo + n <= SIZE_MAX;
+    requires \valid_read(a + (ao .. ao + n - 1));
+    requires \valid_read(b + (bo .. bo + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> sa_beq(a, ao, b, bo, n);
+ */
+static int
+sa_beq_buf(const char *a, size_t ao, const char *b, size_t bo, size_t n)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant sa_beq(a, ao, b, bo, k);
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		if (a[ao + k] != b[bo + k]) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* ---- lexical productions (RFC 3261 §25.1) ------------------------------ */
+
+/*
+ * SA-03: skip SWS from i: SP, HTAB, and CR LF followed by SP or HTAB (a
+ * fold), any number of them. Returns the first position that is none.
+ */
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    assigns \nothing;
+    ensures i <= \result <= end;
+ */
+static size_t
+sa_skip_sws(const char *buf, size_t end, size_t i)
+{
+	/*@ loop invariant \at(i, Pre) <= i <= end;
+	    loop assigns i;
+	    loop variant end - i;
+	 */
+	while (i < end) {
+		if ((sa_ctab[(unsigned char)buf[i]] & SA_W) != 0) {
+			i++;
+		} else if (buf[i] == '\r' && end - i >= 3 && buf[i + 1] == '\n'
+			&& (buf[i + 2] == ' ' || buf[i + 2] == '\t')) {
+			i += 3;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* SA-05: the end of the token that starts at i (i itself when none) */
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    assigns \nothing;
+    ensures i <= \result <= end;
+ */
+static size_t
+sa_scan_token(const char *buf, size_t end, size_t i)
+{
+	/*@ loop invariant \at(i, Pre) <= i <= end;
+	    loop assigns i;
+	    loop variant end - i;
+	 */
+	while (i < end && (sa_ctab[(unsigned char)buf[i]] & SA_T) != 0) {
+		i++;
+	}
+	return i;
+}
+
+/*
+ * SA-08: the length of the UTF8-NONASCII sequence of RFC 3261 that starts
+ * at i (a lead byte C0-FD and 1 to 5 bytes 80-BF), or 0 when there is none.
+ */
+/*@ requires i < end;
+    requires \valid_read(buf + (0 .. end - 1));
+    assigns \nothing;
+    ensures \result == 0 || (2 <= \result <= 6 && i + \result <= end);
+ */
+static size_t
+sa_utf8_len(const char *buf, size_t end, size_t i)
+{
+	unsigned c = (unsigned char)buf[i];
+	size_t n, k;
+
+	if (c < 0xC0 || c > 0xFD) {
+		return 0;
+	}
+	n = c < 0xE0 ? 1 : c < 0xF0 ? 2 : c < 0xF8 ? 3 : c < 0xFC ? 4 : 5;
+	if (end - i - 1 < n) {
+		return 0;
+	}
+	/*@ loop invariant 1 <= k <= n + 1;
+	    loop assigns k;
+	    loop variant n + 1 - k;
+	 */
+	for (k = 1; k <= n; k++) {
+		unsigned b = (unsigned char)buf[i + k];
+		if (b < 0x80 || b > 0xBF) {
+			return 0;
+		}
+	}
+	return n + 1;
+}
+
+/*
+ * SA-08: a quoted-string starting at buf[i] == '"'. On success *pos is the
+ * position after the closing quote. A `,` or `;` inside does not end it.
+ */
+/*@ requires i < end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(pos);
+    requires \separated(pos, buf + (0 .. end - 1));
+    assigns *pos;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QUOTED_STRING;
+    ensures \result == ITLS_OK ==> i + 2 <= *pos <= end;
+ */
+static enum itls_err
+sa_scan_quoted(const char *buf, size_t end, size_t i, size_t *pos)
+{
+	size_t j = i + 1;
+	size_t u;
+
+	/*@ loop invariant i + 1 <= j <= end;
+	    loop assigns j, u;
+	    loop variant end - j;
+	 */
+	while (j < end) {
+		unsigned c = (unsigned char)buf[j];
+		if (c == '"') {
+			*pos = j + 1;
+			return ITLS_OK;
+		}
+		if ((sa_ctab[c] & (SA_Q | SA_W)) != 0) {
+			j++;                      /* qdtext, SP, HTAB */
+		} else if (c == '\\') {
+			unsigned e;
+			if (end - j < 2) {
+				return ITLS_ERR_BAD_QUOTED_STRING;
+			}
+			e = (unsigned char)buf[j + 1];
+			if (e == '\r' || e == '\n' || e >= 0x80) {
+				return ITLS_ERR_BAD_QUOTED_STRING;
+			}
+			j += 2;                   /* quoted-pair */
+		} else if (c == '\r') {
+			if (end - j < 3 || buf[j + 1] != '\n'
+				|| (buf[j + 2] != ' ' && buf[j + 2] != '\t')) {
+				return ITLS_ERR_BAD_QUOTED_STRING;
+			}
+			j += 3;                   /* a fold (LWS) */
+		} else {
+			u = sa_utf8_len(buf, end, j);
+			if (u == 0) {
+				return ITLS_ERR_BAD_QUOTED_STRING;
+			}
+			j += u;                   /* UTF8-NONASCII */
+		}
+	}
+	return ITLS_ERR_BAD_QUOTED_STRING;   /* no closing quote */
+}
+
+/*
+ * SA-07: a bracketed value at buf[i] == '[': one or more HEXDIG ":" "."
+ * then ']'. On success *pos is the position after ']'.
+ */
+/*@ requires i < end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(pos);
+    requires \separated(pos, buf + (0 .. end - 1));
+    assigns *pos;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX;
+    ensures \result == ITLS_OK ==> i + 3 <= *pos <= end;
+ */
+static enum itls_err
+sa_scan_bracket(const char *buf, size_t end, size_t i, size_t *pos)
+{
+	size_t j = i + 1;
+
+	/*@ loop invariant i + 1 <= j <= end;
+	    loop assigns j;
+	    loop variant end - j;
+	 */
+	while (j < end && (sa_ctab[(unsigned char)buf[j]] & SA_B) != 0) {
+		j++;
+	}
+	if (j == i + 1 || j == end || buf[j] != ']') {
+		return ITLS_ERR_SYNTAX;
+	}
+	*pos = j + 1;
+	return ITLS_OK;
+}
+
+/*
+ * SA-01: the header name at buf[i ..]: Security-Client, -Server or -Verify
+ * in any case, *(SP / HTAB), ':'. *kind gets the header, *pos the position
+ * after the colon.
+ */
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(kind) && \valid(pos);
+    requires \separated(kind, pos, buf + (0 .. end - 1));
+    assigns *kind, *pos;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_HEADER_NAME;
+    ensures \result == ITLS_OK ==> i < *pos <= end && sa_kind_ok(*kind);
+ */
+static enum itls_err
+sa_header(const char *buf, size_t end, size_t i,
+	enum itls_secagree_kind *kind, size_t *pos)
+{
+	enum itls_secagree_kind k;
+	size_t j;
+
+	if (end - i < 16 || !sa_ieq_buf(buf, i, "security-", 0, 9)) {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	if (sa_ieq_buf(buf, i + 9, "client", 0, 6)) {
+		k = ITLS_SECAGREE_CLIENT;
+	} else if (sa_ieq_buf(buf, i + 9, "server", 0, 6)) {
+		k = ITLS_SECAGREE_SERVER;
+	} else if (sa_ieq_buf(buf, i + 9, "verify", 0, 6)) {
+		k = ITLS_SECAGREE_VERIFY;
+	} else {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	j = i + 15;
+	/*@ loop invariant i + 15 <= j <= end;
+	    loop assigns j;
+	    loop variant end - j;
+	 */
+	while (j < end && (buf[j] == ' ' || buf[j] == '\t')) {
+		j++;
+	}
+	if (j == end || buf[j] != ':') {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	*kind = k;
+	*pos = j + 1;
+	return ITLS_OK;
+}
+
+/* ---- checked values (SA-12 .. SA-19) ---------------------------------- */
+
+/* the digit value of c, or -1 */
+/*@ assigns \nothing;
+    ensures -1 <= \result <= 9;
+ */
+static int
+sa_digit(char c)
+{
+	return (c >= '0' && c <= '9') ? c - '0' : -1;
+}
+
+/*
+ * SA-12: the qvalue buf[off .. off+n) in thousandths (0..1000), or
+ * SA_Q_BAD: "0" ["." 0*3DIGIT] / "1" ["." 0*3("0")].
+ */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == SA_Q_BAD || 0 <= \result <= 1000;
+ */
+static int
+sa_qvalue(const char *buf, size_t off, size_t n)
+{
+	int d[3];
+	size_t k;
+
+	if (n == 0 || n > 5 || (buf[off] != '0' && buf[off] != '1')) {
+		return SA_Q_BAD;
+	}
+	if (n > 1 && buf[off + 1] != '.') {
+		return SA_Q_BAD;
+	}
+	/*@ loop invariant 0 <= k <= 3;
+	    loop invariant \forall integer x; 0 <= x < k ==> 0 <= d[x] <= 9;
+	    loop assigns k, d[0 .. 2];
+	    loop variant 3 - k;
+	 */
+	for (k = 0; k < 3; k++) {
+		d[k] = 0;
+		if (k + 2 < n) {
+			d[k] = sa_digit(buf[off + k + 2]);
+			if (d[k] < 0) {
+				return SA_Q_BAD;
+			}
+		}
+	}
+	if (buf[off] == '1') {
+		return (d[0] == 0 && d[1] == 0 && d[2] == 0) ? 1000 : SA_Q_BAD;
+	}
+	return d[0] * 100 + d[1] * 10 + d[2];
+}
+
+/*
+ * SA-18: buf[off .. off+n) is 1 to maxd decimal digits with a value of at
+ * most maxv: 1, else 0.
+ */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    requires 1 <= maxd <= 10 && maxv <= 4294967295;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_decimal(const char *buf, size_t off, size_t n, size_t maxd, uint64_t maxv)
+{
+	uint64_t v = 0;
+	size_t k;
+	int d;
+
+	if (n == 0 || n > maxd) {
+		return 0;
+	}
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant v <= maxv;
+	    loop assigns k, v, d;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		d = sa_digit(buf[off + k]);
+		if (d < 0) {
+			return 0;
+		}
+		v = v * 10 + (uint64_t)d;
+		if (v > maxv) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* SA-14: buf[off .. off+n) is '"', 32 hexadecimal digits, '"': 1, else 0 */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_dver_ok(const char *buf, size_t off, size_t n)
+{
+	size_t k;
+
+	if (n != 34 || buf[off] != '"' || buf[off + 33] != '"') {
+		return 0;
+	}
+	/*@ loop invariant 1 <= k <= 33;
+	    loop assigns k;
+	    loop variant 33 - k;
+	 */
+	for (k = 1; k < 33; k++) {
+		if ((sa_ctab[(unsigned char)buf[off + k]] & SA_H) == 0) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* the value buf[off .. off+n) equals the lower-case literal lit (case-insensitive) */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    requires \valid_read(lit + (0 .. litn - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_is(const char *buf, size_t off, size_t n, const char *lit, size_t litn)
+{
+	return n == litn && sa_ieq_buf(buf, off, lit, 0, n);
+}
+
+/* SA-12 .. SA-18: which checked parameter the name buf[off .. off+n) is */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    assigns \nothing;
+    ensures SA_P_OTHER <= \result <= SA_P_PORTS;
+ */
+static int
+sa_param_id(const char *buf, size_t off, size_t n)
+{
+	switch (n) {
+	case 1:
+		return sa_is(buf, off, n, "q", 1) ? SA_P_Q : SA_P_OTHER;
+	case 3:
+		if (sa_is(buf, off, n, "alg", 3)) {
+			return SA_P_ALG;
+		}
+		return sa_is(buf, off, n, "mod", 3) ? SA_P_MOD : SA_P_OTHER;
+	case 4:
+		if (sa_is(buf, off, n, "ealg", 4)) {
+			return SA_P_EALG;
+		}
+		return sa_is(buf, off, n, "prot", 4) ? SA_P_PROT : SA_P_OTHER;
+	case 5:
+		if (sa_is(buf, off, n, "d-ver", 5)) {
+			return SA_P_DVER;
+		}
+		if (sa_is(buf, off, n, "spi-c", 5)) {
+			return SA_P_SPIC;
+		}
+		return sa_is(buf, off, n, "spi-s", 5) ? SA_P_SPIS : SA_P_OTHER;
+	case 6:
+		if (sa_is(buf, off, n, "port-c", 6)) {
+			return SA_P_PORTC;
+		}
+		return sa_is(buf, off, n, "port-s", 6) ? SA_P_PORTS : SA_P_OTHER;
+	default:
+		return SA_P_OTHER;
+	}
+}
+
+/* SA-15 */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_alg_ok(const char *buf, size_t off, size_t n)
+{
+	return sa_is(buf, off, n, "hmac-sha-1-96", 13)
+		|| sa_is(buf, off, n, "hmac-md5-96", 11)
+		|| sa_is(buf, off, n, "aes-gmac", 8)
+		|| sa_is(buf, off, n, "null", 4);
+}
+
+/* SA-16 */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_ealg_ok(const char *buf, size_t off, size_t n)
+{
+	return sa_is(buf, off, n, "aes-cbc", 7)
+		|| sa_is(buf, off, n, "null", 4)
+		|| sa_is(buf, off, n, "des-ede3-cbc", 12)
+		|| sa_is(buf, off, n, "aes-gcm", 7);
+}
+
+/* SA-17 */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_mod_ok(const char *buf, size_t off, size_t n)
+{
+	return sa_is(buf, off, n, "trans", 5)
+		|| sa_is(buf, off, n, "tun", 3)
+		|| sa_is(buf, off, n, "udp-enc-tun", 11);
+}
+
+/*
+ * SA-12 .. SA-19: check the value of parameter `pid` (written in form
+ * vtype) of a mechanism that is ipsec-3gpp or not. A q sets *q.
+ */
+/*@ requires SA_P_OTHER <= pid <= SA_P_PORTS;
+    requires SA_V_NONE <= vtype <= SA_V_BRACKET;
+    requires off + n <= SIZE_MAX;
+    requires \valid_read(buf + (off .. off + n - 1));
+    requires \valid(q);
+    requires \separated(q, buf + (off .. off + n - 1));
+    assigns *q;
+    ensures *q == \old(*q) || 0 <= *q <= 1000;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QVALUE
+      || \result == ITLS_ERR_BAD_D_VER || \result == ITLS_ERR_BAD_ALG
+      || \result == ITLS_ERR_BAD_EALG || \result == ITLS_ERR_BAD_PROT
+      || \result == ITLS_ERR_BAD_MOD || \result == ITLS_ERR_BAD_SPI
+      || \result == ITLS_ERR_BAD_PORT;
+ */
+static enum itls_err
+sa_check_value(int pid, int ipsec, int vtype, const char *buf, size_t off,
+	size_t n, int *q)
+{
+	int v;
+	int tok = vtype == SA_V_TOKEN;
+
+	if (pid == SA_P_Q) {
+		/* SA-12 */
+		if (!tok) {
+			return ITLS_ERR_BAD_QVALUE;
+		}
+		v = sa_qvalue(buf, off, n);
+		if (v == SA_Q_BAD) {
+			return ITLS_ERR_BAD_QVALUE;
+		}
+		*q = v;
+		return ITLS_OK;
+	}
+	if (pid == SA_P_DVER) {
+		/* SA-14 */
+		return (vtype == SA_V_QUOTED && sa_dver_ok(buf, off, n))
+			? ITLS_OK : ITLS_ERR_BAD_D_VER;
+	}
+	if (!ipsec) {
+		return ITLS_OK;               /* SA-19: unchecked elsewhere */
+	}
+	switch (pid) {
+	case SA_P_ALG:
+		return tok && sa_alg_ok(buf, off, n) ? ITLS_OK : ITLS_ERR_BAD_ALG;
+	case SA_P_EALG:
+		return tok && sa_ealg_ok(buf, off, n) ? ITLS_OK : ITLS_ERR_BAD_EALG;
+	case SA_P_PROT:
+		return tok && (sa_is(buf, off, n, "esp", 3) || sa_is(buf, off, n, "ah", 2))
+			? ITLS_OK : ITLS_ERR_BAD_PROT;
+	case SA_P_MOD:
+		return tok && sa_mod_ok(buf, off, n) ? ITLS_OK : ITLS_ERR_BAD_MOD;
+	case SA_P_SPIC:
+	case SA_P_SPIS:
+		return tok && sa_decimal(buf, off, n, 10, 4294967295u)
+			? ITLS_OK : ITLS_ERR_BAD_SPI;
+	case SA_P_PORTC:
+	case SA_P_PORTS:
+		return tok && sa_decimal(buf, off, n, 5, 65535u)
+			? ITLS_OK : ITLS_ERR_BAD_PORT;
+	default:
+		return ITLS_OK;
+	}
+}
+
+/* ---- mechanisms and lists ----------------------------------------------- */
+
+/* SA-10: does a parameter of m[0 .. np) have the name buf[off .. off+n)? */
+/*@ requires \valid_read(m);
+    requires np <= ITLS_SECAGREE_MAX_PARAMS;
+    requires end <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires off + n <= end;
+    requires \forall integer p; 0 <= p < np ==> sa_param_in(m->params[p], end);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
+	size_t end, size_t off, size_t n)
+{
+	size_t p;
+
+	(void)end;
+	/*@ loop invariant 0 <= p <= np;
+	    loop assigns p;
+	    loop variant np - p;
+	 */
+	for (p = 0; p < np; p++) {
+		if (m->params[p].name.len == n
+			&& sa_ieq_buf(buf, m->params[p].name.off, buf, off, n)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * SA-06: one parameter at buf[i ..] (just after `;` and its SWS): a name,
+ * and when `=` follows, a value (token, [IPv6] or quoted-string). *p gets
+ * the views, *vtype the form of the value, *pos the position after the
+ * parameter and the SWS after it.
+ */
+/*@ requires i <= end <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(p) && \valid(vtype) && \valid(pos);
+    requires \separated(p, vtype, pos, buf + (0 .. end - 1));
+    assigns *p, *vtype, *pos;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX
+      || \result == ITLS_ERR_BAD_QUOTED_STRING;
+    ensures \result == ITLS_OK ==> sa_param_in(*p, end) && i < *pos <= end
+      && SA_V_NONE <= *vtype <= SA_V_BRACKET;
+ */
+static enum itls_err
+sa_lex_param(const char *buf, size_t end, size_t i,
+	struct itls_secagree_param *p, int *vtype, size_t *pos)
+{
+	size_t t, j, k = 0;
+	enum itls_err e;
+
+	t = sa_scan_token(buf, end, i);
+	if (t == i) {
+		return ITLS_ERR_SYNTAX;       /* SA-05: no name */
+	}
+	j = sa_skip_sws(buf, end, t);
+	if (j == end || buf[j] != '=') {
+		/* SA-06: a parameter without a value (;mediasec) */
+		p->name.off = i;
+		p->name.len = t - i;
+		p->value.off = t;
+		p->value.len = 0;
+		p->has_value = 0;
+		*vtype = SA_V_NONE;
+		*pos = j;
+		return ITLS_OK;
+	}
+	j = sa_skip_sws(buf, end, j + 1);
+	if (j == end) {
+		return ITLS_ERR_SYNTAX;       /* SA-06: `=` without a value */
+	}
+	if (buf[j] == '"') {
+		e = sa_scan_quoted(buf, end, j, &k);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		*vtype = SA_V_QUOTED;
+	} else if (buf[j] == '[') {
+		e = sa_scan_bracket(buf, end, j, &k);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		*vtype = SA_V_BRACKET;
+	} else {
+		k = sa_scan_token(buf, end, j);
+		if (k == j) {
+			return ITLS_ERR_SYNTAX;
+		}
+		*vtype = SA_V_TOKEN;
+	}
+	p->name.off = i;
+	p->name.len = t - i;
+	p->value.off = j;
+	p->value.len = k - j;
+	p->has_value = 1;
+	*pos = sa_skip_sws(buf, end, k);
+	return ITLS_OK;
+}
+
+/*
+ * SA-04: one mechanism at buf[i ..] into *m: its name, then `;` params,
+ * each checked (SA-10 .. SA-19); at its end SA-20. *pos gets the position
+ * after it and its trailing SWS (a `,`, or end).
+ */
+/*@ requires i <= end <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires sa_kind_ok(kind);
+    requires \valid(m) && \valid(pos);
+    requires \separated(m, pos, buf + (0 .. end - 1));
+    assigns *m, *pos;
+    ensures \result == ITLS_OK ==> sa_mech_in(m, end) && i < *pos <= end;
+ */
+static enum itls_err
+sa_parse_mech(const char *buf, size_t end, size_t i,
+	enum itls_secagree_kind kind, struct itls_secagree_mech *m, size_t *pos)
+{
+	struct itls_secagree_param p;
+	size_t t, j, np = 0;
+	unsigned seen = 0, got;
+	int ipsec, vtype = SA_V_NONE, pid, q = ITLS_SECAGREE_Q_NONE;
+	enum itls_err e;
+
+	t = sa_scan_token(buf, end, i);
+	if (t == i) {
+		return ITLS_ERR_SYNTAX;       /* SA-02, SA-05: no mechanism name */
+	}
+	m->name.off = i;
+	m->name.len = t - i;
+	ipsec = sa_is(buf, i, t - i, "ipsec-3gpp", 10);
+	j = sa_skip_sws(buf, end, t);
+	/*@ loop invariant i < j <= end;
+	    loop invariant np <= ITLS_SECAGREE_MAX_PARAMS;
+	    loop invariant q == ITLS_SECAGREE_Q_NONE || 0 <= q <= 1000;
+	    loop invariant m->name.off == i && m->name.len == t - i && t <= end;
+	    loop invariant \forall integer k; 0 <= k < np ==> sa_param_in(m->params[k], end);
+	    loop assigns j, np, seen, q, p, vtype, pid, e, m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
+	    loop variant end - j;
+	 */
+	while (j < end && buf[j] == ';') {
+		e = sa_lex_param(buf, end, sa_skip_sws(buf, end, j + 1), &p, &vtype, &j);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		if (np == ITLS_SECAGREE_MAX_PARAMS) {
+			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
+		}
+		pid = sa_param_id(buf, p.name.off, p.name.len);
+		if (pid != SA_P_OTHER) {
+			if ((seen & (1u << pid)) != 0) {
+				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
+			}
+			seen |= 1u << pid;
+		} else if (sa_name_dup(m, np, buf, end, p.name.off, p.name.len)) {
+			return ITLS_ERR_DUPLICATE_PARAMETER;      /* SA-10 */
+		}
+		e = sa_check_value(pid, ipsec, vtype, buf, p.value.off, p.value.len, &q);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		m->params[np] = p;
+		np++;
+	}
+	/* SA-20: ipsec-3gpp carries alg, spi-c, spi-s, port-c, port-s */
+	got = seen & SA_MANDATORY;
+	if (ipsec && got != SA_MANDATORY
+		&& (kind == ITLS_SECAGREE_CLIENT || got != 0)) {
+		return ITLS_ERR_MISSING_PARAMETER;
+	}
+	m->q = q;
+	m->nparams = np;
+	*pos = j;
+	return ITLS_OK;
+}
+
+/* SA-13: has a mechanism of l->mechs[0 .. n) the q value q? */
+/*@ requires \valid_read(l);
+    requires n <= ITLS_SECAGREE_MAX_MECHS;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_q_taken(const struct itls_secagree_list *l, size_t n, int q)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		if (l->mechs[k].q == q) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * SA-02, SA-09: the value at buf[i .. end) of a header of kind `kind`:
+ * mechanisms separated by commas, appended to l.
+ */
+/*@ requires \valid(l);
+    requires i <= end <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \separated(l, buf + (0 .. end - 1));
+    requires sa_kind_ok(kind);
+    requires sa_list_in(l, end);
+    assigns l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
+    ensures sa_list_in(l, end);
+    ensures \result == ITLS_OK ==> \old(l->count) < l->count;
+    ensures \forall integer k; 0 <= k < \old(l->count) ==> l->mechs[k] == \old(l->mechs[k]);
+ */
+static enum itls_err
+sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
+	size_t i, enum itls_secagree_kind kind)
+{
+	size_t n = l->count;
+	enum itls_err e;
+
+	i = sa_skip_sws(buf, end, i);
+	if (i == end) {
+		return ITLS_ERR_EMPTY;        /* SA-02: no mechanism */
+	}
+	/*@ loop invariant \at(i, Pre) <= i <= end;
+	    loop invariant \at(l->count, Pre) <= n <= ITLS_SECAGREE_MAX_MECHS;
+	    loop invariant l->count == n;
+	    loop invariant sa_list_in(l, end);
+	    loop invariant \forall integer k; 0 <= k < \at(l->count, Pre) ==>
+	      l->mechs[k] == \at(l->mechs[k], Pre);
+	    loop assigns i, n, e, l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
+	    loop variant end - i;
+	 */
+	for (;;) {
+		if (n == ITLS_SECAGREE_MAX_MECHS) {
+			return ITLS_ERR_TOO_MANY_MECHANISMS;      /* SA-11 */
+		}
+		e = sa_parse_mech(buf, end, i, kind, &l->mechs[n], &i);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		if (l->mechs[n].q != ITLS_SECAGREE_Q_NONE
+			&& sa_q_taken(l, n, l->mechs[n].q)) {
+			return ITLS_ERR_DUPLICATE_Q;              /* SA-13 */
+		}
+		n++;
+		l->count = n;
+		if (i == end) {
+			return ITLS_OK;
+		}
+		if (buf[i] != ',') {
+			return ITLS_ERR_SYNTAX;                   /* SA-05 */
+		}
+		i = sa_skip_sws(buf, end, i + 1);
+	}
+}
+
+/* see itls/secagree.h */
+void
+itls_secagree_init(struct itls_secagree_list *l)
+{
+	l->kind = ITLS_SECAGREE_UNSET;
+	l->count = 0;
+}
+
+/* SA-09, SA-31: one value of header `kind` at buf[off .. len) into l */
+/*@ requires \valid(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(l, buf + (0 .. len - 1));
+    requires off <= len;
+    requires sa_kind_ok(kind);
+    requires sa_list_in(l, len);
+    requires l->kind == ITLS_SECAGREE_UNSET || sa_kind_ok(l->kind);
+    assigns *l;
+    ensures sa_list_in(l, len);
+    ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
+    ensures \result == ITLS_OK ==> \forall integer i; 0 <= i < \old(l->count) ==>
+      l->mechs[i] == \old(l->mechs[i]);
+ */
+static enum itls_err
+sa_append(struct itls_secagree_list *l, enum itls_secagree_kind kind,
+	const char *buf, size_t len, size_t off)
+{
+	if (len > ITLS_SECAGREE_MAX_LEN) {
+		return ITLS_ERR_TOO_LONG;                         /* SA-31 */
+	}
+	if (l->kind != ITLS_SECAGREE_UNSET && l->kind != kind) {
+		return ITLS_ERR_MIXED_HEADERS;                    /* SA-09 */
+	}
+	l->kind = kind;
+	return sa_parse_list(l, buf, len, off, kind);
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
+	size_t off)
+{
+	enum itls_secagree_kind kind = ITLS_SECAGREE_UNSET;
+	size_t i = off;
+	enum itls_err e;
+
+	if (len > ITLS_SECAGREE_MAX_LEN) {
+		return ITLS_ERR_TOO_LONG;                         /* SA-31 */
+	}
+	e = sa_header(buf, len, off, &kind, &i);                  /* SA-01 */
+	if (e != ITLS_OK) {
+		return e;
+	}
+	return sa_append(l, kind, buf, len, i);
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_append_value(struct itls_secagree_list *l,
+	enum itls_secagree_kind kind, const char *buf, size_t len, size_t off)
+{
+	return sa_append(l, kind, buf, len, off);
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len)
+{
+	itls_secagree_init(l);
+	return itls_secagree_append(l, buf, len, 0);
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_parse_value(struct itls_secagree_list *l,
+	enum itls_secagree_kind kind, const char *buf, size_t len)
+{
+	itls_secagree_init(l);
+	return sa_append(l, kind, buf, len, 0);
+}
+
+/* ---- canonical line (SA-21, SA-22) ------------------------------------- */
+
+/* the canonical length of one mechanism: sa_mlen(m) */
+/*@ requires \valid_read(m);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires sa_mech_in(m, len);
+    assigns \nothing;
+    ensures \result == sa_mlen(m);
+    ensures \result <= SA_MECH_MAX;
+    ensures \forall integer k; 0 <= k <= m->nparams ==>
+      sa_plen(m, k) <= sa_plen(m, m->nparams);
+ */
+static size_t
+sa_mech_len(const struct itls_secagree_mech *m, size_t len)
+{
+	size_t t = 0, p;
+
+	(void)len;
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant t == sa_plen(m, p);
+	    loop invariant t <= p * SA_PARAM_MAX;
+	    loop invariant \forall integer k; 0 <= k <= p ==> sa_plen(m, k) <= t;
+	    loop assigns p, t;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		t += 1 + m->params[p].name.len;
+		if (m->params[p].has_value != 0) {
+			t += 1 + m->params[p].value.len;
+		}
+	}
+	return m->name.len + t;
+}
+
+/* the canonical length of the mechanisms of l: sa_llen(l, l->count) */
+/*@ requires \valid_read(l);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires sa_list_in(l, len);
+    assigns \nothing;
+    ensures \result == sa_llen(l, l->count);
+    ensures \result <= ITLS_SECAGREE_MAX_MECHS * (2 + SA_MECH_MAX);
+    ensures \forall integer k; 0 <= k <= l->count ==> sa_llen(l, k) <= \result;
+ */
+static size_t
+sa_list_len(const struct itls_secagree_list *l, size_t len)
+{
+	size_t t = 0, i;
+
+	/*@ loop invariant 0 <= i <= l->count;
+	    loop invariant t == sa_llen(l, i);
+	    loop invariant t <= i * (2 + SA_MECH_MAX);
+	    loop invariant \forall integer k; 0 <= k <= i ==> sa_llen(l, k) <= t;
+	    loop assigns i, t;
+	    loop variant l->count - i;
+	 */
+	for (i = 0; i < l->count; i++) {
+		if (i > 0) {
+			t += 2;
+		}
+		t += sa_mech_len(&l->mechs[i], len);
+	}
+	return t;
+}
+
+/* copy src[off .. off+n) to out[pos ..), lower-cased when lower; returns pos + n */
+/*@ requires pos + n <= cap;
+    requires off + n <= SIZE_MAX;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(src + (off .. off + n - 1));
+    requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
+    assigns out[pos .. pos + n - 1];
+    ensures \result == pos + n;
+ */
+static size_t
+sa_put(char *out, size_t cap, size_t pos, const char *src, size_t off,
+	size_t n, int lower)
+{
+	size_t k;
+
+	(void)cap;
+	/*@ loop invariant 0 <= k <= n;
+	    loop assigns k, out[pos .. pos + n - 1];
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		char c = src[off + k];
+		if (lower && c >= 'A' && c <= 'Z') {
+			c = (char)(c + 32);
+		}
+		out[pos + k] = c;
+	}
+	return pos + n;
+}
+
+/* one byte c at out[pos]; returns pos + 1 */
+/*@ requires pos < cap;
+    requires \valid(out + (0 .. cap - 1));
+    assigns out[pos];
+    ensures \result == pos + 1;
+ */
+static size_t
+sa_put1(char *out, size_t cap, size_t pos, char c)
+{
+	(void)cap;
+	out[pos] = c;
+	return pos + 1;
+}
+
+/* SA-22: mechanism m at out[pos ..); returns pos + sa_mlen(m) */
+/*@ requires \valid_read(m);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_mech_in(m, len);
+    requires \valid(out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), m, buf + (0 .. len - 1));
+    requires pos + sa_mlen(m) <= cap;
+    requires \forall integer k; 0 <= k <= m->nparams ==>
+      sa_plen(m, k) <= sa_plen(m, m->nparams);
+    assigns out[pos .. cap - 1];
+    ensures \result == pos + sa_mlen(m);
+ */
+static size_t
+sa_put_mech(const struct itls_secagree_mech *m, const char *buf, size_t len,
+	char *out, size_t cap, size_t pos)
+{
+	size_t p, w;
+
+	(void)len;
+	w = sa_put(out, cap, pos, buf, m->name.off, m->name.len, 1);
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant w == pos + m->name.len + sa_plen(m, p);
+	    loop assigns p, w, out[pos .. cap - 1];
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		const struct itls_secagree_param *pa = &m->params[p];
+		w = sa_put1(out, cap, w, ';');
+		w = sa_put(out, cap, w, buf, pa->name.off, pa->name.len, 1);
+		if (pa->has_value != 0) {
+			w = sa_put1(out, cap, w, '=');
+			w = sa_put(out, cap, w, buf, pa->value.off, pa->value.len, 0);
+		}
+	}
+	return w;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
+	size_t len, char *out, size_t cap, size_t *outlen)
+{
+	size_t total, w, i, ml;
+	const char *hdr;
+
+	total = sa_list_len(l, len);
+	if (total > cap || cap - total < 17) {
+		return ITLS_ERR_BUFFER_TOO_SMALL;
+	}
+	hdr = l->kind == ITLS_SECAGREE_CLIENT ? "Security-Client"
+		: l->kind == ITLS_SECAGREE_SERVER ? "Security-Server"
+		: "Security-Verify";
+	w = sa_put(out, cap, 0, hdr, 0, 15, 0);
+	w = sa_put1(out, cap, w, ':');
+	w = sa_put1(out, cap, w, ' ');
+	/*@ loop invariant 0 <= i <= l->count;
+	    loop invariant w == 17 + sa_llen(l, i);
+	    loop assigns i, w, ml, out[0 .. cap - 1];
+	    loop variant l->count - i;
+	 */
+	for (i = 0; i < l->count; i++) {
+		if (i > 0) {
+			w = sa_put1(out, cap, w, ',');
+			w = sa_put1(out, cap, w, ' ');
+		}
+		ml = sa_mech_len(&l->mechs[i], len);
+		(void)ml;
+		w = sa_put_mech(&l->mechs[i], buf, len, out, cap, w);
+	}
+	*outlen = w;
+	return ITLS_OK;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_serialize_mech(const struct itls_secagree_list *l,
+	const char *buf, size_t len, size_t idx, char *out, size_t cap,
+	size_t *outlen)
+{
+	size_t ml = sa_mech_len(&l->mechs[idx], len);
+
+	if (ml > cap) {
+		return ITLS_ERR_BUFFER_TOO_SMALL;
+	}
+	*outlen = sa_put_mech(&l->mechs[idx], buf, len, out, cap, 0);
+	return ITLS_OK;
+}
+
+/* ---- choice, verification, comparison (SA-23 .. SA-28) ------------------- */
+
+/* SA-28: the first mechanism of l named like view v of buffer b, or l->count */
+/*@ requires \valid_read(l);
+    requires \valid_read(lb + (0 .. llen - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    requires sa_list_in(l, llen);
+    requires sa_view_in(v, blen);
+    assigns \nothing;
+    ensures 0 <= \result <= l->count;
+    ensures \result < l->count ==> sa_name_eq(lb, l->mechs[\result].name, b, v);
+    ensures \result == l->count <==> !sa_offers(l, lb, b, v);
+ */
+static size_t
+sa_find_view(const struct itls_secagree_list *l, const char *lb, size_t llen,
+	const char *b, size_t blen, struct itls_secagree_view v)
+{
+	size_t i;
+
+	(void)llen;
+	(void)blen;
+	/*@ loop invariant 0 <= i <= l->count;
+	    loop invariant \forall integer k; 0 <= k < i ==>
+	      !sa_name_eq(lb, l->mechs[k].name, b, v);
+	    loop assigns i;
+	    loop variant l->count - i;
+	 */
+	for (i = 0; i < l->count; i++) {
+		if (l->mechs[i].name.len == v.len
+			&& sa_ieq_buf(lb, l->mechs[i].name.off, b, v.off, v.len)) {
+			return i;
+		}
+	}
+	return i;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_select(const struct itls_secagree_list *c, const char *cbuf,
+	size_t clen, const struct itls_secagree_list *s, const char *sbuf,
+	size_t slen, size_t *idx)
+{
+	size_t j, best;
+
+	if (c->kind != ITLS_SECAGREE_CLIENT || s->kind != ITLS_SECAGREE_SERVER) {
+		return ITLS_ERR_BAD_HEADER_NAME;                  /* SA-24 */
+	}
+	best = s->count;
+	/*@ loop invariant 0 <= j <= s->count;
+	    loop invariant best == s->count || best < j;
+	    loop invariant best == s->count ==>
+	      \forall integer k; 0 <= k < j ==> !sa_common(c, cbuf, s, sbuf, k);
+	    loop invariant best < s->count ==> sa_common(c, cbuf, s, sbuf, best);
+	    loop invariant best < s->count ==> \forall integer k; 0 <= k < j &&
+	      sa_common(c, cbuf, s, sbuf, k) ==> s->mechs[k].q <= s->mechs[best].q;
+	    loop invariant best < s->count ==> \forall integer k; 0 <= k < best &&
+	      sa_common(c, cbuf, s, sbuf, k) ==> s->mechs[k].q < s->mechs[best].q;
+	    loop assigns j, best;
+	    loop variant s->count - j;
+	 */
+	for (j = 0; j < s->count; j++) {
+		/* SA-23: a server mechanism the client names, highest q first */
+		if (sa_find_view(c, cbuf, clen, sbuf, slen, s->mechs[j].name) == c->count) {
+			continue;
+		}
+		if (best == s->count || s->mechs[j].q > s->mechs[best].q) {
+			best = j;
+		}
+	}
+	if (best == s->count) {
+		return ITLS_ERR_NO_COMMON_MECHANISM;              /* SA-23 */
+	}
+	*idx = best;
+	return ITLS_OK;
+}
+
+/* SA-25: parameters pa and pb are equal (D-SA-7) */
+/*@ requires \valid_read(pa) && \valid_read(pb);
+    requires \valid_read(a + (0 .. alen - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    requires sa_param_in(*pa, alen) && sa_param_in(*pb, blen);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> sa_param_eq(a, *pa, b, *pb);
+ */
+static int
+sa_param_equal(const char *a, size_t alen, const struct itls_secagree_param *pa,
+	const char *b, size_t blen, const struct itls_secagree_param *pb)
+{
+	(void)alen;
+	(void)blen;
+	return pa->name.len == pb->name.len
+		&& sa_ieq_buf(a, pa->name.off, b, pb->name.off, pa->name.len)
+		&& (pa->has_value == 0) == (pb->has_value == 0)
+		&& pa->value.len == pb->value.len
+		&& sa_beq_buf(a, pa->value.off, b, pb->value.off, pa->value.len);
+}
+
+/* SA-25: mechanisms ma and mb are equal (D-SA-7) */
+/*@ requires \valid_read(ma) && \valid_read(mb);
+    requires \valid_read(a + (0 .. alen - 1));
+    requires \valid_read(b + (0 .. blen - 1));
+    requires sa_mech_in(ma, alen) && sa_mech_in(mb, blen);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> sa_mech_eq(a, ma, b, mb);
+ */
+static int
+sa_mech_equal(const char *a, size_t alen, const struct itls_secagree_mech *ma,
+	const char *b, size_t blen, const struct itls_secagree_mech *mb)
+{
+	size_t p;
+
+	if (ma->name.len != mb->name.len
+		|| !sa_ieq_buf(a, ma->name.off, b, mb->name.off, ma->name.len)
+		|| ma->nparams != mb->nparams) {
+		return 0;
+	}
+	/*@ loop invariant 0 <= p <= ma->nparams;
+	    loop invariant sa_params_eq(a, ma, b, mb, p);
+	    loop assigns p;
+	    loop variant ma->nparams - p;
+	 */
+	for (p = 0; p < ma->nparams; p++) {
+		if (!sa_param_equal(a, alen, &ma->params[p], b, blen, &mb->params[p])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_equal(const struct itls_secagree_list *a, const char *abuf,
+	size_t alen, const struct itls_secagree_list *b, const char *bbuf,
+	size_t blen)
+{
+	size_t i;
+
+	if (a->count != b->count) {
+		return ITLS_ERR_MISMATCH;                         /* SA-25 */
+	}
+	/*@ loop invariant 0 <= i <= a->count;
+	    loop invariant sa_mechs_eq(abuf, a, bbuf, b, i);
+	    loop assigns i;
+	    loop variant a->count - i;
+	 */
+	for (i = 0; i < a->count; i++) {
+		if (!sa_mech_equal(abuf, alen, &a->mechs[i], bbuf, blen, &b->mechs[i])) {
+			return ITLS_ERR_MISMATCH;                 /* SA-25, SA-26 */
+		}
+	}
+	return ITLS_OK;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_verify(const struct itls_secagree_list *s, const char *sbuf,
+	size_t slen, const struct itls_secagree_list *v, const char *vbuf,
+	size_t vlen)
+{
+	if (s->kind != ITLS_SECAGREE_SERVER || v->kind != ITLS_SECAGREE_VERIFY) {
+		return ITLS_ERR_BAD_HEADER_NAME;                  /* SA-24 */
+	}
+	return itls_secagree_equal(s, sbuf, slen, v, vbuf, vlen);   /* SA-25 */
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_compare(const struct itls_secagree_list *c1, const char *buf1,
+	size_t len1, const struct itls_secagree_list *c2, const char *buf2,
+	size_t len2)
+{
+	if (c1->kind != ITLS_SECAGREE_CLIENT || c2->kind != ITLS_SECAGREE_CLIENT) {
+		return ITLS_ERR_BAD_HEADER_NAME;                  /* SA-24 */
+	}
+	return itls_secagree_equal(c1, buf1, len1, c2, buf2, len2);  /* SA-26 */
+}
+
+/* see itls/secagree.h */
+size_t
+itls_secagree_find(const struct itls_secagree_list *l, const char *buf,
+	size_t len, const char *name, size_t nlen)
+{
+	size_t i;
+
+	(void)len;
+	/*@ loop invariant 0 <= i <= l->count;
+	    loop invariant \forall integer k; 0 <= k < i ==>
+	      !(l->mechs[k].name.len == nlen && sa_ieq(buf, l->mechs[k].name.off, name, 0, nlen));
+	    loop assigns i;
+	    loop variant l->count - i;
+	 */
+	for (i = 0; i < l->count; i++) {
+		/* SA-28: names compare ASCII case-insensitively */
+		if (l->mechs[i].name.len == nlen
+			&& sa_ieq_buf(buf, l->mechs[i].name.off, name, 0, nlen)) {
+			return i;
+		}
+	}
+	return i;
+}
+
+/* see itls/secagree.h */
+int
+itls_secagree_offers(const struct itls_secagree_list *l, const char *buf,
+	size_t len, const char *name, size_t nlen)
+{
+	return itls_secagree_find(l, buf, len, name, nlen) < l->count;   /* SA-28 */
+}
+
+/* see itls/secagree.h */
+int
+itls_secagree_transport(const struct itls_secagree_mech *m, const char *buf,
+	size_t len, unsigned *port)
+{
+	(void)len;
+	/* SA-27: tls => sips: on the SIPS port 5061 (seed 002) */
+	if (m->name.len == 3 && sa_fold(buf[m->name.off]) == 't'
+		&& sa_fold(buf[m->name.off + 1]) == 'l'
+		&& sa_fold(buf[m->name.off + 2]) == 's') {
+		*port = ITLS_SECAGREE_SIPS_PORT;
+		return 1;
+	}
+	*port = 0;
+	return 0;
+}

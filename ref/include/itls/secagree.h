@@ -1,0 +1,545 @@
+/*
+ * itls/secagree.h -- SIP security agreement (RFC 3329): Security-Client,
+ * Security-Server and Security-Verify.
+ *
+ * Spec: spec/secagree.md (SA-01 .. SA-31), decisions D-SA-1 .. D-SA-17.
+ * Sources: RFC 3329 §2.2, §2.3; RFC 3261 §25.1; TS 33.203 Annex H;
+ * TS 24.229 §5.1.1.2, §5.2.2; seeds 002 and 004 §3.3.2.
+ *
+ * The pattern every function of this module shares:
+ *
+ *  - Input text is one caller buffer `buf` of `len` bytes, never
+ *    NUL-terminated. A parsed list stores views (offset, length) into that
+ *    buffer; nothing is copied. The header lines of one message are parsed
+ *    by one call each, every line a range `buf[off .. len)` of the same
+ *    buffer (itls_secagree_append), so all views of a list index `buf`.
+ *  - The list is a caller-owned struct of fixed capacity (16 mechanisms of
+ *    16 parameters, about 11 KiB): no allocation, no global state.
+ *  - Failures are enum itls_err values (err.h); itls_err_name() gives the
+ *    reason word the CLI and the vectors print.
+ *  - The writer takes (out, cap), writes at most cap bytes, returns the
+ *    length in *outlen, and writes nothing when the result does not fit.
+ *
+ * Every prototype carries its ACSL contract (proved by `make proofs`); the
+ * logic definitions below give the contracts their meaning.
+ */
+#ifndef ITLS_SECAGREE_H
+#define ITLS_SECAGREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "itls/err.h"
+
+/** Most mechanisms in one list (SA-11). */
+#define ITLS_SECAGREE_MAX_MECHS   16
+/** Most parameters in one mechanism (SA-11). */
+#define ITLS_SECAGREE_MAX_PARAMS  16
+/** Largest buffer the parser accepts; longer is `too-long` (SA-31). */
+#define ITLS_SECAGREE_MAX_LEN     65535
+/** The q of a mechanism that has none (ranks below every q, SA-23). */
+#define ITLS_SECAGREE_Q_NONE      (-1)
+/** The SIPS port a UE connects to after choosing `tls` (SA-27). */
+#define ITLS_SECAGREE_SIPS_PORT   5061
+
+/** Which header a list came from. */
+enum itls_secagree_kind {
+	ITLS_SECAGREE_UNSET  = 0,   /**< no line parsed yet */
+	ITLS_SECAGREE_CLIENT = 1,   /**< Security-Client */
+	ITLS_SECAGREE_SERVER = 2,   /**< Security-Server */
+	ITLS_SECAGREE_VERIFY = 3    /**< Security-Verify */
+};
+
+/** A view: the bytes buf[off .. off + len) of the caller's buffer. */
+struct itls_secagree_view {
+	size_t off;
+	size_t len;
+};
+
+/** One parameter: `;name` or `;name=value` (value byte for byte). */
+struct itls_secagree_param {
+	struct itls_secagree_view name;
+	struct itls_secagree_view value;  /**< len 0 when has_value is 0 */
+	int has_value;                    /**< 1 when `=` and a value follow */
+};
+
+/** One mechanism: its name, its q, its parameters in input order (q included). */
+struct itls_secagree_mech {
+	struct itls_secagree_view name;
+	int q;                            /**< 0..1000 (thousandths) or ITLS_SECAGREE_Q_NONE */
+	size_t nparams;
+	struct itls_secagree_param params[ITLS_SECAGREE_MAX_PARAMS];
+};
+
+/** A parsed list: all mechanisms of the header lines of one message. */
+struct itls_secagree_list {
+	enum itls_secagree_kind kind;
+	size_t count;
+	struct itls_secagree_mech mechs[ITLS_SECAGREE_MAX_MECHS];
+};
+
+/*@
+  // ---- where views lie -------------------------------------------------
+  predicate sa_view_in(struct itls_secagree_view v, integer len) =
+    v.off + v.len <= len;
+
+  predicate sa_param_in(struct itls_secagree_param p, integer len) =
+    sa_view_in(p.name, len) && sa_view_in(p.value, len);
+
+  // a mechanism whose views all lie in buf[0 .. len), with a sane shape
+  predicate sa_mech_in{L}(struct itls_secagree_mech *m, integer len) =
+    sa_view_in(m->name, len) &&
+    m->nparams <= ITLS_SECAGREE_MAX_PARAMS &&
+    (m->q == ITLS_SECAGREE_Q_NONE || 0 <= m->q <= 1000) &&
+    (\forall integer p; 0 <= p < m->nparams ==> sa_param_in(m->params[p], len));
+
+  // SA-09, SA-11: a list of at most 16 mechanisms, every view inside buf[0 .. len)
+  predicate sa_list_in{L}(struct itls_secagree_list *l, integer len) =
+    l->count <= ITLS_SECAGREE_MAX_MECHS &&
+    (\forall integer i; 0 <= i < l->count ==> sa_mech_in(&l->mechs[i], len));
+
+  predicate sa_kind_ok(integer k) =
+    k == ITLS_SECAGREE_CLIENT || k == ITLS_SECAGREE_SERVER || k == ITLS_SECAGREE_VERIFY;
+
+  // ---- names: ASCII case-insensitive (only A-Z fold) ------------------------
+  logic integer sa_lower(integer c) = ('A' <= c <= 'Z') ? c + 32 : c;
+
+  predicate sa_ieq{L}(char *a, integer ao, char *b, integer bo, integer n) =
+    \forall integer k; 0 <= k < n ==> sa_lower(a[ao + k]) == sa_lower(b[bo + k]);
+
+  predicate sa_beq{L}(char *a, integer ao, char *b, integer bo, integer n) =
+    \forall integer k; 0 <= k < n ==> a[ao + k] == b[bo + k];
+
+  // two names (views into two buffers) are equal ignoring ASCII case
+  predicate sa_name_eq{L}(char *a, struct itls_secagree_view va,
+                          char *b, struct itls_secagree_view vb) =
+    va.len == vb.len && sa_ieq(a, va.off, b, vb.off, va.len);
+
+  // SA-28: list l (over buffer lb) has a mechanism named like view v of buffer b
+  predicate sa_offers{L}(struct itls_secagree_list *l, char *lb,
+                         char *b, struct itls_secagree_view v) =
+    \exists integer i; 0 <= i < l->count && sa_name_eq(lb, l->mechs[i].name, b, v);
+
+  // SA-23: mechanism j of server list s is named in client list c
+  predicate sa_common{L}(struct itls_secagree_list *c, char *cb,
+                         struct itls_secagree_list *s, char *sb, integer j) =
+    0 <= j < s->count && sa_offers(c, cb, sb, s->mechs[j].name);
+
+  predicate sa_any_common{L}(struct itls_secagree_list *c, char *cb,
+                             struct itls_secagree_list *s, char *sb) =
+    \exists integer j; sa_common(c, cb, s, sb, j);
+
+  // SA-23: j is the choice: common, no common mechanism has a higher q, and
+  // every earlier common mechanism has a lower q (the first among equals)
+  predicate sa_chosen{L}(struct itls_secagree_list *c, char *cb,
+                         struct itls_secagree_list *s, char *sb, integer j) =
+    sa_common(c, cb, s, sb, j) &&
+    (\forall integer k; sa_common(c, cb, s, sb, k) ==> s->mechs[k].q <= s->mechs[j].q) &&
+    (\forall integer k; 0 <= k < j && sa_common(c, cb, s, sb, k) ==>
+       s->mechs[k].q < s->mechs[j].q);
+
+  // ---- equality of lists (SA-25, SA-26; D-SA-7) -----------------------------
+  predicate sa_param_eq{L}(char *a, struct itls_secagree_param pa,
+                           char *b, struct itls_secagree_param pb) =
+    sa_name_eq(a, pa.name, b, pb.name) &&
+    (pa.has_value == 0 <==> pb.has_value == 0) &&
+    pa.value.len == pb.value.len &&
+    sa_beq(a, pa.value.off, b, pb.value.off, pa.value.len);
+
+  predicate sa_params_eq{L}(char *a, struct itls_secagree_mech *ma,
+                            char *b, struct itls_secagree_mech *mb, integer n) =
+    \forall integer p; 0 <= p < n ==> sa_param_eq(a, ma->params[p], b, mb->params[p]);
+
+  predicate sa_mech_eq{L}(char *a, struct itls_secagree_mech *ma,
+                          char *b, struct itls_secagree_mech *mb) =
+    sa_name_eq(a, ma->name, b, mb->name) && ma->nparams == mb->nparams &&
+    sa_params_eq(a, ma, b, mb, ma->nparams);
+
+  predicate sa_mechs_eq{L}(char *a, struct itls_secagree_list *la,
+                           char *b, struct itls_secagree_list *lb, integer n) =
+    \forall integer i; 0 <= i < n ==> sa_mech_eq(a, &la->mechs[i], b, &lb->mechs[i]);
+
+  predicate sa_list_eq{L}(char *a, struct itls_secagree_list *la,
+                          char *b, struct itls_secagree_list *lb) =
+    la->count == lb->count && sa_mechs_eq(a, la, b, lb, la->count);
+
+  // ---- length of the canonical line (SA-21, SA-22) --------------------------
+  logic integer sa_param_clen(struct itls_secagree_param p) =
+    1 + p.name.len + (p.has_value != 0 ? 1 + p.value.len : 0);
+
+  logic integer sa_plen{L}(struct itls_secagree_mech *m, integer n) =
+    n <= 0 ? 0 : sa_plen(m, n - 1) + sa_param_clen(m->params[n - 1]);
+
+  logic integer sa_mlen{L}(struct itls_secagree_mech *m) =
+    m->name.len + sa_plen(m, m->nparams);
+
+  logic integer sa_llen{L}(struct itls_secagree_list *l, integer n) =
+    n <= 0 ? 0 : sa_llen(l, n - 1) + (n > 1 ? 2 : 0) + sa_mlen(&l->mechs[n - 1]);
+
+  // "Security-Xxxxxx: " is 17 bytes for each of the three names
+  logic integer sa_canon_len{L}(struct itls_secagree_list *l) =
+    17 + sa_llen(l, l->count);
+*/
+
+/**
+ * \brief Empty a list (count 0, kind unset) before the first line.
+ */
+/*@ requires \valid(l);
+    assigns l->kind, l->count;
+    ensures l->count == 0 && l->kind == ITLS_SECAGREE_UNSET;
+    ensures sa_list_in(l, 0);
+ */
+void
+itls_secagree_init(struct itls_secagree_list *l);
+
+/**
+ * \brief Parse one more header line of a message into list `l`.
+ *
+ * The line is buf[off .. len) (without its CR LF): a header name
+ * (Security-Client / -Server / -Verify, any case), `:`, and a value of one
+ * or more mechanisms (SA-01 .. SA-20). Its mechanisms are appended after
+ * those already in `l`; earlier lines of the message must lie in the same
+ * buffer before `len`. Every view the list holds is an offset into `buf`.
+ * The buffer itself is only read.
+ *
+ * Errors: `too-long` (len > ITLS_SECAGREE_MAX_LEN), `bad-header-name`,
+ * `mixed-headers` (another header than the earlier lines), `empty`,
+ * `syntax`, `bad-quoted-string`, `too-many-mechanisms`,
+ * `too-many-parameters`, `duplicate-parameter`, `bad-qvalue`,
+ * `duplicate-q`, `bad-d-ver`, `bad-alg`, `bad-ealg`, `bad-prot`, `bad-mod`,
+ * `bad-spi`, `bad-port`, `missing-parameter`. After an error the list is
+ * still well-formed (its views lie in buf) but its content means nothing.
+ *
+ * SA-01, SA-09, SA-31.
+ */
+/*@ requires \valid(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(l, buf + (0 .. len - 1));
+    requires off <= len;
+    requires sa_list_in(l, len);
+    requires l->kind == ITLS_SECAGREE_UNSET || sa_kind_ok(l->kind);
+    assigns *l;
+    ensures sa_list_in(l, len);
+    ensures \result == ITLS_OK ==> \old(l->count) < l->count && sa_kind_ok(l->kind);
+    ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
+      l->kind == \old(l->kind);
+    ensures \result == ITLS_OK ==> \forall integer i; 0 <= i < \old(l->count) ==>
+      l->mechs[i] == \old(l->mechs[i]);
+ */
+enum itls_err
+itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
+	size_t off);
+
+/**
+ * \brief Like itls_secagree_append, for a value without its header name.
+ *
+ * The value buf[off .. len) is what follows the colon; `kind` says which
+ * header it came from (it decides SA-20 and must match earlier lines).
+ */
+/*@ requires \valid(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(l, buf + (0 .. len - 1));
+    requires off <= len;
+    requires sa_kind_ok(kind);
+    requires sa_list_in(l, len);
+    requires l->kind == ITLS_SECAGREE_UNSET || sa_kind_ok(l->kind);
+    assigns *l;
+    ensures sa_list_in(l, len);
+    ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
+    ensures \result == ITLS_OK ==> \forall integer i; 0 <= i < \old(l->count) ==>
+      l->mechs[i] == \old(l->mechs[i]);
+ */
+enum itls_err
+itls_secagree_append_value(struct itls_secagree_list *l,
+	enum itls_secagree_kind kind, const char *buf, size_t len, size_t off);
+
+/**
+ * \brief Parse one header line buf[0 .. len) into a fresh list.
+ *
+ * itls_secagree_init then itls_secagree_append(l, buf, len, 0).
+ */
+/*@ requires \valid(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(l, buf + (0 .. len - 1));
+    assigns *l;
+    ensures sa_list_in(l, len);
+    ensures \result == ITLS_OK ==> 1 <= l->count && sa_kind_ok(l->kind);
+ */
+enum itls_err
+itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len);
+
+/**
+ * \brief Parse one header value buf[0 .. len) of header `kind` into a fresh list.
+ */
+/*@ requires \valid(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(l, buf + (0 .. len - 1));
+    requires sa_kind_ok(kind);
+    assigns *l;
+    ensures sa_list_in(l, len);
+    ensures \result == ITLS_OK ==> 1 <= l->count && l->kind == kind;
+ */
+enum itls_err
+itls_secagree_parse_value(struct itls_secagree_list *l,
+	enum itls_secagree_kind kind, const char *buf, size_t len);
+
+/**
+ * \brief Write the canonical line of `l` (SA-21) into out[0 .. cap).
+ *
+ * `Security-Client: ` (or -Server, -Verify), then the mechanisms joined by
+ * `, `, names in lower case, values byte for byte. On success *outlen is
+ * the length (no NUL is written). When the line is longer than cap the
+ * result is `buffer-too-small` and neither out nor *outlen is written.
+ * `l` and `buf` are only read.
+ */
+/*@ requires \valid_read(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid(outlen);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires sa_list_in(l, len);
+    requires sa_kind_ok(l->kind);
+    requires \separated(out + (0 .. cap - 1), outlen, l, buf + (0 .. len - 1));
+    requires \separated(outlen, l, buf + (0 .. len - 1));
+    assigns out[0 .. cap - 1], *outlen;
+    behavior fits:
+      assumes sa_canon_len(l) <= cap;
+      assigns out[0 .. cap - 1], *outlen;
+      ensures \result == ITLS_OK;
+      ensures *outlen == sa_canon_len(l) && *outlen <= cap;
+    behavior too_small:
+      assumes sa_canon_len(l) > cap;
+      assigns \nothing;
+      ensures \result == ITLS_ERR_BUFFER_TOO_SMALL;
+    complete behaviors;
+    disjoint behaviors;
+ */
+enum itls_err
+itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
+	size_t len, char *out, size_t cap, size_t *outlen);
+
+/**
+ * \brief Write the canonical form of mechanism `idx` of `l` alone (SA-22),
+ * e.g. `tls;q=0.2`; same rules as itls_secagree_serialize.
+ */
+/*@ requires \valid_read(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid(outlen);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires sa_list_in(l, len);
+    requires idx < l->count;
+    requires \separated(out + (0 .. cap - 1), outlen, l, buf + (0 .. len - 1));
+    requires \separated(outlen, l, buf + (0 .. len - 1));
+    assigns out[0 .. cap - 1], *outlen;
+    behavior fits:
+      assumes sa_mlen(&l->mechs[idx]) <= cap;
+      assigns out[0 .. cap - 1], *outlen;
+      ensures \result == ITLS_OK;
+      ensures *outlen == sa_mlen(&l->mechs[idx]) && *outlen <= cap;
+    behavior too_small:
+      assumes sa_mlen(&l->mechs[idx]) > cap;
+      assigns \nothing;
+      ensures \result == ITLS_ERR_BUFFER_TOO_SMALL;
+    complete behaviors;
+    disjoint behaviors;
+ */
+enum itls_err
+itls_secagree_serialize_mech(const struct itls_secagree_list *l,
+	const char *buf, size_t len, size_t idx, char *out, size_t cap,
+	size_t *outlen);
+
+/**
+ * \brief Choose a mechanism (SA-23): the UE's Security-Client `c` (views
+ * into cbuf) against the P-CSCF's Security-Server `s` (views into sbuf).
+ *
+ * Result ITLS_OK with *idx the index in `s` of the chosen mechanism: a
+ * server mechanism whose name the client list has, with the highest q
+ * (no q ranks lowest), the first in server order among equals. Otherwise
+ * `no-common-mechanism` (*idx untouched), or `bad-header-name` when `c` is
+ * not a Security-Client or `s` not a Security-Server list (SA-24).
+ */
+/*@ requires \valid_read(c) && \valid_read(s) && \valid(idx);
+    requires \valid_read(cbuf + (0 .. clen - 1));
+    requires \valid_read(sbuf + (0 .. slen - 1));
+    requires sa_list_in(c, clen) && sa_list_in(s, slen);
+    requires \separated(idx, c, s, cbuf + (0 .. clen - 1), sbuf + (0 .. slen - 1));
+    assigns *idx;
+    behavior bad_kind:
+      assumes c->kind != ITLS_SECAGREE_CLIENT || s->kind != ITLS_SECAGREE_SERVER;
+      assigns \nothing;
+      ensures \result == ITLS_ERR_BAD_HEADER_NAME;
+    behavior chosen:
+      assumes c->kind == ITLS_SECAGREE_CLIENT && s->kind == ITLS_SECAGREE_SERVER;
+      assumes sa_any_common(c, cbuf, s, sbuf);
+      assigns *idx;
+      ensures \result == ITLS_OK;
+      ensures 0 <= *idx < s->count;
+      ensures sa_chosen(c, cbuf, s, sbuf, *idx);
+    behavior none:
+      assumes c->kind == ITLS_SECAGREE_CLIENT && s->kind == ITLS_SECAGREE_SERVER;
+      assumes !sa_any_common(c, cbuf, s, sbuf);
+      assigns \nothing;
+      ensures \result == ITLS_ERR_NO_COMMON_MECHANISM;
+    complete behaviors;
+    disjoint behaviors;
+ */
+enum itls_err
+itls_secagree_select(const struct itls_secagree_list *c, const char *cbuf,
+	size_t clen, const struct itls_secagree_list *s, const char *sbuf,
+	size_t slen, size_t *idx);
+
+/**
+ * \brief Are two lists equal by D-SA-7 (SA-25, SA-26)?
+ *
+ * Same count; mechanism by mechanism the same name (ASCII case-insensitive)
+ * and the same parameters in the same order: same name (case-insensitive),
+ * same presence of a value, same value bytes. The header kinds are not
+ * compared. ITLS_OK when equal, `mismatch` otherwise; nothing is written.
+ */
+/*@ requires \valid_read(a) && \valid_read(b);
+    requires \valid_read(abuf + (0 .. alen - 1));
+    requires \valid_read(bbuf + (0 .. blen - 1));
+    requires sa_list_in(a, alen) && sa_list_in(b, blen);
+    assigns \nothing;
+    behavior equal:
+      assumes sa_list_eq(abuf, a, bbuf, b);
+      ensures \result == ITLS_OK;
+    behavior differ:
+      assumes !sa_list_eq(abuf, a, bbuf, b);
+      ensures \result == ITLS_ERR_MISMATCH;
+    complete behaviors;
+    disjoint behaviors;
+ */
+enum itls_err
+itls_secagree_equal(const struct itls_secagree_list *a, const char *abuf,
+	size_t alen, const struct itls_secagree_list *b, const char *bbuf,
+	size_t blen);
+
+/**
+ * \brief Check the Security-Verify `v` of a protected request against the
+ * Security-Server `s` the UE received (SA-25).
+ *
+ * ITLS_OK when equal by itls_secagree_equal, `mismatch` otherwise,
+ * `bad-header-name` when `s` is not a Security-Server or `v` not a
+ * Security-Verify list (SA-24).
+ */
+/*@ requires \valid_read(s) && \valid_read(v);
+    requires \valid_read(sbuf + (0 .. slen - 1));
+    requires \valid_read(vbuf + (0 .. vlen - 1));
+    requires sa_list_in(s, slen) && sa_list_in(v, vlen);
+    assigns \nothing;
+    behavior bad_kind:
+      assumes s->kind != ITLS_SECAGREE_SERVER || v->kind != ITLS_SECAGREE_VERIFY;
+      ensures \result == ITLS_ERR_BAD_HEADER_NAME;
+    behavior equal:
+      assumes s->kind == ITLS_SECAGREE_SERVER && v->kind == ITLS_SECAGREE_VERIFY;
+      assumes sa_list_eq(sbuf, s, vbuf, v);
+      ensures \result == ITLS_OK;
+    behavior differ:
+      assumes s->kind == ITLS_SECAGREE_SERVER && v->kind == ITLS_SECAGREE_VERIFY;
+      assumes !sa_list_eq(sbuf, s, vbuf, v);
+      ensures \result == ITLS_ERR_MISMATCH;
+    complete behaviors;
+    disjoint behaviors;
+ */
+enum itls_err
+itls_secagree_verify(const struct itls_secagree_list *s, const char *sbuf,
+	size_t slen, const struct itls_secagree_list *v, const char *vbuf,
+	size_t vlen);
+
+/**
+ * \brief Compare the Security-Client of the first REGISTER (SM1) with the
+ * one of the protected REGISTER (SM7) on the P-CSCF (SA-26, bid-down).
+ *
+ * ITLS_OK when equal, `mismatch` otherwise, `bad-header-name` unless both
+ * are Security-Client lists.
+ */
+/*@ requires \valid_read(c1) && \valid_read(c2);
+    requires \valid_read(buf1 + (0 .. len1 - 1));
+    requires \valid_read(buf2 + (0 .. len2 - 1));
+    requires sa_list_in(c1, len1) && sa_list_in(c2, len2);
+    assigns \nothing;
+    behavior bad_kind:
+      assumes c1->kind != ITLS_SECAGREE_CLIENT || c2->kind != ITLS_SECAGREE_CLIENT;
+      ensures \result == ITLS_ERR_BAD_HEADER_NAME;
+    behavior equal:
+      assumes c1->kind == ITLS_SECAGREE_CLIENT && c2->kind == ITLS_SECAGREE_CLIENT;
+      assumes sa_list_eq(buf1, c1, buf2, c2);
+      ensures \result == ITLS_OK;
+    behavior differ:
+      assumes c1->kind == ITLS_SECAGREE_CLIENT && c2->kind == ITLS_SECAGREE_CLIENT;
+      assumes !sa_list_eq(buf1, c1, buf2, c2);
+      ensures \result == ITLS_ERR_MISMATCH;
+    complete behaviors;
+    disjoint behaviors;
+ */
+enum itls_err
+itls_secagree_compare(const struct itls_secagree_list *c1, const char *buf1,
+	size_t len1, const struct itls_secagree_list *c2, const char *buf2,
+	size_t len2);
+
+/**
+ * \brief Index of the first mechanism of `l` named name[0 .. nlen) (ASCII
+ * case-insensitive), or l->count when there is none (SA-28).
+ */
+/*@ requires \valid_read(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \valid_read(name + (0 .. nlen - 1));
+    requires sa_list_in(l, len);
+    assigns \nothing;
+    ensures 0 <= \result <= l->count;
+    ensures \result < l->count ==>
+      l->mechs[\result].name.len == nlen &&
+      sa_ieq(buf, l->mechs[\result].name.off, name, 0, nlen);
+    ensures \forall integer i; 0 <= i < \result ==>
+      !(l->mechs[i].name.len == nlen && sa_ieq(buf, l->mechs[i].name.off, name, 0, nlen));
+ */
+size_t
+itls_secagree_find(const struct itls_secagree_list *l, const char *buf,
+	size_t len, const char *name, size_t nlen);
+
+/**
+ * \brief Does `l` offer a mechanism named name[0 .. nlen)? 1 or 0 (SA-28).
+ */
+/*@ requires \valid_read(l);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \valid_read(name + (0 .. nlen - 1));
+    requires sa_list_in(l, len);
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 <==> \exists integer i; 0 <= i < l->count &&
+      l->mechs[i].name.len == nlen && sa_ieq(buf, l->mechs[i].name.off, name, 0, nlen);
+ */
+int
+itls_secagree_offers(const struct itls_secagree_list *l, const char *buf,
+	size_t len, const char *name, size_t nlen);
+
+/**
+ * \brief The next hop a chosen mechanism implies (SA-27, seed 002).
+ *
+ * For `tls` (any case): returns 1 (scheme `sips:`) and sets *port to 5061.
+ * For any other mechanism: returns 0 (scheme and port are not fixed by
+ * sec-agree) and sets *port to 0.
+ */
+/*@ requires \valid_read(m) && \valid(port);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_view_in(m->name, len);
+    requires \separated(port, m, buf + (0 .. len - 1));
+    assigns *port;
+    behavior tls:
+      assumes m->name.len == 3 && sa_lower(buf[m->name.off]) == 't' &&
+        sa_lower(buf[m->name.off + 1]) == 'l' && sa_lower(buf[m->name.off + 2]) == 's';
+      ensures \result == 1 && *port == ITLS_SECAGREE_SIPS_PORT;
+    behavior other:
+      assumes !(m->name.len == 3 && sa_lower(buf[m->name.off]) == 't' &&
+        sa_lower(buf[m->name.off + 1]) == 'l' && sa_lower(buf[m->name.off + 2]) == 's');
+      ensures \result == 0 && *port == 0;
+    complete behaviors;
+    disjoint behaviors;
+ */
+int
+itls_secagree_transport(const struct itls_secagree_mech *m, const char *buf,
+	size_t len, unsigned *port);
+
+#endif
