@@ -50,8 +50,8 @@ HEADER = [
 # is left of the parent (of the input for the outer element) -> der-truncated.
 BAD = {
     "bad-empty.der": ("empty", "zero bytes (NM-01)"),
-    "bad-random.der": ("*", "700 random bytes: the first defect depends on the walk order"),
-    "bad-random-seq.der": ("*", "a SEQUENCE header then 700 random bytes: first defect unspecified"),
+    "bad-random.der": ("*", "700 random bytes: the first defect depends on the walk order (NM-01..NM-07)"),
+    "bad-random-seq.der": ("*", "a SEQUENCE header then 700 random bytes: first defect unspecified (NM-02..NM-07)"),
     "bad-trunc-1.der": ("der-truncated", "only the identifier 0x30: no length byte (NM-02 rule 3; X.690 8.1.3)"),
     "bad-trunc-2.der": ("der-truncated", "30 82 and nothing else: the two long-form length bytes are missing (NM-02 rule 5)"),
     "bad-trunc-4.der": ("der-truncated", "the outer header alone: its content is longer than the input (NM-02 rule 7)"),
@@ -434,9 +434,9 @@ def generate(outdir, certdir):
         ("pcscf.ims.com", "PCSCF.IMS.COM.", True, "exact mode: equal after normalisation (NM-12)"),
         ("evilims.com", "ims.com", True, "exact mode: look-alike (NM-12)"),
         ("ims.com.", "ims.com.", True, "exact mode: both with a trailing dot (NM-12)"),
-        ("operator1.ims.com", "ims.com", False, "the realm form operator1.ims.com (seed 003 3.1)"),
-        ("ims.mnc015.mcc234.3gppnetwork.org", "3gppnetwork.org", False, "home network domain within the trust domain"),
-        ("ims.mnc015.mcc234.3gppnetwork.org", "3gppnetwork.com", False, "seed 003 spells 3gppnetwork.com; TS 23.003 uses .org (DESIGN 10)"),
+        ("operator1.ims.com", "ims.com", False, "the realm form operator1.ims.com (NM-11, NM-14; seed 003 3.1)"),
+        ("ims.mnc015.mcc234.3gppnetwork.org", "3gppnetwork.org", False, "home network domain within the trust domain (NM-11, NM-22)"),
+        ("ims.mnc015.mcc234.3gppnetwork.org", "3gppnetwork.com", False, "seed 003 spells 3gppnetwork.com; TS 23.003 uses .org (NM-11, NM-21; DESIGN 10)"),
         ("a.b", "b", False, "single-label domain (NM-11)"),
         ("b", "a.b", False, "single-label name (NM-11)"),
     ]
