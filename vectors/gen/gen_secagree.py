@@ -358,6 +358,23 @@ def parse_invalid(g):
     bad("mechanism name missing before ';' (SA-05)", "Security-Client: ;q=0.1", "syntax")
     bad("empty second line element after a valid first line (SA-02, SA-09)",
         ["Security-Client: tls", "Security-Client: ,digest"], "syntax")
+    # one lexical defect inside a checked value: the value is lexically broken before it has
+    # a meaning, so the reason is syntax, not the value's bad-... word (D-SA-15: lexical form
+    # of the value, then its meaning; SA-03, SA-05)
+    bad("a space instead of '-' inside alg: text left over after 'hmac' (SA-05, D-SA-15)",
+        "Security-Client: " + ipsec(alg="hmac sha-1-96"), "syntax")
+    bad("a byte 0xA9 inside an ealg token (SA-03, D-SA-15)",
+        b"Security-Client: " + ipsec(ealg="aes-\xa9cbc").encode("latin-1"), "syntax")
+    bad("a byte 0x80 between q and '=' (SA-03, D-SA-15)",
+        b"Security-Server: tls;q\x80=0.5", "syntax")
+    bad("a space instead of '-' inside port-c: text left over after '50' (SA-05, D-SA-15)",
+        "Security-Client: " + ipsec(portc="50 62"), "syntax")
+    bad("a space instead of ';' before port-s: the mechanism does not end there, so syntax, "
+        "not missing-parameter (SA-05, D-SA-15)",
+        "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3 port-s=4", "syntax")
+    bad("a lone LF inside a parameter name of a Security-Verify ipsec-3gpp (SA-03, D-SA-15)",
+        "Security-Verify: ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;po\nrt-s=4",
+        "syntax")
     # quoted strings
     bad("unterminated quoted string (SA-08)", 'Security-Client: x;p="abc', "bad-quoted-string")
     bad("unterminated: the closing quote is escaped (SA-08)", 'Security-Client: x;p="abc\\"',
@@ -389,6 +406,10 @@ def parse_invalid(g):
     bad("17 parameters on one mechanism (SA-11)",
         "Security-Client: x;" + ";".join("p%d=%d" % (i, i) for i in range(1, 18)),
         "too-many-parameters")
+    bad("16 mechanisms then a trailing ',': no 17th mechanism, so syntax (SA-02, SA-11)",
+        "Security-Client: " + ", ".join("m%d" % i for i in range(1, 17)) + ",", "syntax")
+    bad("16 parameters then a trailing ';': no 17th parameter, so syntax (SA-05, SA-11)",
+        "Security-Client: x;" + ";".join("p%d=%d" % (i, i) for i in range(1, 17)) + ";", "syntax")
     bad("17 parameters without values (SA-11)",
         "Security-Client: x;" + ";".join("p%d" % i for i in range(1, 18)), "too-many-parameters")
     # duplicate parameter

@@ -204,14 +204,20 @@ class _Reader:
         return Value("token", self.token())
 
     def mechanism(self):
-        m = Mechanism(self.token())
+        name = self.token()
+        # SA-11: the 17th mechanism exists only once its name has been read (so a
+        # trailing ',' after 16 mechanisms is syntax, not a 17th mechanism)
+        if len(self.list.mechs) == MAX_MECH:
+            raise SAError("too-many-mechanisms")
+        m = Mechanism(name)
         self.ws()
         while self.peek() == 0x3B:      # ';'
             self.i += 1
             self.ws()
+            pname = self.token()
+            # SA-11 then SA-10, once the name is read (D-SA-15)
             if len(m.params) == MAX_PARAM:
                 raise SAError("too-many-parameters")
-            pname = self.token()
             if any(n.lower() == pname.lower() for n, _ in m.params):
                 raise SAError("duplicate-parameter")
             self.ws()
@@ -253,8 +259,6 @@ class _Reader:
         if self.peek() is None:
             raise SAError("empty")     # SA-02
         while True:
-            if len(self.list.mechs) == MAX_MECH:
-                raise SAError("too-many-mechanisms")
             self.list.mechs.append(self.mechanism())
             c = self.peek()
             if c is None:
