@@ -31,25 +31,27 @@ trim_len(const uint8_t *s, size_t n)
 	return n;
 }
 
-/* n bytes of a at ao and of b at bo, equal modulo ASCII case */
-/*@ requires \valid_read(a + (ao .. ao + n - 1));
-    requires \valid_read(b + (bo .. bo + n - 1));
+/* a[ao .. ao+n-1] and b[0 .. n-1] equal modulo ASCII case */
+/*@ requires ao + n <= SIZE_MAX;
+    requires \valid_read(a + (ao .. ao + n - 1));
+    requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> nm_ieq(a, ao, b, bo, n);
+    ensures \result == 1 <==> nm_ieq(a, ao, b, n);
  */
 static int
-ieq_at(const uint8_t *a, size_t ao, const uint8_t *b, size_t bo, size_t n)
+ieq_at(const uint8_t *a, size_t ao, const uint8_t *b, size_t n)
 {
 	size_t k;
 
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant nm_ieq(a, ao, b, bo, k);
+	    loop invariant \forall integer i; ao <= i < ao + k ==>
+	      nm_lc(a[i]) == nm_lc(b[i - ao]);
 	    loop assigns k;
 	    loop variant n - k;
 	 */
 	for (k = 0; k < n; k++) {
-		if (lower(a[ao + k]) != lower(b[bo + k])) {
+		if (lower(a[ao + k]) != lower(b[k])) {
 			return 0;
 		}
 	}
@@ -68,7 +70,7 @@ itls_host_eq(const uint8_t *a, size_t alen, const uint8_t *b, size_t blen)
 	if (ta != tb) {
 		return 0;
 	}
-	return ieq_at(a, 0, b, 0, ta);
+	return ieq_at(a, 0, b, ta);
 }
 
 /* see itls/naming.h */
@@ -81,10 +83,10 @@ itls_name_within(const uint8_t *a, size_t alen, const uint8_t *d, size_t dlen)
 	ta = trim_len(a, alen);
 	td = trim_len(d, dlen);
 	if (ta == td) {
-		return ieq_at(a, 0, d, 0, td);
+		return ieq_at(a, 0, d, td);
 	}
 	if (ta > td && a[ta - td - 1] == '.') {
-		return ieq_at(a, ta - td, d, 0, td);
+		return ieq_at(a, ta - td, d, td);
 	}
 	return 0;
 }
@@ -613,7 +615,9 @@ itls_imsi_impi(const uint8_t *imsi, size_t ilen, unsigned mnc_digits,
 	/* NM-21 (TS 23.003 13.3): <IMSI>@<home domain> */
 	put_digits(imsi, ilen, out);
 	out[ilen] = '@';
+	/*@ assert \forall integer k; 0 <= k < ilen ==> out[k] == imsi[k]; */
 	put_home(imsi, ilen, mnc_digits, out + ilen + 1);
+	/*@ assert \forall integer k; 0 <= k < ilen ==> out[k] == imsi[k]; */
 	*olen = ilen + 1 + ITLS_HOME_DOMAIN_LEN;
 	return ITLS_OK;
 }
@@ -638,8 +642,12 @@ itls_imsi_impu(const uint8_t *imsi, size_t ilen, unsigned mnc_digits,
 	out[2] = 'p';
 	out[3] = ':';
 	put_digits(imsi, ilen, out + 4);
+	/*@ assert out[0] == 's' && out[1] == 'i' && out[2] == 'p' && out[3] == ':'; */
 	out[ilen + 4] = '@';
+	/*@ assert \forall integer k; 0 <= k < ilen ==> out[4 + k] == imsi[k]; */
 	put_home(imsi, ilen, mnc_digits, out + ilen + 5);
+	/*@ assert out[0] == 's' && out[1] == 'i' && out[2] == 'p' && out[3] == ':'; */
+	/*@ assert \forall integer k; 0 <= k < ilen ==> out[4 + k] == imsi[k]; */
 	*olen = ilen + 5 + ITLS_HOME_DOMAIN_LEN;
 	return ITLS_OK;
 }

@@ -51,20 +51,20 @@ enum itls_name_source {
     logic integer nm_tlen{L}(uint8_t *s, integer n) =
       (n > 0 && s[n - 1] == '.') ? n - 1 : n;
 
-    predicate nm_ieq{L}(uint8_t *a, integer ao, uint8_t *b, integer bo,
-        integer n) =
-      \forall integer k; 0 <= k < n ==> nm_lc(a[ao + k]) == nm_lc(b[bo + k]);
+    // a[ao .. ao+n-1] equals b[0 .. n-1] modulo ASCII case
+    predicate nm_ieq{L}(uint8_t *a, integer ao, uint8_t *b, integer n) =
+      \forall integer i; ao <= i < ao + n ==> nm_lc(a[i]) == nm_lc(b[i - ao]);
 
     // NM-10: a equals b, modulo ASCII case and one trailing dot each
     predicate nm_host_eq{L}(uint8_t *a, integer alen, uint8_t *b, integer blen) =
       nm_tlen(a, alen) == nm_tlen(b, blen) &&
-      nm_ieq(a, 0, b, 0, nm_tlen(a, alen));
+      nm_ieq(a, 0, b, nm_tlen(a, alen));
 
     // a ends with '.' d, modulo ASCII case and one trailing dot each
     predicate nm_ends_dot{L}(uint8_t *a, integer alen, uint8_t *d, integer dlen) =
       nm_tlen(a, alen) > nm_tlen(d, dlen) &&
       a[nm_tlen(a, alen) - nm_tlen(d, dlen) - 1] == '.' &&
-      nm_ieq(a, nm_tlen(a, alen) - nm_tlen(d, dlen), d, 0, nm_tlen(d, dlen));
+      nm_ieq(a, nm_tlen(a, alen) - nm_tlen(d, dlen), d, nm_tlen(d, dlen));
 
     // NM-11: a equals d or a ends with '.' d
     predicate nm_within{L}(uint8_t *a, integer alen, uint8_t *d, integer dlen) =
