@@ -168,6 +168,9 @@ selfsigned bad-ext-33.der        $K 145 $U "$O" "$(extn 33)"
 selfsigned san-uri-sip-ipv6.der  $K 146 $U "$O" "subjectAltName = URI:sip:[2001:db8::1]:5061"
 selfsigned san-dns-two-dots.der  $K 147 $U "$O" "subjectAltName = DNS:pcscf.ims.com.."
 selfsigned cn-ims-domain.der     $K 148 $U "CN = ims.com" ""
+selfsigned san-uri-sip-headers.der $K 149 $U "$O" "subjectAltName = URI:sip:pcscf.ims.com?subject=x"
+selfsigned san-uri-sip-empty-user.der $K 150 $U "$O" \
+	"subjectAltName = URI:sip:@pcscf.ims.com, URI:sip:pcscf.evil.net"
 
 # ---- the P-CSCF's certificates (the simulator serves pcscf-rsa with its key) --
 PC_EXT='subjectAltName = URI:sip:pcscf.ims.com, DNS:pcscf.ims.com

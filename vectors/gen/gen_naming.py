@@ -401,6 +401,9 @@ def generate(outdir, certdir):
         ("san-dns-multi.der", "example.net", None, True),
         ("no-subject.der", "pcscf.ims.com", "pcscf.ims.com", True),
         ("san-uri-sip-user-dns.der", "pcscf.ims.com", None, True),
+        ("san-uri-sip-headers.der", "pcscf.ims.com", None, True),
+        ("san-uri-sip-empty-user.der", "evil.net", None, False),
+        ("san-uri-sip-empty-user.der", "pcscf.ims.com", None, True),
     ]
     for name, dom, realm, exact in more:
         check_record(vf, certdir, name, dom, realm, exact)
