@@ -85,6 +85,17 @@ static const unsigned char sa_ctab[256] = {
 
 /* ---- characters ------------------------------------------------------- */
 
+/* the byte value 0..255 of c, whatever the signedness of char (no cast) */
+/*@ assigns \nothing;
+    ensures 0 <= \result <= 255;
+    ensures \result == (c < 0 ? c + 256 : c);
+ */
+static int
+sa_byte(char c)
+{
+	return c < 0 ? c + 256 : c;
+}
+
 /* ASCII lower case of one character (names compare with it: SA-04, SA-10) */
 /*@ assigns \nothing;
     ensures \result == sa_lower(c);
@@ -95,52 +106,50 @@ sa_fold(int c)
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
 }
 
-/* a[ao .. ao+n) equals b[bo .. bo+n) ignoring ASCII case: 1, else 0 */
-/*@ requires ao + n <= SIZE_MAX && bo + n <= SIZE_MAX;
-    requires \valid_read(a + (ao .. ao + n - 1));
-    requires \valid_read(b + (bo .. bo + n - 1));
+/* a[0 .. n) equals b[0 .. n) ignoring ASCII case: 1, else 0 */
+/*@ requires \valid_read(a + (0 .. n - 1));
+    requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> sa_ieq(a, ao, b, bo, n);
+    ensures \result == 1 <==> sa_ieq(a, b, n);
  */
 static int
-sa_ieq_buf(const char *a, size_t ao, const char *b, size_t bo, size_t n)
+sa_ieq_buf(const char *a, const char *b, size_t n)
 {
 	size_t k;
 
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant sa_ieq(a, ao, b, bo, k);
+	    loop invariant sa_ieq(a, b, k);
 	    loop assigns k;
 	    loop variant n - k;
 	 */
 	for (k = 0; k < n; k++) {
-		if (sa_fold(a[ao + k]) != sa_fold(b[bo + k])) {
+		if (sa_fold(a[k]) != sa_fold(b[k])) {
 			return 0;
 		}
 	}
 	return 1;
 }
 
-/* a[ao .. ao+n) equals b[bo .. bo+n) byte for byte: 1, else 0 */
-/*@ requires ao + n <= SIZE_MAX && bo + n <= SIZE_MAX;
-    requires \valid_read(a + (ao .. ao + n - 1));
-    requires \valid_read(b + (bo .. bo + n - 1));
+/* a[0 .. n) equals b[0 .. n) byte for byte: 1, else 0 */
+/*@ requires \valid_read(a + (0 .. n - 1));
+    requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> sa_beq(a, ao, b, bo, n);
+    ensures \result == 1 <==> sa_beq(a, b, n);
  */
 static int
-sa_beq_buf(const char *a, size_t ao, const char *b, size_t bo, size_t n)
+sa_beq_buf(const char *a, const char *b, size_t n)
 {
 	size_t k;
 
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant sa_beq(a, ao, b, bo, k);
+	    loop invariant sa_beq(a, b, k);
 	    loop assigns k;
 	    loop variant n - k;
 	 */
 	for (k = 0; k < n; k++) {
-		if (a[ao + k] != b[bo + k]) {
+		if (a[k] != b[k]) {
 			return 0;
 		}
 	}
@@ -166,7 +175,7 @@ sa_skip_sws(const char *buf, size_t end, size_t i)
 	    loop variant end - i;
 	 */
 	while (i < end) {
-		if ((sa_ctab[(unsigned char)buf[i]] & SA_W) != 0) {
+		if ((sa_ctab[sa_byte(buf[i])] & SA_W) != 0) {
 			i++;
 		} else if (buf[i] == '\r' && end - i >= 3 && buf[i + 1] == '\n'
 			&& (buf[i + 2] == ' ' || buf[i + 2] == '\t')) {
@@ -191,7 +200,7 @@ sa_scan_token(const char *buf, size_t end, size_t i)
 	    loop assigns i;
 	    loop variant end - i;
 	 */
-	while (i < end && (sa_ctab[(unsigned char)buf[i]] & SA_T) != 0) {
+	while (i < end && (sa_ctab[sa_byte(buf[i])] & SA_T) != 0) {
 		i++;
 	}
 	return i;
@@ -209,7 +218,7 @@ sa_scan_token(const char *buf, size_t end, size_t i)
 static size_t
 sa_utf8_len(const char *buf, size_t end, size_t i)
 {
-	unsigned c = (unsigned char)buf[i];
+	int c = sa_byte(buf[i]);
 	size_t n, k;
 
 	if (c < 0xC0 || c > 0xFD) {
@@ -224,7 +233,7 @@ sa_utf8_len(const char *buf, size_t end, size_t i)
 	    loop variant n + 1 - k;
 	 */
 	for (k = 1; k <= n; k++) {
-		unsigned b = (unsigned char)buf[i + k];
+		int b = sa_byte(buf[i + k]);
 		if (b < 0x80 || b > 0xBF) {
 			return 0;
 		}
@@ -255,7 +264,7 @@ sa_scan_quoted(const char *buf, size_t end, size_t i, size_t *pos)
 	    loop variant end - j;
 	 */
 	while (j < end) {
-		unsigned c = (unsigned char)buf[j];
+		int c = sa_byte(buf[j]);
 		if (c == '"') {
 			*pos = j + 1;
 			return ITLS_OK;
@@ -263,11 +272,11 @@ sa_scan_quoted(const char *buf, size_t end, size_t i, size_t *pos)
 		if ((sa_ctab[c] & (SA_Q | SA_W)) != 0) {
 			j++;                      /* qdtext, SP, HTAB */
 		} else if (c == '\\') {
-			unsigned e;
+			int e;
 			if (end - j < 2) {
 				return ITLS_ERR_BAD_QUOTED_STRING;
 			}
-			e = (unsigned char)buf[j + 1];
+			e = sa_byte(buf[j + 1]);
 			if (e == '\r' || e == '\n' || e >= 0x80) {
 				return ITLS_ERR_BAD_QUOTED_STRING;
 			}
@@ -310,7 +319,7 @@ sa_scan_bracket(const char *buf, size_t end, size_t i, size_t *pos)
 	    loop assigns j;
 	    loop variant end - j;
 	 */
-	while (j < end && (sa_ctab[(unsigned char)buf[j]] & SA_B) != 0) {
+	while (j < end && (sa_ctab[sa_byte(buf[j])] & SA_B) != 0) {
 		j++;
 	}
 	if (j == i + 1 || j == end || buf[j] != ']') {
@@ -340,14 +349,14 @@ sa_header(const char *buf, size_t end, size_t i,
 	enum itls_secagree_kind k;
 	size_t j;
 
-	if (end - i < 16 || !sa_ieq_buf(buf, i, "security-", 0, 9)) {
+	if (end - i < 16 || !sa_ieq_buf(buf + i, "security-", 9)) {
 		return ITLS_ERR_BAD_HEADER_NAME;
 	}
-	if (sa_ieq_buf(buf, i + 9, "client", 0, 6)) {
+	if (sa_ieq_buf(buf + i + 9, "client", 6)) {
 		k = ITLS_SECAGREE_CLIENT;
-	} else if (sa_ieq_buf(buf, i + 9, "server", 0, 6)) {
+	} else if (sa_ieq_buf(buf + i + 9, "server", 6)) {
 		k = ITLS_SECAGREE_SERVER;
-	} else if (sa_ieq_buf(buf, i + 9, "verify", 0, 6)) {
+	} else if (sa_ieq_buf(buf + i + 9, "verify", 6)) {
 		k = ITLS_SECAGREE_VERIFY;
 	} else {
 		return ITLS_ERR_BAD_HEADER_NAME;
@@ -478,7 +487,7 @@ sa_dver_ok(const char *buf, size_t off, size_t n)
 	    loop variant 33 - k;
 	 */
 	for (k = 1; k < 33; k++) {
-		if ((sa_ctab[(unsigned char)buf[off + k]] & SA_H) == 0) {
+		if ((sa_ctab[sa_byte(buf[off + k])] & SA_H) == 0) {
 			return 0;
 		}
 	}
@@ -495,7 +504,7 @@ sa_dver_ok(const char *buf, size_t off, size_t n)
 static int
 sa_is(const char *buf, size_t off, size_t n, const char *lit, size_t litn)
 {
-	return n == litn && sa_ieq_buf(buf, off, lit, 0, n);
+	return n == litn && sa_ieq_buf(buf + off, lit, n);
 }
 
 /* SA-12 .. SA-18: which checked parameter the name buf[off .. off+n) is */
@@ -658,7 +667,8 @@ sa_check_value(int pid, int ipsec, int vtype, const char *buf, size_t off,
     requires end <= ITLS_SECAGREE_MAX_LEN;
     requires \valid_read(buf + (0 .. end - 1));
     requires off + n <= end;
-    requires \forall integer p; 0 <= p < np ==> sa_param_in(m->params[p], end);
+    requires \forall integer p; 0 <= p < np ==>
+      m->params[p].name.off + m->params[p].name.len <= end;
     assigns \nothing;
     ensures \result == 0 || \result == 1;
  */
@@ -675,7 +685,7 @@ sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
 	 */
 	for (p = 0; p < np; p++) {
 		if (m->params[p].name.len == n
-			&& sa_ieq_buf(buf, m->params[p].name.off, buf, off, n)) {
+			&& sa_ieq_buf(buf + m->params[p].name.off, buf + off, n)) {
 			return 1;
 		}
 	}
@@ -695,8 +705,10 @@ sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
     assigns *p, *vtype, *pos;
     ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX
       || \result == ITLS_ERR_BAD_QUOTED_STRING;
-    ensures \result == ITLS_OK ==> sa_param_in(*p, end) && i < *pos <= end
-      && SA_V_NONE <= *vtype <= SA_V_BRACKET;
+    ensures \result == ITLS_OK ==> p->name.off + p->name.len <= end;
+    ensures \result == ITLS_OK ==> p->value.off + p->value.len <= end;
+    ensures \result == ITLS_OK ==> i < *pos <= end;
+    ensures \result == ITLS_OK ==> SA_V_NONE <= *vtype <= SA_V_BRACKET;
  */
 static enum itls_err
 sa_lex_param(const char *buf, size_t end, size_t i,
@@ -770,7 +782,7 @@ static enum itls_err
 sa_parse_mech(const char *buf, size_t end, size_t i,
 	enum itls_secagree_kind kind, struct itls_secagree_mech *m, size_t *pos)
 {
-	struct itls_secagree_param p;
+	struct itls_secagree_param *pa;
 	size_t t, j, np = 0;
 	unsigned seen = 0, got;
 	int ipsec, vtype = SA_V_NONE, pid, q = ITLS_SECAGREE_Q_NONE;
@@ -788,32 +800,36 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	    loop invariant np <= ITLS_SECAGREE_MAX_PARAMS;
 	    loop invariant q == ITLS_SECAGREE_Q_NONE || 0 <= q <= 1000;
 	    loop invariant m->name.off == i && m->name.len == t - i && t <= end;
-	    loop invariant \forall integer k; 0 <= k < np ==> sa_param_in(m->params[k], end);
-	    loop assigns j, np, seen, q, p, vtype, pid, e, m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
+	    loop invariant \forall integer k; 0 <= k < np ==>
+	      m->params[k].name.off + m->params[k].name.len <= end;
+	    loop invariant \forall integer k; 0 <= k < np ==>
+	      m->params[k].value.off + m->params[k].value.len <= end;
+	    loop assigns j, np, seen, q, pa, vtype, pid, e,
+	      m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
 	    loop variant end - j;
 	 */
 	while (j < end && buf[j] == ';') {
-		e = sa_lex_param(buf, end, sa_skip_sws(buf, end, j + 1), &p, &vtype, &j);
-		if (e != ITLS_OK) {
-			return e;
-		}
 		if (np == ITLS_SECAGREE_MAX_PARAMS) {
 			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
 		}
-		pid = sa_param_id(buf, p.name.off, p.name.len);
+		pa = &m->params[np];
+		e = sa_lex_param(buf, end, sa_skip_sws(buf, end, j + 1), pa, &vtype, &j);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		pid = sa_param_id(buf, pa->name.off, pa->name.len);
 		if (pid != SA_P_OTHER) {
 			if ((seen & (1u << pid)) != 0) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
 			}
 			seen |= 1u << pid;
-		} else if (sa_name_dup(m, np, buf, end, p.name.off, p.name.len)) {
+		} else if (sa_name_dup(m, np, buf, end, pa->name.off, pa->name.len)) {
 			return ITLS_ERR_DUPLICATE_PARAMETER;      /* SA-10 */
 		}
-		e = sa_check_value(pid, ipsec, vtype, buf, p.value.off, p.value.len, &q);
+		e = sa_check_value(pid, ipsec, vtype, buf, pa->value.off, pa->value.len, &q);
 		if (e != ITLS_OK) {
 			return e;
 		}
-		m->params[np] = p;
 		np++;
 	}
 	/* SA-20: ipsec-3gpp carries alg, spi-c, spi-s, port-c, port-s */
@@ -864,7 +880,6 @@ sa_q_taken(const struct itls_secagree_list *l, size_t n, int q)
     assigns l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
     ensures sa_list_in(l, end);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count;
-    ensures \forall integer k; 0 <= k < \old(l->count) ==> l->mechs[k] == \old(l->mechs[k]);
  */
 static enum itls_err
 sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
@@ -881,8 +896,6 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 	    loop invariant \at(l->count, Pre) <= n <= ITLS_SECAGREE_MAX_MECHS;
 	    loop invariant l->count == n;
 	    loop invariant sa_list_in(l, end);
-	    loop invariant \forall integer k; 0 <= k < \at(l->count, Pre) ==>
-	      l->mechs[k] == \at(l->mechs[k], Pre);
 	    loop assigns i, n, e, l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
 	    loop variant end - i;
 	 */
@@ -929,8 +942,8 @@ itls_secagree_init(struct itls_secagree_list *l)
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
-    ensures \result == ITLS_OK ==> \forall integer i; 0 <= i < \old(l->count) ==>
-      l->mechs[i] == \old(l->mechs[i]);
+    ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
+      l->kind == \old(l->kind);
  */
 static enum itls_err
 sa_append(struct itls_secagree_list *l, enum itls_secagree_kind kind,
@@ -1216,7 +1229,7 @@ sa_find_view(const struct itls_secagree_list *l, const char *lb, size_t llen,
 	 */
 	for (i = 0; i < l->count; i++) {
 		if (l->mechs[i].name.len == v.len
-			&& sa_ieq_buf(lb, l->mechs[i].name.off, b, v.off, v.len)) {
+			&& sa_ieq_buf(lb + l->mechs[i].name.off, b + v.off, v.len)) {
 			return i;
 		}
 	}
@@ -1279,10 +1292,10 @@ sa_param_equal(const char *a, size_t alen, const struct itls_secagree_param *pa,
 	(void)alen;
 	(void)blen;
 	return pa->name.len == pb->name.len
-		&& sa_ieq_buf(a, pa->name.off, b, pb->name.off, pa->name.len)
+		&& sa_ieq_buf(a + pa->name.off, b + pb->name.off, pa->name.len)
 		&& (pa->has_value == 0) == (pb->has_value == 0)
 		&& pa->value.len == pb->value.len
-		&& sa_beq_buf(a, pa->value.off, b, pb->value.off, pa->value.len);
+		&& sa_beq_buf(a + pa->value.off, b + pb->value.off, pa->value.len);
 }
 
 /* SA-25: mechanisms ma and mb are equal (D-SA-7) */
@@ -1301,7 +1314,7 @@ sa_mech_equal(const char *a, size_t alen, const struct itls_secagree_mech *ma,
 	size_t p;
 
 	if (ma->name.len != mb->name.len
-		|| !sa_ieq_buf(a, ma->name.off, b, mb->name.off, ma->name.len)
+		|| !sa_ieq_buf(a + ma->name.off, b + mb->name.off, ma->name.len)
 		|| ma->nparams != mb->nparams) {
 		return 0;
 	}
@@ -1376,14 +1389,14 @@ itls_secagree_find(const struct itls_secagree_list *l, const char *buf,
 	(void)len;
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant \forall integer k; 0 <= k < i ==>
-	      !(l->mechs[k].name.len == nlen && sa_ieq(buf, l->mechs[k].name.off, name, 0, nlen));
+	      !(l->mechs[k].name.len == nlen && sa_ieq(buf + l->mechs[k].name.off, name, nlen));
 	    loop assigns i;
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
 		/* SA-28: names compare ASCII case-insensitively */
 		if (l->mechs[i].name.len == nlen
-			&& sa_ieq_buf(buf, l->mechs[i].name.off, name, 0, nlen)) {
+			&& sa_ieq_buf(buf + l->mechs[i].name.off, name, nlen)) {
 			return i;
 		}
 	}

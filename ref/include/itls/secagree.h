@@ -104,16 +104,16 @@ struct itls_secagree_list {
   // ---- names: ASCII case-insensitive (only A-Z fold) ------------------------
   logic integer sa_lower(integer c) = ('A' <= c <= 'Z') ? c + 32 : c;
 
-  predicate sa_ieq{L}(char *a, integer ao, char *b, integer bo, integer n) =
-    \forall integer k; 0 <= k < n ==> sa_lower(a[ao + k]) == sa_lower(b[bo + k]);
+  predicate sa_ieq{L}(char *a, char *b, integer n) =
+    \forall integer k; 0 <= k < n ==> sa_lower(a[k]) == sa_lower(b[k]);
 
-  predicate sa_beq{L}(char *a, integer ao, char *b, integer bo, integer n) =
-    \forall integer k; 0 <= k < n ==> a[ao + k] == b[bo + k];
+  predicate sa_beq{L}(char *a, char *b, integer n) =
+    \forall integer k; 0 <= k < n ==> a[k] == b[k];
 
   // two names (views into two buffers) are equal ignoring ASCII case
   predicate sa_name_eq{L}(char *a, struct itls_secagree_view va,
                           char *b, struct itls_secagree_view vb) =
-    va.len == vb.len && sa_ieq(a, va.off, b, vb.off, va.len);
+    va.len == vb.len && sa_ieq(a + va.off, b + vb.off, va.len);
 
   // SA-28: list l (over buffer lb) has a mechanism named like view v of buffer b
   predicate sa_offers{L}(struct itls_secagree_list *l, char *lb,
@@ -144,7 +144,7 @@ struct itls_secagree_list {
     sa_name_eq(a, pa.name, b, pb.name) &&
     (pa.has_value == 0 <==> pb.has_value == 0) &&
     pa.value.len == pb.value.len &&
-    sa_beq(a, pa.value.off, b, pb.value.off, pa.value.len);
+    sa_beq(a + pa.value.off, b + pb.value.off, pa.value.len);
 
   predicate sa_params_eq{L}(char *a, struct itls_secagree_mech *ma,
                             char *b, struct itls_secagree_mech *mb, integer n) =
@@ -223,8 +223,6 @@ itls_secagree_init(struct itls_secagree_list *l);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && sa_kind_ok(l->kind);
     ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
       l->kind == \old(l->kind);
-    ensures \result == ITLS_OK ==> \forall integer i; 0 <= i < \old(l->count) ==>
-      l->mechs[i] == \old(l->mechs[i]);
  */
 enum itls_err
 itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
@@ -246,8 +244,6 @@ itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
-    ensures \result == ITLS_OK ==> \forall integer i; 0 <= i < \old(l->count) ==>
-      l->mechs[i] == \old(l->mechs[i]);
  */
 enum itls_err
 itls_secagree_append_value(struct itls_secagree_list *l,
@@ -491,9 +487,9 @@ itls_secagree_compare(const struct itls_secagree_list *c1, const char *buf1,
     ensures 0 <= \result <= l->count;
     ensures \result < l->count ==>
       l->mechs[\result].name.len == nlen &&
-      sa_ieq(buf, l->mechs[\result].name.off, name, 0, nlen);
+      sa_ieq(buf + l->mechs[\result].name.off, name, nlen);
     ensures \forall integer i; 0 <= i < \result ==>
-      !(l->mechs[i].name.len == nlen && sa_ieq(buf, l->mechs[i].name.off, name, 0, nlen));
+      !(l->mechs[i].name.len == nlen && sa_ieq(buf + l->mechs[i].name.off, name, nlen));
  */
 size_t
 itls_secagree_find(const struct itls_secagree_list *l, const char *buf,
@@ -509,7 +505,7 @@ itls_secagree_find(const struct itls_secagree_list *l, const char *buf,
     assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==> \exists integer i; 0 <= i < l->count &&
-      l->mechs[i].name.len == nlen && sa_ieq(buf, l->mechs[i].name.off, name, 0, nlen);
+      l->mechs[i].name.len == nlen && sa_ieq(buf + l->mechs[i].name.off, name, nlen);
  */
 int
 itls_secagree_offers(const struct itls_secagree_list *l, const char *buf,
