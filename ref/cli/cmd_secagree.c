@@ -226,8 +226,7 @@ int
 cmd_secagree(int argc, char **argv)
 {
 	if (argc < 1) {
-		fputs(usage_secagree, stderr);
-		return EXIT_BADINPUT;
+		return cli_fail("usage", "itls secagree parse|select|verify|compare (--help)");
 	}
 	if (is_help(argv[0])) {
 		fputs(usage_secagree, stdout);
