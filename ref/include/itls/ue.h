@@ -1,0 +1,343 @@
+/*
+ * itls/ue.h -- the I-TLS state machine of the UE (spec/ue.md, UE-nn).
+ *
+ * Theory of operation. The UE registers with IMS through a P-CSCF. It
+ * protects the registration with TLS or with IPsec, chosen by SIP security
+ * agreement (RFC 3329); with TLS it needs no PKI: it accepts the P-CSCF's
+ * certificate as it is (seed 004 (004_cc265cfec24203c0.txt) §3.3.1 step 1)
+ * and trusts it only once the P-CSCF has proved, with s_token = a MAC under
+ * the IK of this AKA run, that it holds that very certificate (step 7). The
+ * UE answers with c_token (steps 7-8). Two orders exist: TLS first, then
+ * sec-agree inside it (figure 2; figure 3 when the P-CSCF then prefers
+ * IPsec), or sec-agree first and TLS after SM6 (figure 4). A TLS refusal
+ * makes the UE fall back to sec-agree (figure 5); that refusal is not
+ * authenticated, which the machine records. With PSK-TLS (figure 6) the
+ * TLS handshake itself, keyed from CK/IK, binds the session to the run.
+ *
+ * The machine is sans-I/O: the caller owns `struct itls_ue`, feeds each
+ * outcome (TLS up, SM6 parsed, ...) as a `struct itls_ue_event`, and gets
+ * back the actions to carry out. Which mechanism to use is chosen by the
+ * caller with itls/secagree.h from the Security-Server of SM6 and passed in
+ * the event (RFC 3329 §2.3; DESIGN decision 11); the s_token check, the
+ * c_token, the PSK and the name checks are computed here.
+ *
+ * The transition table `itls_ue_table` is const data (STYLE.md §9). For a
+ * (state, event) the rows are tried in order; the first whose guard holds
+ * is taken: its steps run in order, each producing one action, then the
+ * state becomes the row's next state. A pair with no row, or whose guards
+ * are all false, is `bad-event` and changes nothing. Before a transition is
+ * committed a safety check (UE-20..UE-22) is applied: the machine never
+ * sends SM7 before SM6 and never reaches `registered-tls` unless the TLS
+ * session is bound to this AKA run; a row that would break this ends in
+ * `failed` with `not-allowed` instead (the tests show no row does).
+ */
+#ifndef ITLS_UE_H
+#define ITLS_UE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "itls/err.h"
+#include "itls/fsm.h"
+#include "itls/token.h"
+
+/** States of the UE. */
+enum itls_ue_state {
+	ITLS_UE_IDLE = 0,            /**< not registered, nothing sent */
+	ITLS_UE_TLS_CONNECTING,      /**< fig 2: TLS handshake before SM1 */
+	ITLS_UE_SM1_SENT,            /**< SM1 sent, waiting for the challenge SM6 */
+	ITLS_UE_TLS_LATE,            /**< fig 4/6: TLS chosen in SM6, handshake after it */
+	ITLS_UE_SM7_SENT,            /**< SM7 sent, waiting for SM12 */
+	ITLS_UE_REGISTERED_TLS,      /**< registered, signalling over bound TLS */
+	ITLS_UE_REGISTERED_IPSEC,    /**< registered, signalling over IPsec */
+	ITLS_UE_RESUMING,            /**< registered, TLS lost; the UE resumes it */
+	ITLS_UE_FAILED,              /**< aborted (reason in `reason`) */
+	ITLS_UE_STATE_COUNT
+};
+
+/** Events the caller feeds in. */
+enum itls_ue_event_kind {
+	ITLS_UE_EV_START = 0,        /**< begin registration */
+	ITLS_UE_EV_TLS_UP,           /**< a TLS handshake completed (cert, resumed, psk_ok) */
+	ITLS_UE_EV_TLS_FAIL,         /**< the TLS handshake was refused or failed */
+	ITLS_UE_EV_SM6,              /**< 401 challenge received (parsed) */
+	ITLS_UE_EV_SM12,             /**< 200 OK to the protected REGISTER */
+	ITLS_UE_EV_REJECT,           /**< a final error response (403, 494...) */
+	ITLS_UE_EV_TLS_LOST,         /**< the TLS connection closed */
+	ITLS_UE_EV_TLS_INBOUND,      /**< the network tries to open/resume TLS toward the UE */
+	ITLS_UE_EV_COUNT
+};
+
+/** Guards of the table (evaluated in itls_ue_step; spec/generated/ue-table.md). */
+enum itls_ue_guard {
+	ITLS_UE_G_ALWAYS = 0,
+	ITLS_UE_G_TLS_FIRST,         /**< configured for figure 2 */
+	ITLS_UE_G_SA_FIRST,          /**< configured for figure 4 */
+	ITLS_UE_G_CAN_FALLBACK,      /**< TLS refused and the UE offers ipsec-3gpp */
+	ITLS_UE_G_NO_FALLBACK,       /**< TLS refused and nothing else is offered */
+	ITLS_UE_G_AKA_FAIL,          /**< the USIM rejected AUTN */
+	ITLS_UE_G_NO_COMMON,         /**< no offered mechanism in Security-Server */
+	ITLS_UE_G_TLS_NO_TOKEN,      /**< tls chosen (I-TLS) and SM6 has no s_token */
+	ITLS_UE_G_TLS_BAD_TOKEN,     /**< tls chosen, TLS up, s_token does not verify */
+	ITLS_UE_G_TLS_BAD_NAMES,     /**< tls chosen, TLS up, certificate names/realm fail */
+	ITLS_UE_G_TLS_OK,            /**< tls chosen, TLS up, s_token verified */
+	ITLS_UE_G_TLS_LATE,          /**< tls chosen, TLS not up yet (fig 4) */
+	ITLS_UE_G_TLS_PSK,           /**< tls chosen in PSK-TLS mode (fig 6) */
+	ITLS_UE_G_IPSEC_BAD_TOKEN,   /**< ipsec chosen inside TLS, s_token present and wrong */
+	ITLS_UE_G_IPSEC_TLS_TOKEN,   /**< ipsec chosen inside TLS, s_token verified (fig 3) */
+	ITLS_UE_G_IPSEC_TLS,         /**< ipsec chosen inside TLS, no s_token */
+	ITLS_UE_G_IPSEC,             /**< ipsec chosen, no TLS */
+	ITLS_UE_G_CERT_BAD_TOKEN,    /**< late TLS up: stored s_token fails over this cert */
+	ITLS_UE_G_CERT_BAD_NAMES,    /**< late TLS up: names/realm fail */
+	ITLS_UE_G_CERT_OK,           /**< late TLS up: stored s_token verifies over this cert */
+	ITLS_UE_G_PSK_OK,            /**< PSK-TLS handshake succeeded with this run's PSK */
+	ITLS_UE_G_PSK_BAD,           /**< a TLS_UP that is not a PSK handshake in PSK mode */
+	ITLS_UE_G_RESUMED,           /**< the UE's own session was resumed */
+	ITLS_UE_G_REBOUND,           /**< a full handshake whose cert the stored s_token still verifies */
+	ITLS_UE_G_NOT_REBOUND,       /**< a full handshake the stored s_token does not verify */
+	ITLS_UE_G_MECH_TLS,          /**< the registration uses tls */
+	ITLS_UE_G_MECH_IPSEC,        /**< the registration uses ipsec-3gpp */
+	ITLS_UE_G_COUNT
+};
+
+/** Steps of a row; each produces one action of the same code. */
+enum itls_ue_act {
+	ITLS_UE_A_NONE = 0,          /**< (end of a row's list) */
+	ITLS_UE_A_TLS_CONNECT,       /**< open TLS to the P-CSCF, port 5061 (seed 002) */
+	ITLS_UE_A_TLS_CONNECT_PSK,   /**< open PSK-TLS with `psk` and the IMPI as identity */
+	ITLS_UE_A_TLS_RESUME,        /**< resume the UE's saved TLS session */
+	ITLS_UE_A_TLS_CLOSE,         /**< close the TLS connection (fig 3: after IPsec is up) */
+	ITLS_UE_A_NOTE_TLS_UP,       /**< record that TLS is up */
+	ITLS_UE_A_NOTE_TLS_DOWN,     /**< record that TLS is down */
+	ITLS_UE_A_NOTE_UNAUTH_REFUSAL, /**< record: the refusal of TLS was not authenticated (fig 5) */
+	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client */
+	ITLS_UE_A_LOAD_CHALLENGE,    /**< keep IK, CK, s_token, Security-Server, realm; next AKA run */
+	ITLS_UE_A_ACCEPT_STOKEN,     /**< record the s_token verification (UE-09) */
+	ITLS_UE_A_ACCEPT_PSK,        /**< record the PSK-TLS binding (UE-17) */
+	ITLS_UE_A_MAKE_CTOKEN,       /**< compute c_token over s_token (UE-11) */
+	ITLS_UE_A_MAKE_PSK,          /**< derive the PSK from CK, IK, IMPI (UE-17) */
+	ITLS_UE_A_IPSEC_SETUP,       /**< set up the IPsec SAs from IK (TS 33.203 §7) */
+	ITLS_UE_A_SEND_SM7,          /**< send the protected REGISTER: Security-Client, -Verify, c_token */
+	ITLS_UE_A_REGISTERED,        /**< registration complete */
+	ITLS_UE_A_REFUSE,            /**< refuse the network's TLS attempt (`not-allowed`) */
+	ITLS_UE_A_ABORT,             /**< give up; the action's reason says why */
+	ITLS_UE_A_COUNT
+};
+
+/** One action returned to the caller. */
+struct itls_ue_action {
+	enum itls_ue_act kind;
+	enum itls_mech mech;         /**< SEND_SM7, REGISTERED: the mechanism in use */
+	enum itls_transport via;     /**< SEND_SM1/SM7: how the message goes */
+	enum itls_err reason;        /**< ABORT, REFUSE: why; else ITLS_OK */
+};
+
+/** One row of the transition table. */
+struct itls_ue_row {
+	enum itls_ue_state state;
+	enum itls_ue_event_kind event;
+	enum itls_ue_guard guard;
+	enum itls_ue_state next;
+	enum itls_ue_act steps[ITLS_FSM_ROW_ACTS];   /**< ITLS_UE_A_NONE-terminated */
+};
+
+/** The table and its length (spec/generated/ue-table.md is printed from it). */
+extern const struct itls_ue_row itls_ue_table[];
+extern const size_t itls_ue_table_len;
+
+/** Configuration, fixed at itls_ue_init. */
+struct itls_ue_config {
+	unsigned offer;              /**< ITLS_OFFER_TLS | ITLS_OFFER_IPSEC */
+	int tls_first;               /**< 1: figure 2 (TLS before SM1); 0: figure 4 */
+	enum itls_tls_mode mode;     /**< I-TLS (certificate + tokens) or PSK-TLS */
+	int kdf_tokens;              /**< 1: the KDF token profile (DESIGN decision 4) */
+	int check_names;             /**< 1: check certificate names and realm (seed 003 §3.1) */
+	uint8_t domain[ITLS_FSM_NAME_MAX];   /**< home (or IMS trust) domain for check_names */
+	size_t domain_len;
+	uint8_t impi[ITLS_FSM_NAME_MAX];     /**< private identity (PSK identity) */
+	size_t impi_len;
+};
+
+/** The UE's state; all of it is here (caller-owned, no pointers). */
+struct itls_ue {
+	enum itls_ue_state state;
+	struct itls_ue_config cfg;
+	enum itls_mech chosen;       /**< mechanism chosen from SM6's Security-Server */
+	int tls_up;                  /**< a TLS connection to the P-CSCF is up */
+	int sm6_seen;                /**< record: a challenge was received (UE-21) */
+	uint32_t aka_run;            /**< number of challenges loaded; IK belongs to this run */
+	struct itls_token_keys keys; /**< IK, CK of this run and the token profile */
+	int has_stoken;
+	uint8_t s_token[ITLS_FSM_TOKEN_LEN];
+	int has_ctoken;
+	uint8_t c_token[ITLS_FSM_TOKEN_LEN];
+	/* record, set only from the outcome of the s_token verification (UE-09) */
+	int stok_ok;
+	uint32_t stok_run;           /**< the AKA run whose IK verified it */
+	/* record, set only when a PSK-TLS handshake with this run's PSK succeeded */
+	int psk_ok;
+	uint32_t psk_run;
+	int has_psk;
+	uint8_t psk[ITLS_FSM_PSK_LEN];
+	int refusal_unauth;          /**< a TLS refusal was taken on trust (fig 5, UE-15) */
+	uint8_t sec_server[ITLS_FSM_HDR_MAX];   /**< canonical Security-Server of SM6 */
+	size_t sec_server_len;
+	uint8_t realm[ITLS_FSM_NAME_MAX];       /**< Digest realm of SM6 */
+	size_t realm_len;
+	enum itls_err reason;        /**< why FAILED, or the last refusal */
+	size_t last_row;             /**< table row of the last transition (table length: the safety check fired) */
+};
+
+/** An event with the parsed data it carries (views into caller memory). */
+struct itls_ue_event {
+	enum itls_ue_event_kind kind;
+	/* TLS_UP: the end-entity certificate as received (empty when resumed);
+	 * SM6 when TLS is up: the certificate of that connection */
+	const uint8_t *cert;
+	size_t cert_len;
+	int resumed;                 /**< TLS_UP: session resumed (no Certificate) */
+	int psk;                     /**< TLS_UP: a PSK-TLS handshake with the PSK we gave */
+	/* SM6 */
+	int aka_ok;                  /**< the USIM accepted AUTN (MAC, SQN) */
+	uint8_t ik[ITLS_FSM_KEY_LEN];   /**< from the USIM for this RAND */
+	uint8_t ck[ITLS_FSM_KEY_LEN];
+	enum itls_mech chosen;       /**< itls_secagree choice over Security-Server */
+	int has_stoken;
+	uint8_t s_token[ITLS_FSM_TOKEN_LEN];   /**< raw bytes of s_token */
+	const uint8_t *sec_server;   /**< canonical Security-Server value */
+	size_t sec_server_len;
+	const uint8_t *realm;        /**< Digest realm (unquoted) */
+	size_t realm_len;
+};
+
+/*@ predicate itls_ue_state_ok(integer s) = 0 <= s < ITLS_UE_STATE_COUNT;
+  @ predicate itls_ue_mech_ok(integer m) = 0 <= m <= 2;
+  @
+  @ // the TLS session is bound to the current AKA run (UE-09, UE-17)
+  @ predicate itls_ue_bound(struct itls_ue *u) =
+  @   (u->cfg.mode == ITLS_TLS_CERT && u->stok_ok == 1 && u->stok_run == u->aka_run) ||
+  @   (u->cfg.mode == ITLS_TLS_PSK && u->psk_ok == 1 && u->psk_run == u->aka_run);
+  @
+  @ // states that exist only after a challenge was received
+  @ predicate itls_ue_after_sm6(integer s) =
+  @   s == ITLS_UE_TLS_LATE || s == ITLS_UE_SM7_SENT || s == ITLS_UE_REGISTERED_TLS ||
+  @   s == ITLS_UE_REGISTERED_IPSEC || s == ITLS_UE_RESUMING;
+  @
+  @ // the state invariant
+  @ predicate itls_ue_inv(struct itls_ue *u) =
+  @   itls_ue_state_ok(u->state) && itls_ue_mech_ok(u->chosen) &&
+  @   itls_profile_ok(u->keys.profile) &&
+  @   (u->cfg.mode == ITLS_TLS_CERT || u->cfg.mode == ITLS_TLS_PSK) &&
+  @   u->cfg.domain_len <= ITLS_FSM_NAME_MAX && u->cfg.impi_len <= ITLS_FSM_NAME_MAX &&
+  @   u->sec_server_len <= ITLS_FSM_HDR_MAX && u->realm_len <= ITLS_FSM_NAME_MAX &&
+  @   (itls_ue_after_sm6(u->state) ==> u->sm6_seen == 1) &&
+  @   (u->state == ITLS_UE_REGISTERED_TLS ==> u->chosen == ITLS_MECH_TLS) &&
+  @   (u->state == ITLS_UE_RESUMING ==> u->chosen == ITLS_MECH_TLS) &&
+  @   (u->state == ITLS_UE_REGISTERED_IPSEC ==> u->chosen == ITLS_MECH_IPSEC) &&
+  @   ((u->state == ITLS_UE_SM7_SENT || u->state == ITLS_UE_REGISTERED_TLS ||
+  @     u->state == ITLS_UE_RESUMING) && u->chosen == ITLS_MECH_TLS ==> itls_ue_bound(u));
+  @
+  @ // the event's views are readable
+  @ predicate itls_ue_event_ok(struct itls_ue_event *e) =
+  @   \valid_read(e) &&
+  @   \valid_read(e->cert + (0 .. e->cert_len - 1)) &&
+  @   \valid_read(e->sec_server + (0 .. e->sec_server_len - 1)) &&
+  @   \valid_read(e->realm + (0 .. e->realm_len - 1)) &&
+  @   0 <= e->kind < ITLS_UE_EV_COUNT && itls_ue_mech_ok(e->chosen);
+  @*/
+
+/**
+ * \brief Set up a UE in state `idle` with configuration `cfg` (copied).
+ *
+ * Returns ITLS_OK; `bad-length` when a name in cfg is longer than
+ * ITLS_FSM_NAME_MAX (st is then left in `failed`); `not-allowed` when the
+ * configuration is impossible: nothing offered, PSK-TLS with TLS first
+ * (no CK/IK exist before SM6), or tls_first without tls offered (UE-01).
+ */
+/*@ requires \valid(st) && \valid_read(cfg);
+  @ requires \separated(st, cfg);
+  @ assigns *st;
+  @ ensures itls_ue_inv(st);
+  @ ensures \result == ITLS_OK ==> st->state == ITLS_UE_IDLE;
+  @ ensures \result != ITLS_OK ==> st->state == ITLS_UE_FAILED;
+  @ ensures st->sm6_seen == 0 && st->stok_ok == 0 && st->psk_ok == 0;
+  @*/
+enum itls_err
+itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
+
+/**
+ * \brief One transition of the UE.
+ *
+ * Looks up the rows of (st->state, ev->kind), takes the first whose guard
+ * holds, runs its steps (each appends one action to out), and moves to its
+ * next state. Writes at most ITLS_FSM_MAX_ACTIONS actions; *n their count.
+ *
+ * Returns ITLS_OK when a row was taken (even one that aborts: the ABORT
+ * action and st->reason say why); `bad-event` when no row matches, in
+ * which case *st is unchanged and *n is 0.
+ *
+ * Proved (UE-20..UE-22): the invariant is kept; an SM7 is sent only after
+ * an SM6 was received; `registered-tls` is reached only with the session
+ * bound to this AKA run (I-TLS: s_token verified with the IK of the run
+ * whose number is aka_run).
+ */
+/*@ requires \valid(st) && itls_ue_inv(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
+  @ requires \separated(st, ev, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1), ev->realm + (0 .. ev->realm_len - 1));
+  @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n,
+  @   ev->cert + (0 .. ev->cert_len - 1), ev->sec_server + (0 .. ev->sec_server_len - 1),
+  @   ev->realm + (0 .. ev->realm_len - 1));
+  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
+  @ ensures itls_ue_inv(st);
+  @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_EVENT;
+  @ ensures \result == ITLS_ERR_BAD_EVENT ==> *n == 0 && st->state == \old(st->state);
+  @ // UE-21: no SM7 before SM6
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
+  @   st->sm6_seen == 1;
+  @ // UE-20, UE-22: over tls, SM7 goes only on a session bound to this run
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
+  @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
+  @ // UE-20: registered over TLS only with s_token verified under this run's IK
+  @ ensures st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
+  @   st->stok_ok == 1 && st->stok_run == st->aka_run;
+  @ ensures st->state == ITLS_UE_REGISTERED_TLS ==> itls_ue_bound(st);
+  @*/
+enum itls_err
+itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
+	struct itls_ue_action *out, size_t *n);
+
+/**
+ * \brief Names of states, events, guards and steps (for tables and ladders).
+ *
+ * Each returns a static string ("registered-tls", "SM6", ...); a value out
+ * of range gives "?". Nothing is modified.
+ */
+/*@ assigns \nothing;
+  @ ensures \valid_read(\result);
+  @*/
+const char *
+itls_ue_state_name(int s);
+
+/*@ assigns \nothing;
+  @ ensures \valid_read(\result);
+  @*/
+const char *
+itls_ue_event_name(int e);
+
+/*@ assigns \nothing;
+  @ ensures \valid_read(\result);
+  @*/
+const char *
+itls_ue_guard_name(int g);
+
+/*@ assigns \nothing;
+  @ ensures \valid_read(\result);
+  @*/
+const char *
+itls_ue_act_name(int a);
+
+#endif
