@@ -26,6 +26,13 @@
  */
 #include "itls/secagree.h"
 
+/* small hot helpers: inlined even where they have many call sites */
+#if defined(__GNUC__)
+#define SA_HOT static inline __attribute__((always_inline))
+#else
+#define SA_HOT static inline
+#endif
+
 /* character classes of RFC 3261 §25.1, indexed by the unsigned byte */
 #define SA_T  1u   /* token character (SA-05) */
 #define SA_W  2u   /* SP or HTAB (SA-03) */
@@ -58,6 +65,7 @@ static const unsigned char sa_ctab[256] = {
 #define SA_V_TOKEN    1
 #define SA_V_QUOTED   2
 #define SA_V_BRACKET  3
+#define SA_V_CHECKED  4   /* a token found valid by sa_ipsec_value */
 
 /* parameters whose value is checked (SA-12 .. SA-18); OTHER is kept as is */
 #define SA_P_OTHER  0
@@ -88,19 +96,18 @@ static const unsigned char sa_ctab[256] = {
 /* the byte value 0..255 of c, whatever the signedness of char (no cast) */
 /*@ assigns \nothing;
     ensures 0 <= \result <= 255;
-    ensures \result == (c < 0 ? c + 256 : c);
  */
-static int
+static inline int
 sa_byte(char c)
 {
-	return c < 0 ? c + 256 : c;
+	return c & 0xFF;
 }
 
 /* ASCII lower case of one character (names compare with it: SA-04, SA-10) */
 /*@ assigns \nothing;
     ensures \result == sa_lower(c);
  */
-static int
+static inline int
 sa_fold(int c)
 {
 	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
@@ -175,14 +182,30 @@ sa_skip_sws(const char *buf, size_t end, size_t i)
 	    loop variant end - i;
 	 */
 	while (i < end) {
-		if ((sa_ctab[sa_byte(buf[i])] & SA_W) != 0) {
+		char c = buf[i];
+		if (c == ' ' || c == '\t') {
 			i++;
-		} else if (buf[i] == '\r' && end - i >= 3 && buf[i + 1] == '\n'
+		} else if (c == '\r' && end - i >= 3 && buf[i + 1] == '\n'
 			&& (buf[i + 2] == ' ' || buf[i + 2] == '\t')) {
 			i += 3;
 		} else {
 			break;
 		}
+	}
+	return i;
+}
+
+/* SA-03: sa_skip_sws, called only when the next byte may start white space */
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    assigns \nothing;
+    ensures i <= \result <= end;
+ */
+static inline size_t
+sa_sws(const char *buf, size_t end, size_t i)
+{
+	if (i < end && buf[i] <= ' ') {
+		return sa_skip_sws(buf, end, i);
 	}
 	return i;
 }
@@ -193,9 +216,29 @@ sa_skip_sws(const char *buf, size_t end, size_t i)
     assigns \nothing;
     ensures i <= \result <= end;
  */
-static size_t
+static inline size_t
 sa_scan_token(const char *buf, size_t end, size_t i)
 {
+	/* four bytes a step while they last, then one by one */
+	/*@ loop invariant \at(i, Pre) <= i <= end;
+	    loop assigns i;
+	    loop variant end - i;
+	 */
+	while (end - i >= 4) {
+		if ((sa_ctab[sa_byte(buf[i])] & SA_T) == 0) {
+			return i;
+		}
+		if ((sa_ctab[sa_byte(buf[i + 1])] & SA_T) == 0) {
+			return i + 1;
+		}
+		if ((sa_ctab[sa_byte(buf[i + 2])] & SA_T) == 0) {
+			return i + 2;
+		}
+		if ((sa_ctab[sa_byte(buf[i + 3])] & SA_T) == 0) {
+			return i + 3;
+		}
+		i += 4;
+	}
 	/*@ loop invariant \at(i, Pre) <= i <= end;
 	    loop assigns i;
 	    loop variant end - i;
@@ -401,71 +444,39 @@ sa_digit(char c)
 static int
 sa_qvalue(const char *buf, size_t off, size_t n)
 {
-	int d[3];
+	int v = 0, d, one;
 	size_t k;
 
 	if (n == 0 || n > 5 || (buf[off] != '0' && buf[off] != '1')) {
 		return SA_Q_BAD;
 	}
-	if (n > 1 && buf[off + 1] != '.') {
+	one = buf[off] == '1';
+	if (n == 1) {
+		return one ? 1000 : 0;
+	}
+	if (buf[off + 1] != '.') {
 		return SA_Q_BAD;
 	}
-	/*@ loop invariant 0 <= k <= 3;
-	    loop invariant \forall integer x; 0 <= x < k ==> 0 <= d[x] <= 9;
-	    loop assigns k, d[0 .. 2];
-	    loop variant 3 - k;
-	 */
-	for (k = 0; k < 3; k++) {
-		d[k] = 0;
-		if (k + 2 < n) {
-			d[k] = sa_digit(buf[off + k + 2]);
-			if (d[k] < 0) {
-				return SA_Q_BAD;
-			}
-		}
-	}
-	if (buf[off] == '1') {
-		return (d[0] == 0 && d[1] == 0 && d[2] == 0) ? 1000 : SA_Q_BAD;
-	}
-	return d[0] * 100 + d[1] * 10 + d[2];
-}
-
-/*
- * SA-18: buf[off .. off+n) is 1 to maxd decimal digits with a value of at
- * most maxv: 1, else 0.
- */
-/*@ requires off + n <= SIZE_MAX;
-    requires \valid_read(buf + (off .. off + n - 1));
-    requires 1 <= maxd <= 10 && maxv <= 4294967295;
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
- */
-static int
-sa_decimal(const char *buf, size_t off, size_t n, size_t maxd, uint64_t maxv)
-{
-	uint64_t v = 0;
-	size_t k;
-	int d;
-
-	if (n == 0 || n > maxd) {
-		return 0;
-	}
-	/*@ loop invariant 0 <= k <= n;
-	    loop invariant v <= maxv;
+	/* up to three decimals, the first worth 100 thousandths */
+	/*@ loop invariant 2 <= k <= n;
+	    loop invariant 0 <= v <= 999;
+	    loop invariant k == 2 ==> v == 0;
+	    loop invariant k == 3 ==> v <= 900;
+	    loop invariant k == 4 ==> v <= 990;
 	    loop assigns k, v, d;
 	    loop variant n - k;
 	 */
-	for (k = 0; k < n; k++) {
+	for (k = 2; k < n; k++) {
 		d = sa_digit(buf[off + k]);
 		if (d < 0) {
-			return 0;
+			return SA_Q_BAD;
 		}
-		v = v * 10 + (uint64_t)d;
-		if (v > maxv) {
-			return 0;
-		}
+		v += d * (k == 2 ? 100 : k == 3 ? 10 : 1);
 	}
-	return 1;
+	if (one) {
+		return v == 0 ? 1000 : SA_Q_BAD;  /* 1 [. 0*3("0")] */
+	}
+	return v;
 }
 
 /* SA-14: buf[off .. off+n) is '"', 32 hexadecimal digits, '"': 1, else 0 */
@@ -494,101 +505,294 @@ sa_dver_ok(const char *buf, size_t off, size_t n)
 	return 1;
 }
 
-/* the value buf[off .. off+n) equals the lower-case literal lit (case-insensitive) */
-/*@ requires off + n <= SIZE_MAX;
-    requires \valid_read(buf + (off .. off + n - 1));
-    requires \valid_read(lit + (0 .. litn - 1));
+/* c equals the lower-case character l, ASCII case folded on c's side */
+/*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+SA_HOT int
+sa_ch(int c, int l)
+{
+	return c == l || sa_fold(c) == l;
+}
+
+/*
+ * buf[i .. i+n) equals the literal lit[0 .. n), 1 <= n <= 16, ASCII case
+ * folded on the buffer's side only: every caller passes a lower-case
+ * literal, so this is the case-insensitive comparison of SA-04 / SA-10 /
+ * SA-19. Written as a fall-through switch so that, inlined with a constant
+ * literal, it compiles to one compare per character.
+ */
+/*@ requires 1 <= n <= 16;
+    requires \valid_read(buf + (i .. i + n - 1));
+    requires \valid_read(lit + (0 .. n - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
  */
-static int
-sa_is(const char *buf, size_t off, size_t n, const char *lit, size_t litn)
+SA_HOT int
+sa_lit(const char *buf, size_t i, const char *lit, size_t n)
 {
-	return n == litn && sa_ieq_buf(buf + off, lit, n);
-}
+	const char *b = buf + i;
 
-/* SA-12 .. SA-18: which checked parameter the name buf[off .. off+n) is */
-/*@ requires off + n <= SIZE_MAX;
-    requires \valid_read(buf + (off .. off + n - 1));
-    assigns \nothing;
-    ensures SA_P_OTHER <= \result <= SA_P_PORTS;
- */
-static int
-sa_param_id(const char *buf, size_t off, size_t n)
-{
 	switch (n) {
-	case 1:
-		return sa_is(buf, off, n, "q", 1) ? SA_P_Q : SA_P_OTHER;
-	case 3:
-		if (sa_is(buf, off, n, "alg", 3)) {
-			return SA_P_ALG;
-		}
-		return sa_is(buf, off, n, "mod", 3) ? SA_P_MOD : SA_P_OTHER;
-	case 4:
-		if (sa_is(buf, off, n, "ealg", 4)) {
-			return SA_P_EALG;
-		}
-		return sa_is(buf, off, n, "prot", 4) ? SA_P_PROT : SA_P_OTHER;
-	case 5:
-		if (sa_is(buf, off, n, "d-ver", 5)) {
-			return SA_P_DVER;
-		}
-		if (sa_is(buf, off, n, "spi-c", 5)) {
-			return SA_P_SPIC;
-		}
-		return sa_is(buf, off, n, "spi-s", 5) ? SA_P_SPIS : SA_P_OTHER;
-	case 6:
-		if (sa_is(buf, off, n, "port-c", 6)) {
-			return SA_P_PORTC;
-		}
-		return sa_is(buf, off, n, "port-s", 6) ? SA_P_PORTS : SA_P_OTHER;
-	default:
-		return SA_P_OTHER;
+	case 16: if (!sa_ch(b[15], lit[15])) { return 0; } /* fall through */
+	case 15: if (!sa_ch(b[14], lit[14])) { return 0; } /* fall through */
+	case 14: if (!sa_ch(b[13], lit[13])) { return 0; } /* fall through */
+	case 13: if (!sa_ch(b[12], lit[12])) { return 0; } /* fall through */
+	case 12: if (!sa_ch(b[11], lit[11])) { return 0; } /* fall through */
+	case 11: if (!sa_ch(b[10], lit[10])) { return 0; } /* fall through */
+	case 10: if (!sa_ch(b[9], lit[9])) { return 0; } /* fall through */
+	case 9: if (!sa_ch(b[8], lit[8])) { return 0; } /* fall through */
+	case 8: if (!sa_ch(b[7], lit[7])) { return 0; } /* fall through */
+	case 7: if (!sa_ch(b[6], lit[6])) { return 0; } /* fall through */
+	case 6: if (!sa_ch(b[5], lit[5])) { return 0; } /* fall through */
+	case 5: if (!sa_ch(b[4], lit[4])) { return 0; } /* fall through */
+	case 4: if (!sa_ch(b[3], lit[3])) { return 0; } /* fall through */
+	case 3: if (!sa_ch(b[2], lit[2])) { return 0; } /* fall through */
+	case 2: if (!sa_ch(b[1], lit[1])) { return 0; } /* fall through */
+	default: return sa_ch(b[0], lit[0]);
 	}
 }
 
-/* SA-15 */
-/*@ requires off + n <= SIZE_MAX;
-    requires \valid_read(buf + (off .. off + n - 1));
+/* position k ends a token: the end of the buffer, or a non-token byte */
+/*@ requires k <= end;
+    requires \valid_read(buf + (0 .. end - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
  */
-static int
-sa_alg_ok(const char *buf, size_t off, size_t n)
+SA_HOT int
+sa_delim(const char *buf, size_t end, size_t k)
 {
-	return sa_is(buf, off, n, "hmac-sha-1-96", 13)
-		|| sa_is(buf, off, n, "hmac-md5-96", 11)
-		|| sa_is(buf, off, n, "aes-gmac", 8)
-		|| sa_is(buf, off, n, "null", 4);
+	return k == end || (sa_ctab[sa_byte(buf[k])] & SA_T) == 0;
 }
 
-/* SA-16 */
-/*@ requires off + n <= SIZE_MAX;
-    requires \valid_read(buf + (off .. off + n - 1));
+/*
+ * buf[i ..] starts with the lower-case literal lit[0 .. n) (ASCII case
+ * folded on the buffer's side) followed by the end or by a byte that is not
+ * a token character: then the token at i is exactly that literal. Lets the
+ * names and values that are checked be read once instead of scanned, then
+ * compared (the fast path of sa_lex_name and sa_ipsec_value).
+ */
+/*@ requires i <= end;
+    requires 1 <= n <= 16;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid_read(lit + (0 .. n - 1));
     assigns \nothing;
     ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> i + n <= end;
  */
-static int
-sa_ealg_ok(const char *buf, size_t off, size_t n)
+SA_HOT int
+sa_match(const char *buf, size_t end, size_t i, const char *lit, size_t n)
 {
-	return sa_is(buf, off, n, "aes-cbc", 7)
-		|| sa_is(buf, off, n, "null", 4)
-		|| sa_is(buf, off, n, "des-ede3-cbc", 12)
-		|| sa_is(buf, off, n, "aes-gcm", 7);
+	return end - i >= n && sa_lit(buf, i, lit, n) && sa_delim(buf, end, i + n);
 }
 
-/* SA-17 */
-/*@ requires off + n <= SIZE_MAX;
-    requires \valid_read(buf + (off .. off + n - 1));
-    assigns \nothing;
-    ensures \result == 0 || \result == 1;
+/*
+ * SA-05, SA-10: the parameter name at buf[i ..]: returns the end of its
+ * token (i when there is none) and sets *pid to the checked parameter it
+ * names (SA_P_OTHER for any other). The names of SA-12 .. SA-18 are
+ * recognised by first letter and one literal comparison.
  */
-static int
-sa_mod_ok(const char *buf, size_t off, size_t n)
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(pid);
+    requires \separated(pid, buf + (0 .. end - 1));
+    assigns *pid;
+    ensures i <= \result <= end;
+    ensures SA_P_OTHER <= *pid <= SA_P_PORTS;
+ */
+static size_t
+sa_lex_name(const char *buf, size_t end, size_t i, int *pid)
 {
-	return sa_is(buf, off, n, "trans", 5)
-		|| sa_is(buf, off, n, "tun", 3)
-		|| sa_is(buf, off, n, "udp-enc-tun", 11);
+	int id = SA_P_OTHER, c;
+	size_t n = 0;
+
+	if (i == end) {
+		*pid = SA_P_OTHER;
+		return i;
+	}
+	switch (buf[i]) {
+	case 'q':
+	case 'Q':
+		if (sa_match(buf, end, i, "q", 1)) {
+			id = SA_P_Q;
+			n = 1;
+		}
+		break;
+	case 'a':
+	case 'A':
+		if (sa_match(buf, end, i, "alg", 3)) {
+			id = SA_P_ALG;
+			n = 3;
+		}
+		break;
+	case 'e':
+	case 'E':
+		if (sa_match(buf, end, i, "ealg", 4)) {
+			id = SA_P_EALG;
+			n = 4;
+		}
+		break;
+	case 'm':
+	case 'M':
+		if (sa_match(buf, end, i, "mod", 3)) {
+			id = SA_P_MOD;
+			n = 3;
+		}
+		break;
+	case 'd':
+	case 'D':
+		if (sa_match(buf, end, i, "d-ver", 5)) {
+			id = SA_P_DVER;
+			n = 5;
+		}
+		break;
+	case 's':
+	case 'S':
+		/* spi-c, spi-s: one comparison of the prefix, then the last letter */
+		if (end - i >= 5 && sa_lit(buf, i, "spi-", 4) && sa_delim(buf, end, i + 5)) {
+			c = sa_fold(buf[i + 4]);
+			id = c == 'c' ? SA_P_SPIC : c == 's' ? SA_P_SPIS : SA_P_OTHER;
+			n = 5;
+		}
+		break;
+	case 'p':
+	case 'P':
+		if (sa_match(buf, end, i, "prot", 4)) {
+			id = SA_P_PROT;
+			n = 4;
+		} else if (end - i >= 6 && sa_lit(buf, i, "port-", 5)
+			&& sa_delim(buf, end, i + 6)) {
+			c = sa_fold(buf[i + 5]);
+			id = c == 'c' ? SA_P_PORTC : c == 's' ? SA_P_PORTS : SA_P_OTHER;
+			n = 6;
+		}
+		break;
+	default:
+		break;
+	}
+	*pid = id;
+	if (id != SA_P_OTHER) {
+		return i + n;
+	}
+	return sa_scan_token(buf, end, i);
+}
+
+/*
+ * SA-18: a run of 1 to maxd decimal digits at buf[j ..] that ends the
+ * token, with a value of at most the number written max[0 .. maxd) (maxd
+ * digits, no leading zero): returns its end, else j. A run shorter than
+ * maxd is always in range; one of exactly maxd digits is in range when it
+ * is not above max in digit order, so no value is ever computed.
+ */
+/*@ requires j <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires 1 <= maxd <= 10;
+    requires \valid_read(max + (0 .. maxd - 1));
+    assigns \nothing;
+    ensures j <= \result <= end;
+ */
+SA_HOT size_t
+sa_decimal(const char *buf, size_t end, size_t j, const char *max, size_t maxd)
+{
+	size_t k = j, x;
+
+	/*@ loop invariant j <= k <= end;
+	    loop assigns k;
+	    loop variant end - k;
+	 */
+	while (k < end && (sa_ctab[sa_byte(buf[k])] & SA_D) != 0) {
+		k++;
+	}
+	if (k == j || k - j > maxd || !sa_delim(buf, end, k)) {
+		return j;                         /* no digits, too many, or not a number */
+	}
+	if (k - j == maxd) {
+		/*@ loop invariant 0 <= x <= maxd;
+		    loop assigns x;
+		    loop variant maxd - x;
+		 */
+		for (x = 0; x < maxd; x++) {
+			if (buf[j + x] != max[x]) {
+				return buf[j + x] < max[x] ? k : j;
+			}
+		}
+	}
+	return k;
+}
+
+/*
+ * SA-15 .. SA-19, for an ipsec-3gpp mechanism: when the value at buf[j ..]
+ * is a token that is valid for parameter pid (one of the listed values in
+ * any case, or a number in range), its end; else j. Then the general path
+ * lexes the value (a lexical fault keeps its own reason) and
+ * sa_check_value gives the parameter's reason.
+ */
+/*@ requires j <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires SA_P_OTHER <= pid <= SA_P_PORTS;
+    assigns \nothing;
+    ensures j <= \result <= end;
+ */
+static size_t
+sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
+{
+	switch (pid) {
+	case SA_P_ALG:
+		if (sa_match(buf, end, j, "hmac-sha-1-96", 13)) {
+			return j + 13;
+		}
+		if (sa_match(buf, end, j, "hmac-md5-96", 11)) {
+			return j + 11;
+		}
+		if (sa_match(buf, end, j, "aes-gmac", 8)) {
+			return j + 8;
+		}
+		if (sa_match(buf, end, j, "null", 4)) {
+			return j + 4;
+		}
+		return j;
+	case SA_P_EALG:
+		if (sa_match(buf, end, j, "aes-cbc", 7)) {
+			return j + 7;
+		}
+		if (sa_match(buf, end, j, "null", 4)) {
+			return j + 4;
+		}
+		if (sa_match(buf, end, j, "des-ede3-cbc", 12)) {
+			return j + 12;
+		}
+		if (sa_match(buf, end, j, "aes-gcm", 7)) {
+			return j + 7;
+		}
+		return j;
+	case SA_P_PROT:
+		if (sa_match(buf, end, j, "esp", 3)) {
+			return j + 3;
+		}
+		if (sa_match(buf, end, j, "ah", 2)) {
+			return j + 2;
+		}
+		return j;
+	case SA_P_MOD:
+		if (sa_match(buf, end, j, "trans", 5)) {
+			return j + 5;
+		}
+		if (sa_match(buf, end, j, "tun", 3)) {
+			return j + 3;
+		}
+		if (sa_match(buf, end, j, "udp-enc-tun", 11)) {
+			return j + 11;
+		}
+		return j;
+	case SA_P_SPIC:
+	case SA_P_SPIS:
+		return sa_decimal(buf, end, j, "4294967295", 10);
+	case SA_P_PORTC:
+	case SA_P_PORTS:
+		return sa_decimal(buf, end, j, "65535", 5);
+	default:
+		return j;
+	}
 }
 
 /*
@@ -616,6 +820,7 @@ sa_check_value(int pid, int ipsec, int vtype, const char *buf, size_t off,
 	int v;
 	int tok = vtype == SA_V_TOKEN;
 
+
 	if (pid == SA_P_Q) {
 		/* SA-12 */
 		if (!tok) {
@@ -636,24 +841,30 @@ sa_check_value(int pid, int ipsec, int vtype, const char *buf, size_t off,
 	if (!ipsec) {
 		return ITLS_OK;               /* SA-19: unchecked elsewhere */
 	}
+	/*
+	 * SA-15 .. SA-19 on ipsec-3gpp: every valid value was taken by
+	 * sa_ipsec_value (vtype SA_V_CHECKED) and does not come here; what
+	 * comes here (another token, a quoted or bracketed value, no value)
+	 * is not valid.
+	 */
+	(void)buf;
+	(void)off;
+	(void)n;
 	switch (pid) {
 	case SA_P_ALG:
-		return tok && sa_alg_ok(buf, off, n) ? ITLS_OK : ITLS_ERR_BAD_ALG;
+		return ITLS_ERR_BAD_ALG;
 	case SA_P_EALG:
-		return tok && sa_ealg_ok(buf, off, n) ? ITLS_OK : ITLS_ERR_BAD_EALG;
+		return ITLS_ERR_BAD_EALG;
 	case SA_P_PROT:
-		return tok && (sa_is(buf, off, n, "esp", 3) || sa_is(buf, off, n, "ah", 2))
-			? ITLS_OK : ITLS_ERR_BAD_PROT;
+		return ITLS_ERR_BAD_PROT;
 	case SA_P_MOD:
-		return tok && sa_mod_ok(buf, off, n) ? ITLS_OK : ITLS_ERR_BAD_MOD;
+		return ITLS_ERR_BAD_MOD;
 	case SA_P_SPIC:
 	case SA_P_SPIS:
-		return tok && sa_decimal(buf, off, n, 10, 4294967295u)
-			? ITLS_OK : ITLS_ERR_BAD_SPI;
+		return ITLS_ERR_BAD_SPI;
 	case SA_P_PORTC:
 	case SA_P_PORTS:
-		return tok && sa_decimal(buf, off, n, 5, 65535u)
-			? ITLS_OK : ITLS_ERR_BAD_PORT;
+		return ITLS_ERR_BAD_PORT;
 	default:
 		return ITLS_OK;
 	}
@@ -695,37 +906,43 @@ sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
 /*
  * SA-06: one parameter at buf[i ..] (just after `;` and its SWS): a name,
  * and when `=` follows, a value (token, [IPv6] or quoted-string). *p gets
- * the views, *vtype the form of the value, *pos the position after the
- * parameter and the SWS after it.
+ * the views, *pid the checked parameter the name is, *vtype the form of
+ * the value (SA_V_CHECKED: a token the fast path already found valid for
+ * an ipsec-3gpp mechanism), *pos the position after the parameter and the
+ * SWS after it.
  */
 /*@ requires i <= end <= ITLS_SECAGREE_MAX_LEN;
     requires \valid_read(buf + (0 .. end - 1));
-    requires \valid(p) && \valid(vtype) && \valid(pos);
-    requires \separated(p, vtype, pos, buf + (0 .. end - 1));
-    assigns *p, *vtype, *pos;
+    requires \valid(p) && \valid(pid) && \valid(vtype) && \valid(pos);
+    requires \separated(p, pid, vtype, pos, buf + (0 .. end - 1));
+    assigns *p, *pid, *vtype, *pos;
     ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX
       || \result == ITLS_ERR_BAD_QUOTED_STRING;
-    ensures \result == ITLS_OK ==> p->name.off + p->name.len <= end;
+    ensures \result == ITLS_OK ==> p->name.off + p->name.len <= end && p->name.len >= 1;
     ensures \result == ITLS_OK ==> p->value.off + p->value.len <= end;
     ensures \result == ITLS_OK ==> i < *pos <= end;
-    ensures \result == ITLS_OK ==> SA_V_NONE <= *vtype <= SA_V_BRACKET;
+    ensures \result == ITLS_OK ==> SA_V_NONE <= *vtype <= SA_V_CHECKED;
+    ensures \result == ITLS_OK ==> SA_P_OTHER <= *pid <= SA_P_PORTS;
  */
 static enum itls_err
-sa_lex_param(const char *buf, size_t end, size_t i,
-	struct itls_secagree_param *p, int *vtype, size_t *pos)
+sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
+	struct itls_secagree_param *p, int *pid, int *vtype, size_t *pos)
 {
 	size_t t, j, k = 0;
 	enum itls_err e;
 
-	t = sa_scan_token(buf, end, i);
+	t = sa_lex_name(buf, end, i, pid);
 	if (t == i) {
 		return ITLS_ERR_SYNTAX;       /* SA-05: no name */
 	}
-	j = sa_skip_sws(buf, end, t);
+	p->name.off = i;
+	p->name.len = t - i;
+	j = t;
+	if (j < end && buf[j] != '=') {
+		j = sa_sws(buf, end, t);
+	}
 	if (j == end || buf[j] != '=') {
 		/* SA-06: a parameter without a value (;mediasec) */
-		p->name.off = i;
-		p->name.len = t - i;
 		p->value.off = t;
 		p->value.len = 0;
 		p->has_value = 0;
@@ -733,11 +950,14 @@ sa_lex_param(const char *buf, size_t end, size_t i,
 		*pos = j;
 		return ITLS_OK;
 	}
-	j = sa_skip_sws(buf, end, j + 1);
+	j = sa_sws(buf, end, j + 1);
 	if (j == end) {
 		return ITLS_ERR_SYNTAX;       /* SA-06: `=` without a value */
 	}
-	if (buf[j] == '"') {
+	k = ipsec ? sa_ipsec_value(buf, end, j, *pid) : j;
+	if (k > j) {
+		*vtype = SA_V_CHECKED;        /* SA-15 .. SA-18, already valid */
+	} else if (buf[j] == '"') {
 		e = sa_scan_quoted(buf, end, j, &k);
 		if (e != ITLS_OK) {
 			return e;
@@ -756,12 +976,10 @@ sa_lex_param(const char *buf, size_t end, size_t i,
 		}
 		*vtype = SA_V_TOKEN;
 	}
-	p->name.off = i;
-	p->name.len = t - i;
 	p->value.off = j;
 	p->value.len = k - j;
 	p->has_value = 1;
-	*pos = sa_skip_sws(buf, end, k);
+	*pos = sa_sws(buf, end, k);
 	return ITLS_OK;
 }
 
@@ -782,20 +1000,21 @@ static enum itls_err
 sa_parse_mech(const char *buf, size_t end, size_t i,
 	enum itls_secagree_kind kind, struct itls_secagree_mech *m, size_t *pos)
 {
-	struct itls_secagree_param *pa;
+	struct itls_secagree_param p;
 	size_t t, j, np = 0;
 	unsigned seen = 0, got;
 	int ipsec, vtype = SA_V_NONE, pid, q = ITLS_SECAGREE_Q_NONE;
 	enum itls_err e;
 
-	t = sa_scan_token(buf, end, i);
+	/* SA-15 .. SA-20 apply to ipsec-3gpp (any case) */
+	ipsec = sa_match(buf, end, i, "ipsec-3gpp", 10);
+	t = ipsec ? i + 10 : sa_scan_token(buf, end, i);
 	if (t == i) {
 		return ITLS_ERR_SYNTAX;       /* SA-02, SA-05: no mechanism name */
 	}
 	m->name.off = i;
 	m->name.len = t - i;
-	ipsec = sa_is(buf, i, t - i, "ipsec-3gpp", 10);
-	j = sa_skip_sws(buf, end, t);
+	j = sa_sws(buf, end, t);
 	/*@ loop invariant i < j <= end;
 	    loop invariant np <= ITLS_SECAGREE_MAX_PARAMS;
 	    loop invariant q == ITLS_SECAGREE_Q_NONE || 0 <= q <= 1000;
@@ -804,7 +1023,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end;
 	    loop invariant \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end;
-	    loop assigns j, np, seen, q, pa, vtype, pid, e,
+	    loop assigns j, np, seen, q, p, vtype, pid, e,
 	      m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
 	    loop variant end - j;
 	 */
@@ -812,24 +1031,30 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 		if (np == ITLS_SECAGREE_MAX_PARAMS) {
 			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
 		}
-		pa = &m->params[np];
-		e = sa_lex_param(buf, end, sa_skip_sws(buf, end, j + 1), pa, &vtype, &j);
+		e = sa_lex_param(buf, end, sa_sws(buf, end, j + 1), ipsec, &p, &pid,
+			&vtype, &j);
 		if (e != ITLS_OK) {
 			return e;
 		}
-		pid = sa_param_id(buf, pa->name.off, pa->name.len);
 		if (pid != SA_P_OTHER) {
 			if ((seen & (1u << pid)) != 0) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
 			}
 			seen |= 1u << pid;
-		} else if (sa_name_dup(m, np, buf, end, pa->name.off, pa->name.len)) {
+		} else if (sa_name_dup(m, np, buf, end, p.name.off, p.name.len)) {
 			return ITLS_ERR_DUPLICATE_PARAMETER;      /* SA-10 */
 		}
-		e = sa_check_value(pid, ipsec, vtype, buf, pa->value.off, pa->value.len, &q);
-		if (e != ITLS_OK) {
-			return e;
+		if (vtype != SA_V_CHECKED) {
+			e = sa_check_value(pid, ipsec, vtype, buf, p.value.off, p.value.len, &q);
+			if (e != ITLS_OK) {
+				return e;
+			}
 		}
+		m->params[np].name.off = p.name.off;
+		m->params[np].name.len = p.name.len;
+		m->params[np].value.off = p.value.off;
+		m->params[np].value.len = p.value.len;
+		m->params[np].has_value = p.has_value;
 		np++;
 	}
 	/* SA-20: ipsec-3gpp carries alg, spi-c, spi-s, port-c, port-s */
@@ -888,7 +1113,7 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 	size_t n = l->count;
 	enum itls_err e;
 
-	i = sa_skip_sws(buf, end, i);
+	i = sa_sws(buf, end, i);
 	if (i == end) {
 		return ITLS_ERR_EMPTY;        /* SA-02: no mechanism */
 	}
@@ -919,7 +1144,7 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 		if (buf[i] != ',') {
 			return ITLS_ERR_SYNTAX;                   /* SA-05 */
 		}
-		i = sa_skip_sws(buf, end, i + 1);
+		i = sa_sws(buf, end, i + 1);
 	}
 }
 
