@@ -1,3 +1,219 @@
-/* cmd_demo.c -- STUB: replaced by the state machine / simulation work. */
+/*
+ * cmd_demo.c -- `itls demo`: run the registration scenarios of the
+ * simulator (ref/sim/) and print them as ladders; print the transition
+ * tables of the two state machines.
+ *
+ * Output is collected in a sim_text buffer and written only when the
+ * command completes (a ladder can be larger than struct itls_out holds);
+ * bad usage writes nothing on stdout (cli_fail, exit 2). A scenario that
+ * does not end as the specification says is a negative verdict: its
+ * ladder is printed and the exit status is 1.
+ */
 #include "cli.h"
-int cmd_demo(int argc, char **argv) { (void)argc; (void)argv; return cli_fail("not-implemented", "demo"); }
+#include "sim/sim.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char demo_usage[] =
+"usage: itls demo [SCENARIO] [--dot FILE] [--pcap FILE]\n"
+"       itls demo --list\n"
+"       itls demo --all [--pcap FILE]\n"
+"       itls demo --table ue|pcscf      (markdown, from the transition table)\n"
+"       itls demo --fsm-dot ue|pcscf    (graphviz, from the transition table)\n"
+"\n"
+"Runs a full IMS registration between a UE, a P-CSCF (real BearSSL TLS 1.2\n"
+"in memory), an I-CSCF and an S-CSCF/HSS (Milenage), driven by the two\n"
+"state machines of ref/core (ue.c, pcscf.c), and prints the ladder SM1..SM12\n"
+"with the security headers of every message. Exit 0 when the scenario ends\n"
+"as the specification says, 1 when it does not, 2 on bad usage.\n"
+"\n"
+"  --list        the scenarios, one per line: NAME  TITLE\n"
+"  --all         run every scenario; one line each, then \"N passed, M failed\"\n"
+"  --dot FILE    also write the ladder as a graphviz digraph\n"
+"  --pcap FILE   also write the SIP messages as a pcap (TLS hop decrypted)\n"
+"\n"
+"scenarios: itls (default), secagree-first, prefer-ipsec, fallback-ipsec,\n"
+"psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume\n";
+
+static int
+write_file(const char *path, const char *p, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL) {
+		return -1;
+	}
+	if (n > 0 && fwrite(p, 1, n, f) != n) {
+		fclose(f);
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+static int
+write_pcap(const char *path, const struct sim_run *runs, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL) {
+		return -1;
+	}
+	if (sim_pcap_write(f, runs, n) != 0) {
+		fclose(f);
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+static int
+flush_text(struct sim_text *t)
+{
+	if (t->len > 0 && fwrite(t->p, 1, t->len, stdout) != t->len) {
+		sim_text_free(t);
+		return EXIT_BADINPUT;
+	}
+	sim_text_free(t);
+	return fflush(stdout) == 0 ? 0 : EXIT_BADINPUT;
+}
+
+static int
+demo_all(const char *pcap)
+{
+	struct sim_run runs[SIM_SCN_COUNT];
+	struct sim_text t;
+	int i, passed = 0, failed = 0, rc;
+
+	sim_text_init(&t);
+	for (i = 0; i < SIM_SCN_COUNT; i++) {
+		if (sim_run(i, &runs[i]) != 0) {
+			runs[i].pass = 0;
+		}
+		sim_text_printf(&t, "%s  %-15s %s\n", runs[i].pass ? "PASS" : "FAIL",
+			sim_scenarios[i].name, runs[i].verdict);
+		if (runs[i].pass) {
+			passed++;
+		} else {
+			failed++;
+		}
+	}
+	sim_text_printf(&t, "%d passed, %d failed\n", passed, failed);
+	if (pcap != NULL && write_pcap(pcap, runs, SIM_SCN_COUNT) != 0) {
+		for (i = 0; i < SIM_SCN_COUNT; i++) {
+			sim_free(&runs[i]);
+		}
+		sim_text_free(&t);
+		return cli_fail("io", "cannot write %s", pcap);
+	}
+	for (i = 0; i < SIM_SCN_COUNT; i++) {
+		sim_free(&runs[i]);
+	}
+	rc = flush_text(&t);
+	if (rc != 0) {
+		return rc;
+	}
+	return failed ? EXIT_NEGATIVE : EXIT_POSITIVE;
+}
+
+int
+cmd_demo(int argc, char **argv)
+{
+	static const char *const with_value[] = { "--dot", "--pcap", "--table",
+		"--fsm-dot", NULL };
+	static const char *const flags[] = { "--list", "--all", "--help", NULL };
+	const char *scn_name = "itls", *dot, *pcap, *table, *fsmdot;
+	struct sim_run run;
+	struct sim_text t;
+	int i, scn, rc, nfree = 0;
+
+	if (arg_has(argc, argv, "--help")) {
+		fputs(demo_usage, stdout);
+		return EXIT_POSITIVE;
+	}
+	rc = arg_check(argc, argv, with_value, flags);
+	if (rc != 0) {
+		return rc;
+	}
+	dot = arg_get(argc, argv, "--dot");
+	pcap = arg_get(argc, argv, "--pcap");
+	table = arg_get(argc, argv, "--table");
+	fsmdot = arg_get(argc, argv, "--fsm-dot");
+	/* the one optional positional word */
+	for (i = 0; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] == '-') {
+			size_t k;
+			for (k = 0; with_value[k] != NULL; k++) {
+				if (strcmp(argv[i], with_value[k]) == 0) {
+					i++;
+					break;
+				}
+			}
+			continue;
+		}
+		if (nfree++ > 0) {
+			return cli_fail("usage", "one scenario at most (itls demo --help)");
+		}
+		scn_name = argv[i];
+	}
+	sim_text_init(&t);
+	if (table != NULL || fsmdot != NULL) {
+		if (nfree > 0 || arg_has(argc, argv, "--all") || arg_has(argc, argv, "--list")) {
+			return cli_fail("usage", "--table/--fsm-dot take no scenario");
+		}
+		if (table != NULL && sim_table_md(table, &t) != 0) {
+			sim_text_free(&t);
+			return cli_fail("usage", "--table wants ue or pcscf, not '%s'", table);
+		}
+		if (fsmdot != NULL && sim_table_dot(fsmdot, &t) != 0) {
+			sim_text_free(&t);
+			return cli_fail("usage", "--fsm-dot wants ue or pcscf, not '%s'", fsmdot);
+		}
+		return flush_text(&t);
+	}
+	if (arg_has(argc, argv, "--list")) {
+		if (nfree > 0 || arg_has(argc, argv, "--all")) {
+			return cli_fail("usage", "--list takes no scenario");
+		}
+		for (i = 0; i < SIM_SCN_COUNT; i++) {
+			sim_text_printf(&t, "%-15s %s\n", sim_scenarios[i].name,
+				sim_scenarios[i].title);
+		}
+		return flush_text(&t);
+	}
+	if (arg_has(argc, argv, "--all")) {
+		if (nfree > 0 || dot != NULL) {
+			return cli_fail("usage", "--all takes no scenario and no --dot");
+		}
+		return demo_all(pcap);
+	}
+	scn = sim_find(scn_name);
+	if (scn < 0) {
+		return cli_fail("usage", "unknown scenario '%s' (itls demo --list)", scn_name);
+	}
+	if (sim_run(scn, &run) != 0) {
+		sim_free(&run);
+		return cli_fail("internal", "scenario %s: %s", scn_name, run.verdict);
+	}
+	sim_ladder_text(&run, &t);
+	if (dot != NULL) {
+		struct sim_text d;
+		sim_text_init(&d);
+		sim_ladder_dot(&run, &d);
+		if (write_file(dot, d.p, d.len) != 0) {
+			sim_text_free(&d);
+			sim_text_free(&t);
+			sim_free(&run);
+			return cli_fail("io", "cannot write %s", dot);
+		}
+		sim_text_free(&d);
+	}
+	if (pcap != NULL && write_pcap(pcap, &run, 1) != 0) {
+		sim_text_free(&t);
+		sim_free(&run);
+		return cli_fail("io", "cannot write %s", pcap);
+	}
+	rc = run.pass ? EXIT_POSITIVE : EXIT_NEGATIVE;
+	sim_free(&run);
+	i = flush_text(&t);
+	return i != 0 ? i : rc;
+}

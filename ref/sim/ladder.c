@@ -1,0 +1,616 @@
+/*
+ * ladder.c -- what a run looks like: text ladder, graphviz, pcap; and the
+ * two transition tables as markdown and graphviz (see sim/sim.h).
+ *
+ * Everything printed here comes from a recorded run or from the const
+ * tables itls_ue_table / itls_pc_table; nothing is drawn by hand.
+ */
+#include "sim/sim.h"
+
+#include "itls/pcscf.h"
+#include "itls/ue.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- text buffer ------------------------------------------------------------ */
+
+void
+sim_text_init(struct sim_text *t)
+{
+	t->p = NULL;
+	t->len = 0;
+	t->cap = 0;
+}
+
+void
+sim_text_free(struct sim_text *t)
+{
+	free(t->p);
+	sim_text_init(t);
+}
+
+void
+sim_text_printf(struct sim_text *t, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		return;
+	}
+	if (t->len + (size_t)n + 1 > t->cap) {
+		size_t nc = t->cap ? t->cap : 4096;
+		char *np;
+		while (t->len + (size_t)n + 1 > nc) {
+			nc *= 2;
+		}
+		np = realloc(t->p, nc);
+		if (np == NULL) {
+			abort();
+		}
+		t->p = np;
+		t->cap = nc;
+	}
+	va_start(ap, fmt);
+	vsnprintf(t->p + t->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	t->len += (size_t)n;
+}
+
+/* ---- the text ladder ------------------------------------------------------------ */
+
+#define LANE_W 11
+
+struct lanes {
+	int col[SIM_A_COUNT];   /* column of each actor, -1 when absent */
+	int width;
+};
+
+static void
+lanes_of(const struct sim_run *r, struct lanes *l)
+{
+	int used[SIM_A_COUNT] = { 1, 0, 1, 1, 1 };
+	size_t i;
+	int a, c = 2;
+
+	for (i = 0; i < r->n; i++) {
+		if (r->e[i].from == SIM_A_MITM || r->e[i].to == SIM_A_MITM) {
+			used[SIM_A_MITM] = 1;
+		}
+	}
+	for (a = 0; a < SIM_A_COUNT; a++) {
+		l->col[a] = used[a] ? c : -1;
+		if (used[a]) {
+			c += LANE_W;
+		}
+	}
+	l->width = c - LANE_W + 3;
+}
+
+/* the lane line for one row: '|' at every actor, an arrow between a and b */
+static void
+lane_row(const struct lanes *l, int a, int b, char fill, char *out)
+{
+	int i;
+
+	memset(out, ' ', (size_t)l->width);
+	out[l->width] = 0;
+	for (i = 0; i < SIM_A_COUNT; i++) {
+		if (l->col[i] >= 0) {
+			out[l->col[i]] = '|';
+		}
+	}
+	if (a >= 0 && b >= 0 && a != b && l->col[a] >= 0 && l->col[b] >= 0) {
+		int x0 = l->col[a], x1 = l->col[b];
+		if (x0 < x1) {
+			for (i = x0 + 1; i < x1; i++) {
+				out[i] = fill;
+			}
+			out[x1 - 1] = '>';
+		} else {
+			for (i = x1 + 1; i < x0; i++) {
+				out[i] = fill;
+			}
+			out[x1 + 1] = '<';
+		}
+	} else if (a >= 0 && l->col[a] >= 0 && a == b) {
+		out[l->col[a]] = '*';
+	}
+}
+
+void
+sim_ladder_text(const struct sim_run *r, struct sim_text *t)
+{
+	const struct sim_scenario *s = &sim_scenarios[r->scn];
+	struct lanes l;
+	char row[128];
+	size_t i, j;
+	int a;
+
+	lanes_of(r, &l);
+	sim_text_printf(t, "itls demo %s -- %s\n", s->name, s->title);
+	sim_text_printf(t, "source: %s\n", s->source);
+	sim_text_printf(t, "expect: %s\n\n", s->expect);
+	/* header: actor names centred on their lanes */
+	memset(row, ' ', sizeof row);
+	for (a = 0; a < SIM_A_COUNT; a++) {
+		if (l.col[a] >= 0) {
+			const char *n = sim_actor_name(a);
+			int x = l.col[a] - (int)strlen(n) / 2;
+			if (x < 0) {
+				x = 0;
+			}
+			memcpy(row + x, n, strlen(n));
+		}
+	}
+	row[l.width + 4] = 0;
+	{
+		int e = (int)strlen(row);
+		while (e > 0 && row[e - 1] == ' ') {
+			row[--e] = 0;
+		}
+	}
+	sim_text_printf(t, "%s\n", row);
+	for (i = 0; i < r->n; i++) {
+		const struct sim_entry *e = &r->e[i];
+		switch (e->kind) {
+		case SIM_E_PART:
+			lane_row(&l, -1, -1, ' ', row);
+			sim_text_printf(t, "%s\n== %s\n", row, e->label);
+			break;
+		case SIM_E_MSG:
+			lane_row(&l, e->from, e->to, e->tcp ? '=' : '-', row);
+			sim_text_printf(t, "%s  %s  [%s]\n", row, e->label, e->via);
+			for (j = 0; j < e->nlines; j++) {
+				lane_row(&l, -1, -1, ' ', row);
+				sim_text_printf(t, "%s      %s\n", row, e->line[j]);
+			}
+			break;
+		case SIM_E_TLS:
+			lane_row(&l, e->from, e->to, '~', row);
+			sim_text_printf(t, "%s  %s %s\n", row, e->via, e->label);
+			for (j = 0; j < e->nlines; j++) {
+				lane_row(&l, -1, -1, ' ', row);
+				sim_text_printf(t, "%s      %s\n", row, e->line[j]);
+			}
+			break;
+		case SIM_E_STEP:
+			lane_row(&l, e->from, e->from, ' ', row);
+			sim_text_printf(t, "%s  %s: %s\n", row, sim_actor_name(e->from), e->label);
+			for (j = 0; j < e->nlines; j++) {
+				lane_row(&l, -1, -1, ' ', row);
+				sim_text_printf(t, "%s      %s\n", row, e->line[j]);
+			}
+			break;
+		case SIM_E_NOTE:
+			lane_row(&l, e->from, e->from, ' ', row);
+			sim_text_printf(t, "%s  %s: %s\n", row, sim_actor_name(e->from), e->label);
+			break;
+		default:
+			break;
+		}
+	}
+	sim_text_printf(t, "\nresult: %s -- %s\n", r->pass ? "PASS" : "FAIL", r->verdict);
+}
+
+/* ---- graphviz ladder ------------------------------------------------------------------ */
+
+static void
+dot_escape(struct sim_text *t, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\') {
+			sim_text_printf(t, "\\%c", *s);
+		} else {
+			sim_text_printf(t, "%c", *s);
+		}
+	}
+}
+
+void
+sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
+{
+	struct lanes l;
+	size_t i, rows = 0;
+	int a;
+
+	lanes_of(r, &l);
+	sim_text_printf(t, "digraph \"itls_%s\" {\n", sim_scenarios[r->scn].name);
+	sim_text_printf(t, "\trankdir=TB; nodesep=1.6; ranksep=0.25;\n");
+	sim_text_printf(t, "\tnode [shape=point, width=0.01, height=0.01];\n");
+	sim_text_printf(t, "\tedge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.6];\n");
+	sim_text_printf(t, "\tlabel=\"itls demo %s: ", sim_scenarios[r->scn].name);
+	dot_escape(t, sim_scenarios[r->scn].title);
+	sim_text_printf(t, "\\n");
+	dot_escape(t, r->verdict);
+	sim_text_printf(t, "\"; labelloc=t; fontname=\"Helvetica\";\n");
+	for (i = 0; i < r->n; i++) {
+		if (r->e[i].kind == SIM_E_MSG || r->e[i].kind == SIM_E_TLS
+			|| r->e[i].kind == SIM_E_PART) {
+			rows++;
+		}
+	}
+	/* heads */
+	sim_text_printf(t, "\t{ rank=same;");
+	for (a = 0; a < SIM_A_COUNT; a++) {
+		if (l.col[a] >= 0) {
+			sim_text_printf(t, " a%d_0 [shape=box, width=1, height=0.3, fontname=\"Helvetica\", label=\"%s\"];",
+				a, sim_actor_name(a));
+		}
+	}
+	sim_text_printf(t, " }\n");
+	for (a = 0; a < SIM_A_COUNT; a++) {
+		size_t k;
+		if (l.col[a] < 0) {
+			continue;
+		}
+		sim_text_printf(t, "\ta%d_0", a);
+		for (k = 1; k <= rows + 1; k++) {
+			sim_text_printf(t, " -> a%d_%zu", a, k);
+		}
+		sim_text_printf(t, " [arrowhead=none, style=dashed, color=gray];\n");
+	}
+	rows = 0;
+	for (i = 0; i < r->n; i++) {
+		const struct sim_entry *e = &r->e[i];
+		if (e->kind != SIM_E_MSG && e->kind != SIM_E_TLS && e->kind != SIM_E_PART) {
+			continue;
+		}
+		rows++;
+		sim_text_printf(t, "\t{ rank=same;");
+		for (a = 0; a < SIM_A_COUNT; a++) {
+			if (l.col[a] >= 0) {
+				sim_text_printf(t, " a%d_%zu;", a, rows);
+			}
+		}
+		sim_text_printf(t, " }\n");
+		if (e->kind == SIM_E_PART) {
+			sim_text_printf(t, "\ta0_%zu [shape=plaintext, label=\"", rows);
+			dot_escape(t, e->label);
+			sim_text_printf(t, "\"];\n");
+			continue;
+		}
+		sim_text_printf(t, "\ta%d_%zu -> a%d_%zu [constraint=false, label=\"",
+			e->from, rows, e->to, rows);
+		dot_escape(t, e->label);
+		sim_text_printf(t, " [%s]\"%s];\n", e->via,
+			e->kind == SIM_E_TLS ? ", style=dotted" : e->tcp ? ", penwidth=2" : "");
+	}
+	sim_text_printf(t, "}\n");
+}
+
+/* ---- pcap ------------------------------------------------------------------------------ */
+
+static void
+put16(uint8_t *p, unsigned v)
+{
+	p[0] = (uint8_t)(v >> 8);
+	p[1] = (uint8_t)v;
+}
+
+static void
+put32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)(v >> 24);
+	p[1] = (uint8_t)(v >> 16);
+	p[2] = (uint8_t)(v >> 8);
+	p[3] = (uint8_t)v;
+}
+
+static void
+le32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
+}
+
+static uint32_t
+csum_add(uint32_t s, const uint8_t *p, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+		s += ((uint32_t)p[i] << 8) | p[i + 1];
+	}
+	if (n & 1) {
+		s += (uint32_t)p[n - 1] << 8;
+	}
+	return s;
+}
+
+static unsigned
+csum_fold(uint32_t s)
+{
+	while (s >> 16) {
+		s = (s & 0xffff) + (s >> 16);
+	}
+	return (~s) & 0xffff;
+}
+
+/* IPv4 address of an actor on the hop toward `peer` */
+static void
+addr_of(int actor, int peer, uint8_t ip[4])
+{
+	ip[0] = 10;
+	ip[1] = 0;
+	switch (actor) {
+	case SIM_A_UE:
+		ip[2] = 0; ip[3] = 1;
+		break;
+	case SIM_A_MITM:
+		ip[2] = 0; ip[3] = 66;
+		break;
+	case SIM_A_PCSCF:
+		ip[2] = (peer == SIM_A_ICSCF) ? 1 : 0;
+		ip[3] = 2;
+		break;
+	case SIM_A_ICSCF:
+		ip[2] = 1; ip[3] = 3;
+		break;
+	default:
+		ip[2] = 1; ip[3] = 4;
+		break;
+	}
+}
+
+struct tcp_stream {
+	uint8_t src[4], dst[4];
+	unsigned sport, dport;
+	uint32_t seq;
+};
+
+int
+sim_pcap_write(FILE *f, const struct sim_run *runs, size_t nruns)
+{
+	uint8_t gh[24];
+	struct tcp_stream st[16];
+	size_t nst = 0, ri, i;
+	uint32_t t = 1700000000u, us = 0;
+
+	le32(gh, 0xa1b2c3d4u);
+	gh[4] = 2; gh[5] = 0;
+	gh[6] = 4; gh[7] = 0;
+	le32(gh + 8, 0);
+	le32(gh + 12, 0);
+	le32(gh + 16, 65535);
+	le32(gh + 20, 1);   /* Ethernet */
+	if (fwrite(gh, 1, sizeof gh, f) != sizeof gh) {
+		return -1;
+	}
+	for (ri = 0; ri < nruns; ri++) {
+		const struct sim_run *r = &runs[ri];
+		for (i = 0; i < r->n; i++) {
+			const struct sim_entry *e = &r->e[i];
+			uint8_t hdr[14 + 20 + 20], ph[16], rec[16];
+			uint8_t src[4], dst[4];
+			size_t l4 = e->tcp ? 20 : 8, hl = 14 + 20 + l4, len;
+			unsigned sport, dport;
+			uint32_t s;
+
+			if (e->kind != SIM_E_MSG || e->text == NULL) {
+				continue;
+			}
+			addr_of(e->from, e->to, src);
+			addr_of(e->to, e->from, dst);
+			/* the TLS hop is shown decrypted, as SIP over TCP on 5060;
+			 * the IPsec hop as SIP over UDP on 5060 */
+			sport = 5060;
+			dport = 5060;
+			if (e->tcp && (e->from == SIM_A_UE || e->from == SIM_A_MITM)
+				&& e->to != SIM_A_UE) {
+				sport = 49152;
+			}
+			if (e->tcp && (e->to == SIM_A_UE || e->to == SIM_A_MITM)
+				&& e->from != SIM_A_UE) {
+				dport = 49152;
+			}
+			len = e->text_len;
+			memset(hdr, 0, sizeof hdr);
+			/* Ethernet */
+			hdr[0] = 0x02; hdr[5] = dst[3];
+			hdr[6] = 0x02; hdr[11] = src[3];
+			put16(hdr + 12, 0x0800);
+			/* IPv4 */
+			hdr[14] = 0x45;
+			put16(hdr + 16, (unsigned)(20 + l4 + len));
+			put16(hdr + 18, (unsigned)(i & 0xffff));
+			hdr[22] = 64;
+			hdr[23] = e->tcp ? 6 : 17;
+			memcpy(hdr + 26, src, 4);
+			memcpy(hdr + 30, dst, 4);
+			put16(hdr + 24, csum_fold(csum_add(0, hdr + 14, 20)));
+			/* pseudo-header */
+			memcpy(ph, src, 4);
+			memcpy(ph + 4, dst, 4);
+			ph[8] = 0;
+			ph[9] = hdr[23];
+			put16(ph + 10, (unsigned)(l4 + len));
+			if (e->tcp) {
+				size_t k;
+				uint8_t *tc = hdr + 34;
+				struct tcp_stream *ts = NULL;
+				for (k = 0; k < nst; k++) {
+					if (!memcmp(st[k].src, src, 4) && !memcmp(st[k].dst, dst, 4)
+						&& st[k].sport == sport && st[k].dport == dport) {
+						ts = &st[k];
+					}
+				}
+				if (ts == NULL && nst < 16) {
+					ts = &st[nst++];
+					memcpy(ts->src, src, 4);
+					memcpy(ts->dst, dst, 4);
+					ts->sport = sport;
+					ts->dport = dport;
+					ts->seq = 1000;
+				}
+				put16(tc, sport);
+				put16(tc + 2, dport);
+				put32(tc + 4, ts ? ts->seq : 1000);
+				put32(tc + 8, 1);
+				tc[12] = 0x50;
+				tc[13] = 0x18;   /* PSH, ACK */
+				put16(tc + 14, 65535);
+				s = csum_add(0, ph, 12);
+				s = csum_add(s, tc, 20);
+				s = csum_add(s, (const uint8_t *)e->text, len);
+				put16(tc + 16, csum_fold(s));
+				if (ts) {
+					ts->seq += (uint32_t)len;
+				}
+			} else {
+				uint8_t *u = hdr + 34;
+				put16(u, sport);
+				put16(u + 2, dport);
+				put16(u + 4, (unsigned)(8 + len));
+				s = csum_add(0, ph, 12);
+				s = csum_add(s, u, 8);
+				s = csum_add(s, (const uint8_t *)e->text, len);
+				put16(u + 6, csum_fold(s));
+			}
+			us += 1000;
+			le32(rec, t + us / 1000000);
+			le32(rec + 4, us % 1000000);
+			le32(rec + 8, (uint32_t)(hl + len));
+			le32(rec + 12, (uint32_t)(hl + len));
+			if (fwrite(rec, 1, 16, f) != 16 || fwrite(hdr, 1, hl, f) != hl
+				|| fwrite(e->text, 1, len, f) != len) {
+				return -1;
+			}
+		}
+		us += 1000000;
+	}
+	return 0;
+}
+
+/* ---- the transition tables ---------------------------------------------------------------- */
+
+static void
+md_cell(struct sim_text *t, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|') {
+			sim_text_printf(t, "\\|");
+		} else {
+			sim_text_printf(t, "%c", *s);
+		}
+	}
+}
+
+int
+sim_table_md(const char *machine, struct sim_text *t)
+{
+	size_t i, j;
+
+	if (strcmp(machine, "ue") == 0) {
+		sim_text_printf(t, "# UE transition table (generated from itls_ue_table)\n\n");
+		sim_text_printf(t, "Rows are tried in this order for the current (state, event); the first\n"
+			"whose guard holds is taken. A (state, event) with no row is `bad-event`.\n"
+			"Source: ref/core/ue.c. Regenerate with `make spec`.\n\n");
+		sim_text_printf(t, "| row | state | event | guard | next state | steps |\n");
+		sim_text_printf(t, "|---:|---|---|---|---|---|\n");
+		for (i = 0; i < itls_ue_table_len; i++) {
+			const struct itls_ue_row *r = &itls_ue_table[i];
+			sim_text_printf(t, "| %zu | %s | %s | ", i, itls_ue_state_name(r->state),
+				itls_ue_event_name(r->event));
+			md_cell(t, itls_ue_guard_name(r->guard));
+			sim_text_printf(t, " | %s | ", itls_ue_state_name(r->next));
+			for (j = 0; j < ITLS_FSM_ROW_ACTS && r->steps[j] != ITLS_UE_A_NONE; j++) {
+				sim_text_printf(t, "%s%s", j ? ", " : "", itls_ue_act_name(r->steps[j]));
+			}
+			sim_text_printf(t, " |\n");
+		}
+		sim_text_printf(t, "\nStates: ");
+		for (i = 0; i < ITLS_UE_STATE_COUNT; i++) {
+			sim_text_printf(t, "%s`%s`", i ? ", " : "", itls_ue_state_name((int)i));
+		}
+		sim_text_printf(t, ".\nEvents: ");
+		for (i = 0; i < ITLS_UE_EV_COUNT; i++) {
+			sim_text_printf(t, "%s`%s`", i ? ", " : "", itls_ue_event_name((int)i));
+		}
+		sim_text_printf(t, ".\n");
+		return 0;
+	}
+	if (strcmp(machine, "pcscf") == 0) {
+		sim_text_printf(t, "# P-CSCF transition table (generated from itls_pc_table)\n\n");
+		sim_text_printf(t, "Rows are tried in this order for the current (state, event); the first\n"
+			"whose guard holds is taken. A (state, event) with no row is `bad-event`.\n"
+			"Source: ref/core/pcscf.c. Regenerate with `make spec`.\n\n");
+		sim_text_printf(t, "| row | state | event | guard | next state | steps |\n");
+		sim_text_printf(t, "|---:|---|---|---|---|---|\n");
+		for (i = 0; i < itls_pc_table_len; i++) {
+			const struct itls_pc_row *r = &itls_pc_table[i];
+			sim_text_printf(t, "| %zu | %s | %s | ", i, itls_pc_state_name(r->state),
+				itls_pc_event_name(r->event));
+			md_cell(t, itls_pc_guard_name(r->guard));
+			sim_text_printf(t, " | %s | ", itls_pc_state_name(r->next));
+			for (j = 0; j < ITLS_FSM_ROW_ACTS && r->steps[j] != ITLS_PC_A_NONE; j++) {
+				sim_text_printf(t, "%s%s", j ? ", " : "", itls_pc_act_name(r->steps[j]));
+			}
+			sim_text_printf(t, " |\n");
+		}
+		sim_text_printf(t, "\nStates: ");
+		for (i = 0; i < ITLS_PC_STATE_COUNT; i++) {
+			sim_text_printf(t, "%s`%s`", i ? ", " : "", itls_pc_state_name((int)i));
+		}
+		sim_text_printf(t, ".\nEvents: ");
+		for (i = 0; i < ITLS_PC_EV_COUNT; i++) {
+			sim_text_printf(t, "%s`%s`", i ? ", " : "", itls_pc_event_name((int)i));
+		}
+		sim_text_printf(t, ".\n");
+		return 0;
+	}
+	return -1;
+}
+
+int
+sim_table_dot(const char *machine, struct sim_text *t)
+{
+	size_t i, n;
+	int ue = strcmp(machine, "ue") == 0;
+
+	if (!ue && strcmp(machine, "pcscf") != 0) {
+		return -1;
+	}
+	n = ue ? itls_ue_table_len : itls_pc_table_len;
+	sim_text_printf(t, "digraph \"itls_%s\" {\n", machine);
+	sim_text_printf(t, "\trankdir=TB;\n\tnode [shape=ellipse, fontname=\"Helvetica\", fontsize=11];\n");
+	sim_text_printf(t, "\tedge [fontname=\"Helvetica\", fontsize=8];\n");
+	sim_text_printf(t, "\tlabel=\"%s state machine (generated from %s)\"; labelloc=t;\n",
+		ue ? "UE" : "P-CSCF", ue ? "itls_ue_table" : "itls_pc_table");
+	for (i = 0; i < (ue ? (size_t)ITLS_UE_STATE_COUNT : (size_t)ITLS_PC_STATE_COUNT); i++) {
+		const char *s = ue ? itls_ue_state_name((int)i) : itls_pc_state_name((int)i);
+		sim_text_printf(t, "\t\"%s\"%s;\n", s,
+			strcmp(s, "failed") == 0 ? " [shape=doubleoctagon]"
+			: strncmp(s, "registered", 10) == 0 ? " [shape=doublecircle]" : "");
+	}
+	for (i = 0; i < n; i++) {
+		const char *from, *to, *ev, *g;
+		if (ue) {
+			from = itls_ue_state_name(itls_ue_table[i].state);
+			to = itls_ue_state_name(itls_ue_table[i].next);
+			ev = itls_ue_event_name(itls_ue_table[i].event);
+			g = itls_ue_guard_name(itls_ue_table[i].guard);
+		} else {
+			from = itls_pc_state_name(itls_pc_table[i].state);
+			to = itls_pc_state_name(itls_pc_table[i].next);
+			ev = itls_pc_event_name(itls_pc_table[i].event);
+			g = itls_pc_guard_name(itls_pc_table[i].guard);
+		}
+		sim_text_printf(t, "\t\"%s\" -> \"%s\" [label=\"%zu: %s", from, to, i, ev);
+		if (strcmp(g, "-") != 0) {
+			sim_text_printf(t, "\\n[");
+			dot_escape(t, g);
+			sim_text_printf(t, "]");
+		}
+		sim_text_printf(t, "\"];\n");
+	}
+	sim_text_printf(t, "}\n");
+	return 0;
+}
