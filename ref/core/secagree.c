@@ -904,6 +904,29 @@ sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
 }
 
 /*
+ * SA-03, D-SA-15: after a parameter value at k, skip SWS; the parameter
+ * must end there, at `;`, `,` or the end of the value. Returns that
+ * position, or end + 1 when other text is left over (then it is `syntax`
+ * before the parameter's meaning is looked at).
+ */
+/*@ requires k <= end <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. end - 1));
+    assigns \nothing;
+    ensures k <= \result <= end + 1;
+ */
+SA_HOT size_t
+sa_param_end(const char *buf, size_t end, size_t k)
+{
+	if (k < end && buf[k] != ';' && buf[k] != ',') {
+		k = sa_skip_sws(buf, end, k);
+		if (k < end && buf[k] != ';' && buf[k] != ',') {
+			return end + 1;
+		}
+	}
+	return k;
+}
+
+/*
  * SA-06: one parameter at buf[i ..] (just after `;` and its SWS): a name,
  * and when `=` follows, a value (token, [IPv6] or quoted-string). *p gets
  * the views, *pid the checked parameter the name is, *vtype the form of
@@ -921,6 +944,7 @@ sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
     ensures \result == ITLS_OK ==> p->name.off + p->name.len <= end && p->name.len >= 1;
     ensures \result == ITLS_OK ==> p->value.off + p->value.len <= end;
     ensures \result == ITLS_OK ==> i < *pos <= end;
+    ensures \result == ITLS_OK && *pos < end ==> buf[*pos] == ';' || buf[*pos] == ',';
     ensures \result == ITLS_OK ==> SA_V_NONE <= *vtype <= SA_V_CHECKED;
     ensures \result == ITLS_OK ==> SA_P_OTHER <= *pid <= SA_P_PORTS;
  */
@@ -938,17 +962,20 @@ sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
 	p->name.off = i;
 	p->name.len = t - i;
 	j = t;
-	if (j < end && buf[j] != '=') {
-		j = sa_sws(buf, end, t);
-	}
 	if (j == end || buf[j] != '=') {
-		/* SA-06: a parameter without a value (;mediasec) */
-		p->value.off = t;
-		p->value.len = 0;
-		p->has_value = 0;
-		*vtype = SA_V_NONE;
-		*pos = j;
-		return ITLS_OK;
+		j = sa_sws(buf, end, t);
+		if (j == end || buf[j] != '=') {
+			/* SA-06: a parameter without a value (;mediasec) */
+			if (j < end && buf[j] != ';' && buf[j] != ',') {
+				return ITLS_ERR_SYNTAX;   /* D-SA-15: it does not end here */
+			}
+			p->value.off = t;
+			p->value.len = 0;
+			p->has_value = 0;
+			*vtype = SA_V_NONE;
+			*pos = j;
+			return ITLS_OK;
+		}
 	}
 	j = sa_sws(buf, end, j + 1);
 	if (j == end) {
@@ -979,7 +1006,11 @@ sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
 	p->value.off = j;
 	p->value.len = k - j;
 	p->has_value = 1;
-	*pos = sa_sws(buf, end, k);
+	k = sa_param_end(buf, end, k);
+	if (k > end) {
+		return ITLS_ERR_SYNTAX;       /* D-SA-15: text left over after the value */
+	}
+	*pos = k;
 	return ITLS_OK;
 }
 
@@ -1028,13 +1059,13 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	    loop variant end - j;
 	 */
 	while (j < end && buf[j] == ';') {
-		if (np == ITLS_SECAGREE_MAX_PARAMS) {
-			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
-		}
 		e = sa_lex_param(buf, end, sa_sws(buf, end, j + 1), ipsec, &p, &pid,
 			&vtype, &j);
 		if (e != ITLS_OK) {
 			return e;
+		}
+		if (np == ITLS_SECAGREE_MAX_PARAMS) {
+			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
 		}
 		if (pid != SA_P_OTHER) {
 			if ((seen & (1u << pid)) != 0) {
@@ -1056,6 +1087,9 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 		m->params[np].value.len = p.value.len;
 		m->params[np].has_value = p.has_value;
 		np++;
+	}
+	if (j < end && buf[j] != ',') {
+		return ITLS_ERR_SYNTAX;       /* SA-05: the mechanism does not end here */
 	}
 	/* SA-20: ipsec-3gpp carries alg, spi-c, spi-s, port-c, port-s */
 	got = seen & SA_MANDATORY;
@@ -1126,7 +1160,9 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 	 */
 	for (;;) {
 		if (n == ITLS_SECAGREE_MAX_MECHS) {
-			return ITLS_ERR_TOO_MANY_MECHANISMS;      /* SA-11 */
+			/* SA-11: a 17th mechanism, when one starts here */
+			return sa_scan_token(buf, end, i) == i
+				? ITLS_ERR_SYNTAX : ITLS_ERR_TOO_MANY_MECHANISMS;
 		}
 		e = sa_parse_mech(buf, end, i, kind, &l->mechs[n], &i);
 		if (e != ITLS_OK) {
