@@ -15,6 +15,7 @@
 
 /* ---- NM-10 host comparison ----------------------------------------------- */
 
+/* NM-10 */
 Test(naming, host_eq_NM10)
 {
 	cr_assert_eq(itls_host_eq(S("pcscf.ims.com"), S("pcscf.ims.com")), 1);
@@ -34,6 +35,7 @@ Test(naming, host_eq_NM10)
 
 /* ---- NM-11 within, NM-12 exact ------------------------------------------- */
 
+/* NM-11 */
 Test(naming, within_NM11)
 {
 	cr_assert_eq(itls_name_within(S("ims.com"), S("ims.com")), 1);
@@ -51,6 +53,7 @@ Test(naming, within_NM11)
 	cr_assert_eq(itls_name_within(S(""), S("")), 1);
 }
 
+/* NM-12 */
 Test(naming, exact_NM12)
 {
 	cr_assert_eq(itls_name_match(S("ims.com"), S("ims.com"), 1), 1);
@@ -61,6 +64,7 @@ Test(naming, exact_NM12)
 
 /* ---- NM-13 domain syntax -------------------------------------------------- */
 
+/* NM-13 */
 Test(naming, domain_syntax_NM13)
 {
 	cr_assert_eq(itls_domain_valid(S("ims.com")), 1);
@@ -82,6 +86,7 @@ Test(naming, domain_syntax_NM13)
 
 /* ---- NM-14 realm ---------------------------------------------------------- */
 
+/* NM-14 */
 Test(naming, realm_domain_NM14)
 {
 	size_t off = 99;
@@ -102,6 +107,7 @@ Test(naming, realm_domain_NM14)
 
 /* ---- NM-16 SIP URI host --------------------------------------------------- */
 
+/* NM-16 */
 Test(naming, sip_uri_host_NM16)
 {
 	size_t h = 0;
@@ -125,6 +131,7 @@ Test(naming, sip_uri_host_NM16)
 
 /* ---- NM-22 trust domain ---------------------------------------------------- */
 
+/* NM-22 */
 Test(naming, name_domain_NM22)
 {
 	size_t o = 0, l = 0;
@@ -153,6 +160,7 @@ Test(naming, name_domain_NM22)
 		ITLS_ERR_BAD_NAME);
 }
 
+/* NM-22 */
 Test(naming, trust_check_NM22)
 {
 	const char *t = "3gppnetwork.org";
@@ -180,6 +188,7 @@ Test(naming, trust_check_NM22)
 
 /* ---- NM-21 IMSI ----------------------------------------------------------- */
 
+/* NM-21 */
 Test(naming, imsi_ts23003_example_NM21)
 {
 	char out[128];
@@ -202,6 +211,7 @@ Test(naming, imsi_ts23003_example_NM21)
 		"sip:234150999999999@ims.mnc015.mcc234.3gppnetwork.org", 53) == 0);
 }
 
+/* NM-21 */
 Test(naming, imsi_three_digit_mnc_NM21)
 {
 	char out[128];
@@ -224,6 +234,7 @@ Test(naming, imsi_three_digit_mnc_NM21)
 		44) == 0);
 }
 
+/* NM-21 */
 Test(naming, imsi_reasons_NM21)
 {
 	char out[64];
@@ -269,7 +280,9 @@ static void
 put(struct b *b, const void *p, size_t n)
 {
 	cr_assert(b->n + n <= sizeof b->d);
-	memcpy(b->d + b->n, p, n);
+	if (n > 0) {
+		memcpy(b->d + b->n, p, n);
+	}
 	b->n += n;
 }
 
@@ -370,6 +383,7 @@ check(const char *cn, const char *san, const char *dom, const char *realm,
 		realm != NULL ? strlen(realm) : 0, realm != NULL, exact);
 }
 
+/* NM-17 */
 Test(naming, source_NM17)
 {
 	struct b c;
@@ -392,6 +406,7 @@ Test(naming, source_NM17)
 	cr_assert_eq(itls_name_source(&nm, c.d, c.n), ITLS_NAME_SRC_NONE);
 }
 
+/* NM-17 */
 Test(naming, check_identities_that_count_NM17)
 {
 	/* SIP URI counts, the dNSName is then ignored */
@@ -423,6 +438,7 @@ Test(naming, check_identities_that_count_NM17)
 		"ims.com", NULL, 0), ITLS_OK);
 }
 
+/* NM-18 */
 Test(naming, check_match_rules_NM18)
 {
 	cr_assert_eq(check(NULL, "dns:PCSCF.IMS.COM.", "ims.com", NULL, 0), ITLS_OK);
@@ -447,6 +463,7 @@ Test(naming, check_match_rules_NM18)
 	cr_assert_eq(check("IMS.COM", NULL, "ims.com", NULL, 1), ITLS_OK);
 }
 
+/* NM-18 */
 Test(naming, check_cn_types_NM18)
 {
 	struct b c;
@@ -487,6 +504,7 @@ Test(naming, check_cn_types_NM18)
 		ITLS_ERR_DOMAIN_MISMATCH);
 }
 
+/* NM-19 */
 Test(naming, check_realm_NM19)
 {
 	cr_assert_eq(check(NULL, "dns:pcscf.ims.com", "ims.com", "operator1.ims.com",
@@ -506,6 +524,7 @@ Test(naming, check_realm_NM19)
 		ITLS_OK);
 }
 
+/* NM-20 */
 Test(naming, check_order_and_input_reasons_NM20)
 {
 	struct b c;
@@ -534,6 +553,7 @@ Test(naming, check_order_and_input_reasons_NM20)
 		ITLS_ERR_EMPTY);
 }
 
+/* NM-18 */
 Test(naming, identity_match_NM18)
 {
 	cr_assert_eq(itls_identity_match(S("pcscf.ims.com"), S("ims.com"), 0), 1);

@@ -25,7 +25,9 @@ static void
 put(struct b *b, const void *p, size_t n)
 {
 	cr_assert(b->n + n <= sizeof b->d);
-	memcpy(b->d + b->n, p, n);
+	if (n > 0) {
+		memcpy(b->d + b->n, p, n);
+	}
 	b->n += n;
 }
 
@@ -193,6 +195,7 @@ typical(struct b *c)
 
 /* ---- success and views (NM-03, NM-05, NM-07, NM-08) --------------------- */
 
+/* NM-08 */
 Test(x509name, typical_certificate_NM08)
 {
 	struct b c;
@@ -218,6 +221,7 @@ Test(x509name, typical_certificate_NM08)
 	cr_assert_eq(nm.has_san, 1);
 }
 
+/* NM-08 */
 Test(x509name, spans_NM08)
 {
 	struct b c;
@@ -239,6 +243,7 @@ Test(x509name, spans_NM08)
 	cr_assert_eq(nm.validity.len, 32);
 }
 
+/* NM-05 */
 Test(x509name, cn_only_no_san_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -256,6 +261,7 @@ Test(x509name, cn_only_no_san_NM05)
 	cr_assert_eq(nm.has_san, 0);
 }
 
+/* NM-05 */
 Test(x509name, empty_subject_NM05)
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
@@ -270,6 +276,7 @@ Test(x509name, empty_subject_NM05)
 	cr_assert_eq(nm.n_san, 1);
 }
 
+/* NM-05 */
 Test(x509name, multivalued_rdn_and_bmp_cn_NM05)
 {
 	struct b c, subj = { .n = 0 }, set = { .n = 0 }, a1 = { .n = 0 },
@@ -294,6 +301,7 @@ Test(x509name, multivalued_rdn_and_bmp_cn_NM05)
 	cr_assert_eq(memcmp(c.d + nm.cn[0].off, bmp, 4), 0);
 }
 
+/* NM-07 */
 Test(x509name, other_general_names_counted_NM07)
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
@@ -319,6 +327,7 @@ Test(x509name, other_general_names_counted_NM07)
 	cr_assert_eq(nm.has_san, 1);
 }
 
+/* NM-07 */
 Test(x509name, capacities_at_the_limit_NM07)
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
@@ -342,6 +351,7 @@ Test(x509name, capacities_at_the_limit_NM07)
 	check_view(&c, nm.san[63].off, nm.san[63].len, "h63.ims.com");
 }
 
+/* NM-06 */
 Test(x509name, explicit_false_critical_tolerated_NM06)
 {
 	struct b c, subj = { .n = 0 }, e = { .n = 0 }, one = { .n = 0 },
@@ -359,6 +369,7 @@ Test(x509name, explicit_false_critical_tolerated_NM06)
 	cr_assert_eq(nm.n_san, 1);
 }
 
+/* NM-03 */
 Test(x509name, version1_and_unique_ids_NM03)
 {
 	/* no [0] version, with [1] and [2] unique identifiers before [3] */
@@ -393,11 +404,13 @@ raw(const uint8_t *p, size_t n)
 	return itls_x509_names_parse(p, n, &nm);
 }
 
+/* NM-01 */
 Test(x509name, empty_input_NM01)
 {
 	cr_assert_eq(raw(NULL, 0), ITLS_ERR_EMPTY);
 }
 
+/* NM-02 */
 Test(x509name, header_reasons_NM02)
 {
 	static const uint8_t t1[] = { 0x30 };
@@ -425,6 +438,7 @@ Test(x509name, header_reasons_NM02)
 	cr_assert_eq(raw(t11, sizeof t11), ITLS_ERR_DER_TRUNCATED);  /* (7) huge */
 }
 
+/* NM-02 */
 Test(x509name, every_truncation_is_truncated_NM02)
 {
 	struct b c;
@@ -436,6 +450,7 @@ Test(x509name, every_truncation_is_truncated_NM02)
 	}
 }
 
+/* NM-01 */
 Test(x509name, trailing_after_certificate_NM01)
 {
 	struct b c;
@@ -445,6 +460,7 @@ Test(x509name, trailing_after_certificate_NM01)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_TRAILING_DATA);
 }
 
+/* NM-02 */
 Test(x509name, long_length_minimal_accepted_NM02)
 {
 	/* the builder uses 81 xx / 82 xx xx only when needed: a certificate
@@ -461,6 +477,7 @@ Test(x509name, long_length_minimal_accepted_NM02)
 	cr_assert_eq(c.d[nm.cn[0].off - 1], 200);
 }
 
+/* NM-02 */
 Test(x509name, non_minimal_inner_length_NM02)
 {
 	/* re-encode the CN length 0x0D as 81 0D inside a valid frame */
@@ -508,6 +525,7 @@ tbs_base(struct b *tbs)
 	put(tbs, seq0, 2);
 }
 
+/* NM-04 */
 Test(x509name, trailing_inside_certificate_NM04)
 {
 	struct b c, tbs;
@@ -520,6 +538,7 @@ Test(x509name, trailing_inside_certificate_NM04)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_TRAILING_DATA);
 }
 
+/* NM-04 */
 Test(x509name, trailing_inside_tbs_NM04)
 {
 	struct b c, tbs;
@@ -537,6 +556,7 @@ Test(x509name, trailing_inside_tbs_NM04)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_TRAILING_DATA);
 }
 
+/* NM-03 */
 Test(x509name, wrong_tags_NM03)
 {
 	struct b c, tbs;
@@ -569,6 +589,7 @@ Test(x509name, wrong_tags_NM03)
 	}
 }
 
+/* NM-04 */
 Test(x509name, trailing_inside_atv_NM04)
 {
 	struct b c, subj = { .n = 0 }, atv = { .n = 0 }, seq = { .n = 0 };
@@ -582,6 +603,7 @@ Test(x509name, trailing_inside_atv_NM04)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_TRAILING_DATA);
 }
 
+/* NM-04 */
 Test(x509name, trailing_inside_extension_NM04)
 {
 	struct b c, subj = { .n = 0 }, e = { .n = 0 }, one = { .n = 0 },
@@ -596,6 +618,7 @@ Test(x509name, trailing_inside_extension_NM04)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_TRAILING_DATA);
 }
 
+/* NM-04 */
 Test(x509name, trailing_inside_san_octet_string_NM04)
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
@@ -609,6 +632,7 @@ Test(x509name, trailing_inside_san_octet_string_NM04)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_TRAILING_DATA);
 }
 
+/* NM-04 */
 Test(x509name, trailing_inside_a3_NM04)
 {
 	/* [3] { SEQUENCE { Extension { basicConstraints, OCTET STRING } } 05 00 } */
@@ -629,6 +653,7 @@ Test(x509name, trailing_inside_a3_NM04)
 
 /* ---- reasons: NM-05 ------------------------------------------------------ */
 
+/* NM-05 */
 Test(x509name, nul_in_cn_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -638,6 +663,7 @@ Test(x509name, nul_in_cn_NM05)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_NUL_IN_NAME);
 }
 
+/* NM-05 */
 Test(x509name, nul_unit_in_bmp_cn_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -648,6 +674,7 @@ Test(x509name, nul_unit_in_bmp_cn_NM05)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_NUL_IN_NAME);
 }
 
+/* NM-05 */
 Test(x509name, nul_in_other_attribute_ignored_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -657,6 +684,7 @@ Test(x509name, nul_in_other_attribute_ignored_NM05)
 	cr_assert_eq(parse(&c), ITLS_OK);
 }
 
+/* NM-05 */
 Test(x509name, bad_string_lengths_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -671,6 +699,7 @@ Test(x509name, bad_string_lengths_NM05)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_BAD_VALUE);
 }
 
+/* NM-05 */
 Test(x509name, cn_of_wrong_type_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -680,6 +709,7 @@ Test(x509name, cn_of_wrong_type_NM05)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_BAD_TAG);
 }
 
+/* NM-05 */
 Test(x509name, empty_rdn_set_and_empty_oid_NM05)
 {
 	struct b c, subj = { .n = 0 }, atv = { .n = 0 }, seq = { .n = 0 };
@@ -696,6 +726,7 @@ Test(x509name, empty_rdn_set_and_empty_oid_NM05)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_BAD_VALUE);
 }
 
+/* NM-05 */
 Test(x509name, nine_cns_too_many_NM05)
 {
 	struct b c, subj = { .n = 0 };
@@ -710,6 +741,7 @@ Test(x509name, nine_cns_too_many_NM05)
 
 /* ---- reasons: NM-06 ------------------------------------------------------ */
 
+/* NM-06 */
 Test(x509name, duplicate_san_NM06)
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
@@ -723,6 +755,7 @@ Test(x509name, duplicate_san_NM06)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_DUPLICATE_EXTENSION);
 }
 
+/* NM-06 */
 Test(x509name, duplicate_other_extension_NM06)
 {
 	struct b c, subj = { .n = 0 }, bc = { .n = 0 }, exts = { .n = 0 };
@@ -734,6 +767,7 @@ Test(x509name, duplicate_other_extension_NM06)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_DUPLICATE_EXTENSION);
 }
 
+/* NM-06 */
 Test(x509name, bad_critical_NM06)
 {
 	struct b c, subj = { .n = 0 }, e = { .n = 0 }, one = { .n = 0 },
@@ -756,6 +790,7 @@ Test(x509name, bad_critical_NM06)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_BAD_VALUE);
 }
 
+/* NM-06 */
 Test(x509name, empty_extensions_NM06)
 {
 	struct b c, subj = { .n = 0 }, exts = { .n = 0 };
@@ -764,6 +799,7 @@ Test(x509name, empty_extensions_NM06)
 	cr_assert_eq(parse(&c), ITLS_ERR_DER_BAD_VALUE);
 }
 
+/* NM-06 */
 Test(x509name, thirty_three_extensions_NM06)
 {
 	struct b c, subj = { .n = 0 }, exts = { .n = 0 }, v = { .n = 0 };
@@ -797,6 +833,7 @@ with_gns(const struct b *gns)
 	return parse(&c);
 }
 
+/* NM-07 */
 Test(x509name, empty_general_names_NM07)
 {
 	struct b gns = { .n = 0 };
@@ -804,6 +841,7 @@ Test(x509name, empty_general_names_NM07)
 	cr_assert_eq(with_gns(&gns), ITLS_ERR_DER_BAD_VALUE);
 }
 
+/* NM-07 */
 Test(x509name, nul_in_dns_and_uri_NM07)
 {
 	struct b gns = { .n = 0 };
@@ -815,6 +853,7 @@ Test(x509name, nul_in_dns_and_uri_NM07)
 	cr_assert_eq(with_gns(&gns), ITLS_ERR_DER_NUL_IN_NAME);
 }
 
+/* NM-07 */
 Test(x509name, non_ascii_dns_NM07)
 {
 	struct b gns = { .n = 0 };
@@ -823,6 +862,7 @@ Test(x509name, non_ascii_dns_NM07)
 	cr_assert_eq(with_gns(&gns), ITLS_ERR_DER_BAD_VALUE);
 }
 
+/* NM-07 */
 Test(x509name, bad_general_name_tags_NM07)
 {
 	struct b gns = { .n = 0 };
@@ -837,6 +877,7 @@ Test(x509name, bad_general_name_tags_NM07)
 	cr_assert_eq(with_gns(&gns), ITLS_ERR_DER_BAD_TAG);
 }
 
+/* NM-07 */
 Test(x509name, sixty_five_names_too_many_NM07)
 {
 	struct b gns = { .n = 0 };
@@ -857,6 +898,7 @@ Test(x509name, sixty_five_names_too_many_NM07)
 
 /* ---- every fixture: parses or fails with a DER reason, views inside ---- */
 
+/* NM-08 */
 Test(x509name, fixtures_NM08)
 {
 	DIR *dir = opendir("vectors/certs");

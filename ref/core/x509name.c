@@ -106,7 +106,7 @@ der_tl(const uint8_t *der, size_t len, size_t off, size_t remain,
 		if (b == 0x80 || b > 0x84) {
 			return ITLS_ERR_DER_BAD_LENGTH;
 		}
-		n = (size_t)(b & 0x7F);
+		n = (size_t)b - 0x80;
 		if (remain - 2 < n) {
 			return ITLS_ERR_DER_TRUNCATED;
 		}
@@ -252,7 +252,7 @@ check_ia5_name(const uint8_t *der, size_t len, size_t off, size_t n)
     assigns \nothing;
     ensures \result == 0 || \result == 1;
     ensures \result == 1 <==>
-      (\forall integer k; 0 <= k < n ==> der[a + k] == der[b + k]);
+      (\forall integer j; a <= j < a + n ==> der[j] == der[j - a + b]);
  */
 static int
 bytes_equal(const uint8_t *der, size_t len, size_t a, size_t b, size_t n)
@@ -261,7 +261,8 @@ bytes_equal(const uint8_t *der, size_t len, size_t a, size_t b, size_t n)
 
 	(void)len;
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant \forall integer k; 0 <= k < i ==> der[a + k] == der[b + k];
+	    loop invariant \forall integer j; a <= j < a + i ==>
+	      der[j] == der[j - a + b];
 	    loop assigns i;
 	    loop variant n - i;
 	 */
@@ -291,7 +292,7 @@ bytes_equal(const uint8_t *der, size_t len, size_t a, size_t b, size_t n)
     requires inv(o, len);
     assigns *o, *used;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
  */
 static enum itls_err
@@ -362,7 +363,7 @@ parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires inv(o, len);
     assigns *o, *used;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
  */
 static enum itls_err
@@ -415,7 +416,7 @@ parse_rdn(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires inv(o, len);
     assigns *o, *used;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
  */
 static enum itls_err
@@ -472,7 +473,7 @@ parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires inv(o, len);
     assigns *o, *used;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
  */
 static enum itls_err
@@ -539,7 +540,7 @@ parse_general_name(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires inv(o, len);
     assigns *o, *used;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
  */
 static enum itls_err
@@ -578,76 +579,31 @@ parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
 }
 
 /*
- * Extension ::= SEQUENCE {
- *      extnID      OBJECT IDENTIFIER,
+ * The part of an Extension after its extnID (NM-06, NM-07):
  *      critical    BOOLEAN DEFAULT FALSE,
  *      extnValue   OCTET STRING
- *                  -- contains the DER encoding of an ASN.1 value
- *                  -- corresponding to the extension type identified
- *                  -- by extnID
- *      }
- *
- * NM-06: the extnID must differ from the n earlier ones (seen_off/seen_len);
- * its view is returned in *oid_off, *oid_len. Only subjectAltName
- * (id-ce 17, 2.5.29.17) is looked into.
+ * It must fill der[off .. off+remain) exactly. For subjectAltName (is_san)
+ * the OCTET STRING holds GeneralNames and nothing else.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires n <= ITLS_X509_MAX_EXT;
-    requires \valid_read(seen_off + (0 .. n - 1));
-    requires \valid_read(seen_len + (0 .. n - 1));
-    requires \forall integer k; 0 <= k < n ==> seen_off[k] + seen_len[k] <= len;
-    requires \valid(o) && \valid(used) && \valid(oid_off) && \valid(oid_len);
-    requires \separated(o, used, oid_off, oid_len, der + (0 .. len - 1),
-      seen_off + (0 .. n - 1), seen_len + (0 .. n - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used, *oid_off, *oid_len;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
-    ensures \result == ITLS_OK ==> *oid_off + *oid_len <= len;
+    ensures \result == ITLS_OK || x509_der_reason(\result);
  */
 static enum itls_err
-parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
-	const size_t *seen_off, const size_t *seen_len, size_t n,
-	struct itls_x509_names *o, size_t *used, size_t *oid_off,
-	size_t *oid_len)
+parse_ext_value(const uint8_t *der, size_t len, size_t off, size_t remain,
+	int is_san, struct itls_x509_names *o)
 {
 	uint8_t t;
-	size_t h, c, h2, c2, h3, c3, h4, c4, pos, rem, k, u;
-	int is_san;
+	size_t h3, c3, h4, c4, pos, rem, u;
 	enum itls_err e;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
-	}
-	pos = off + h;
-	rem = c;
-	e = der_tl(der, len, pos, rem, 0x06, &t, &h2, &c2);
-	if (e != ITLS_OK) {
-		return e;
-	}
-	if (c2 == 0) {
-		return ITLS_ERR_DER_BAD_VALUE;
-	}
-	/* NM-06: each extension at most once (RFC 5280 4.2) */
-	/*@ loop invariant 0 <= k <= n;
-	    loop assigns k;
-	    loop variant n - k;
-	 */
-	for (k = 0; k < n; k++) {
-		if (seen_len[k] == c2
-			&& bytes_equal(der, len, seen_off[k], pos + h2, c2)) {
-			return ITLS_ERR_DER_DUPLICATE_EXTENSION;
-		}
-	}
-	is_san = c2 == 3 && der[pos + h2] == 0x55 && der[pos + h2 + 1] == 0x1D
-		&& der[pos + h2 + 2] == 0x11;
-	*oid_off = pos + h2;
-	*oid_len = c2;
-	pos += h2 + c2;
-	rem -= h2 + c2;
+	pos = off;
+	rem = remain;
 	/* critical BOOLEAN: one byte, 0x00 or 0xFF (D-NM-8) */
 	if (rem > 0 && der[pos] == 0x01) {
 		e = der_tl(der, len, pos, rem, 0x01, &t, &h3, &c3);
@@ -679,6 +635,103 @@ parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
 	if (rem != h4 + c4) {
 		return ITLS_ERR_DER_TRAILING_DATA;
 	}
+	return ITLS_OK;
+}
+
+/* Is the extnID at der[off .. off+n) equal to one of the k earlier ones? */
+/*@ requires off + n <= len;
+    requires k <= ITLS_X509_MAX_EXT;
+    requires \valid_read(der + (0 .. len - 1));
+    requires \valid_read(seen_off + (0 .. k - 1));
+    requires \valid_read(seen_len + (0 .. k - 1));
+    requires \forall integer i; 0 <= i < k ==> seen_off[i] + seen_len[i] <= len;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+seen_before(const uint8_t *der, size_t len, size_t off, size_t n,
+	const size_t *seen_off, const size_t *seen_len, size_t k)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= k;
+	    loop assigns i;
+	    loop variant k - i;
+	 */
+	for (i = 0; i < k; i++) {
+		if (seen_len[i] == n
+			&& bytes_equal(der, len, seen_off[i], off, n)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Extension ::= SEQUENCE {
+ *      extnID      OBJECT IDENTIFIER,
+ *      critical    BOOLEAN DEFAULT FALSE,
+ *      extnValue   OCTET STRING
+ *                  -- contains the DER encoding of an ASN.1 value
+ *                  -- corresponding to the extension type identified
+ *                  -- by extnID
+ *      }
+ *
+ * NM-06: the extnID must differ from the n earlier ones (seen_off/seen_len);
+ * its view is returned in *oid_off, *oid_len. Only subjectAltName
+ * (id-ce 17, 2.5.29.17) is looked into.
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    requires n <= ITLS_X509_MAX_EXT;
+    requires \valid_read(seen_off + (0 .. n - 1));
+    requires \valid_read(seen_len + (0 .. n - 1));
+    requires \forall integer k; 0 <= k < n ==> seen_off[k] + seen_len[k] <= len;
+    requires \valid(o) && \valid(used) && \valid(oid_off) && \valid(oid_len);
+    requires \separated(o, used, oid_off, oid_len, der + (0 .. len - 1),
+      seen_off + (0 .. n - 1), seen_len + (0 .. n - 1));
+    requires inv(o, len);
+    assigns *o, *used, *oid_off, *oid_len;
+    ensures inv(o, len);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
+    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result == ITLS_OK ==> *oid_off + *oid_len <= len;
+ */
+static enum itls_err
+parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
+	const size_t *seen_off, const size_t *seen_len, size_t n,
+	struct itls_x509_names *o, size_t *used, size_t *oid_off,
+	size_t *oid_len)
+{
+	uint8_t t;
+	size_t h, c, h2, c2, pos;
+	int is_san;
+	enum itls_err e;
+
+	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	pos = off + h;
+	e = der_tl(der, len, pos, c, 0x06, &t, &h2, &c2);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	if (c2 == 0) {
+		return ITLS_ERR_DER_BAD_VALUE;
+	}
+	/* NM-06: each extension at most once (RFC 5280 4.2) */
+	if (seen_before(der, len, pos + h2, c2, seen_off, seen_len, n)) {
+		return ITLS_ERR_DER_DUPLICATE_EXTENSION;
+	}
+	is_san = c2 == 3 && der[pos + h2] == 0x55 && der[pos + h2 + 1] == 0x1D
+		&& der[pos + h2 + 2] == 0x11;
+	e = parse_ext_value(der, len, pos + h2 + c2, c - h2 - c2, is_san, o);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	*oid_off = pos + h2;
+	*oid_len = c2;
 	*used = h + c;
 	return ITLS_OK;
 }
@@ -696,7 +749,7 @@ parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires inv(o, len);
     assigns *o, *used;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
  */
 static enum itls_err
@@ -758,46 +811,32 @@ parse_extensions(const uint8_t *der, size_t len, size_t off, size_t remain,
 }
 
 /*
- * TBSCertificate  ::=  SEQUENCE  {
+ * The head of TBSCertificate (NM-03):
  *      version         [0]  EXPLICIT Version DEFAULT v1,
  *      serialNumber         CertificateSerialNumber,
  *      signature            AlgorithmIdentifier,
  *      issuer               Name,
  *      validity             Validity,
- *      subject              Name,
- *      subjectPublicKeyInfo SubjectPublicKeyInfo,
- *      issuerUniqueID  [1]  IMPLICIT UniqueIdentifier OPTIONAL,
- *      subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
- *      extensions      [3]  EXPLICIT Extensions OPTIONAL }
- *
- * NM-03: subject and extensions are walked, validity and
- * subjectPublicKeyInfo recorded, the rest skipped.
+ * all skipped; validity's span is returned in *vo, *vl.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
-    requires inv(o, len);
-    assigns *o, *used;
-    ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_err(\result);
+    requires \valid(used) && \valid(vo) && \valid(vl);
+    requires \separated(used, vo, vl, der + (0 .. len - 1));
+    assigns *used, *vo, *vl;
+    ensures \result == ITLS_OK || x509_der_reason(\result);
     ensures \result == ITLS_OK ==> 0 < *used <= remain;
-    ensures \result == ITLS_OK ==> x509_spans_in(o, len);
+    ensures \result == ITLS_OK ==> *vo + *vl <= len;
  */
 static enum itls_err
-parse_tbs(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain,
+	size_t *used, size_t *vo, size_t *vl)
 {
-	uint8_t t;
-	size_t h, c, pos, rem, u, vo, vl;
+	size_t pos, rem, u;
 	enum itls_err e;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
-	}
-	pos = off + h;
-	rem = c;
+	pos = off;
+	rem = remain;
 	if (rem > 0 && der[pos] == 0xA0) {
 		e = der_skip(der, len, pos, rem, 0xA0, &u);   /* version */
 		if (e != ITLS_OK) {
@@ -828,24 +867,46 @@ parse_tbs(const uint8_t *der, size_t len, size_t off, size_t remain,
 	if (e != ITLS_OK) {
 		return e;
 	}
-	vo = pos;
-	vl = u;
-	pos += u;
-	rem -= u;
-	e = parse_name(der, len, pos, rem, o, &u);            /* subject */
-	if (e != ITLS_OK) {
-		return e;
-	}
-	pos += u;
-	rem -= u;
+	*vo = pos;
+	*vl = u;
+	*used = remain - (rem - u);
+	return ITLS_OK;
+}
+
+/*
+ * The tail of TBSCertificate (NM-03, NM-04):
+ *      subjectPublicKeyInfo SubjectPublicKeyInfo,
+ *      issuerUniqueID  [1]  IMPLICIT UniqueIdentifier OPTIONAL,
+ *      subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
+ *      extensions      [3]  EXPLICIT Extensions OPTIONAL }
+ * It must fill der[off .. off+remain) exactly; the span of
+ * subjectPublicKeyInfo is returned in *so, *sl.
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    requires \valid(o) && \valid(so) && \valid(sl);
+    requires \separated(o, so, sl, der + (0 .. len - 1));
+    requires inv(o, len);
+    assigns *o, *so, *sl;
+    ensures inv(o, len);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
+    ensures \result == ITLS_OK ==> *so + *sl <= len;
+ */
+static enum itls_err
+parse_tbs_tail(const uint8_t *der, size_t len, size_t off, size_t remain,
+	struct itls_x509_names *o, size_t *so, size_t *sl)
+{
+	size_t pos, rem, u;
+	enum itls_err e;
+
+	pos = off;
+	rem = remain;
 	e = der_skip(der, len, pos, rem, 0x30, &u);           /* subjectPublicKeyInfo */
 	if (e != ITLS_OK) {
 		return e;
 	}
-	o->validity.off = vo;
-	o->validity.len = vl;
-	o->spki.off = pos;
-	o->spki.len = u;
+	*so = pos;
+	*sl = u;
 	pos += u;
 	rem -= u;
 	if (rem > 0 && der[pos] == 0x81) {
@@ -869,16 +930,106 @@ parse_tbs(const uint8_t *der, size_t len, size_t off, size_t remain,
 		if (e != ITLS_OK) {
 			return e;
 		}
-		pos += u;
 		rem -= u;
 	}
 	/* NM-04: nothing after the last element recognised */
 	if (rem != 0) {
 		return ITLS_ERR_DER_TRAILING_DATA;
 	}
-	o->tbs.off = off;
-	o->tbs.len = h + c;
+	return ITLS_OK;
+}
+
+/*
+ * TBSCertificate  ::=  SEQUENCE  {
+ *      version         [0]  EXPLICIT Version DEFAULT v1,
+ *      serialNumber         CertificateSerialNumber,
+ *      signature            AlgorithmIdentifier,
+ *      issuer               Name,
+ *      validity             Validity,
+ *      subject              Name,
+ *      subjectPublicKeyInfo SubjectPublicKeyInfo,
+ *      issuerUniqueID  [1]  IMPLICIT UniqueIdentifier OPTIONAL,
+ *      subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
+ *      extensions      [3]  EXPLICIT Extensions OPTIONAL }
+ *
+ * NM-03: subject and extensions are walked, validity and
+ * subjectPublicKeyInfo recorded (sp[0], sp[1]: validity; sp[2], sp[3]:
+ * subjectPublicKeyInfo), the rest skipped.
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    requires \valid(o) && \valid(used) && \valid(sp + (0 .. 3));
+    requires \separated(o, used, sp + (0 .. 3), der + (0 .. len - 1));
+    requires inv(o, len);
+    assigns *o, *used, sp[0 .. 3];
+    ensures inv(o, len);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
+    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result == ITLS_OK ==> sp[0] + sp[1] <= len && sp[2] + sp[3] <= len;
+ */
+static enum itls_err
+parse_tbs(const uint8_t *der, size_t len, size_t off, size_t remain,
+	struct itls_x509_names *o, size_t *used, size_t *sp)
+{
+	uint8_t t;
+	size_t h, c, pos, rem, u;
+	enum itls_err e;
+
+	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	pos = off + h;
+	rem = c;
+	e = parse_tbs_head(der, len, pos, rem, &u, &sp[0], &sp[1]);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	pos += u;
+	rem -= u;
+	e = parse_name(der, len, pos, rem, o, &u);            /* subject */
+	if (e != ITLS_OK) {
+		return e;
+	}
+	pos += u;
+	rem -= u;
+	e = parse_tbs_tail(der, len, pos, rem, o, &sp[2], &sp[3]);
+	if (e != ITLS_OK) {
+		return e;
+	}
 	*used = h + c;
+	return ITLS_OK;
+}
+
+/*
+ * The end of Certificate after tbsCertificate (NM-03, NM-04):
+ *      signatureAlgorithm   AlgorithmIdentifier,
+ *      signatureValue       BIT STRING  }
+ * both skipped; they must fill der[off .. off+remain) exactly.
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result == ITLS_OK || x509_der_reason(\result);
+ */
+static enum itls_err
+certificate_tail(const uint8_t *der, size_t len, size_t off, size_t remain)
+{
+	size_t u, u2;
+	enum itls_err e;
+
+	e = der_skip(der, len, off, remain, 0x30, &u);       /* signatureAlgorithm */
+	if (e != ITLS_OK) {
+		return e;
+	}
+	e = der_skip(der, len, off + u, remain - u, 0x03, &u2);  /* signatureValue */
+	if (e != ITLS_OK) {
+		return e;
+	}
+	/* NM-04: nothing after the signature */
+	if (remain - u != u2) {
+		return ITLS_ERR_DER_TRAILING_DATA;
+	}
 	return ITLS_OK;
 }
 
@@ -897,6 +1048,7 @@ itls_x509_names_parse(const uint8_t *der, size_t len,
 {
 	uint8_t t;
 	size_t h, c, pos, rem, u;
+	size_t sp[4];
 	enum itls_err e;
 
 	out->n_cn = 0;
@@ -921,25 +1073,22 @@ itls_x509_names_parse(const uint8_t *der, size_t len,
 	}
 	pos = h;
 	rem = c;
-	e = parse_tbs(der, len, pos, rem, out, &u);
+	e = parse_tbs(der, len, pos, rem, out, &u, sp);
 	if (e != ITLS_OK) {
 		return e;
 	}
-	pos += u;
-	rem -= u;
-	e = der_skip(der, len, pos, rem, 0x30, &u);   /* signatureAlgorithm */
+	out->tbs.off = pos;
+	out->tbs.len = u;
+	out->validity.off = sp[0];
+	out->validity.len = sp[1];
+	out->spki.off = sp[2];
+	out->spki.len = sp[3];
+	e = certificate_tail(der, len, pos + u, rem - u);
 	if (e != ITLS_OK) {
 		return e;
 	}
-	pos += u;
-	rem -= u;
-	e = der_skip(der, len, pos, rem, 0x03, &u);   /* signatureValue */
-	if (e != ITLS_OK) {
-		return e;
-	}
-	rem -= u;
-	/* NM-04, NM-01: nothing after the signature, nothing after the certificate */
-	if (rem != 0 || h + c != len) {
+	/* NM-01: nothing after the certificate */
+	if (h + c != len) {
 		return ITLS_ERR_DER_TRAILING_DATA;
 	}
 	return ITLS_OK;

@@ -101,12 +101,14 @@ struct itls_x509_names {
     predicate x509_names_in(struct itls_x509_names *o, integer len) =
       x509_cn_in(o, len) && x509_san_in(o, len) && x509_san_kinds(o) &&
       x509_spans_in(o, len);
-    predicate x509_der_err(integer e) =
-      e == ITLS_ERR_EMPTY || e == ITLS_ERR_DER_TRUNCATED ||
+    predicate x509_der_reason(integer e) =
+      e == ITLS_ERR_DER_TRUNCATED ||
       e == ITLS_ERR_DER_BAD_LENGTH || e == ITLS_ERR_DER_BAD_TAG ||
       e == ITLS_ERR_DER_TRAILING_DATA || e == ITLS_ERR_DER_DUPLICATE_EXTENSION ||
       e == ITLS_ERR_DER_NUL_IN_NAME || e == ITLS_ERR_DER_TOO_MANY ||
       e == ITLS_ERR_DER_BAD_VALUE;
+    predicate x509_der_err(integer e) =
+      e == ITLS_ERR_EMPTY || x509_der_reason(e);
  */
 
 /**
