@@ -77,6 +77,13 @@ check "identities: empty file exits 2" 2 "" empty -- \
 check "identities: missing file exits 2" 2 "" unreadable -- \
 	"$ITLS" name identities --cert "$T/nonexistent.der"
 check "identities: no --cert is usage" 2 "" usage -- "$ITLS" name identities
+openssl x509 -inform DER -in "$P" -out "$T/p.pem"
+check "identities: PEM input" 0 "uri sip:pcscf.ims.com
+dns pcscf.ims.com
+cn pcscf.ims.com" "" -- "$ITLS" name identities --cert "$T/p.pem"
+head -c 40 "$T/p.pem" > "$T/bad.pem"
+check "identities: PEM without END line exits 2" 2 "" bad-pem -- \
+	"$ITLS" name identities --cert "$T/bad.pem"
 check "identities: unknown option is usage" 2 "" usage -- \
 	"$ITLS" name identities --cert "$P" --bogus
 
