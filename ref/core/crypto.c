@@ -71,13 +71,33 @@ itls_crypto_hmac_sha256(uint8_t *out, size_t out_len,
 	hmac_run(&br_sha256_vtable, out, out_len, key, key_len, msg, msg_len);
 }
 
+/* join the key parts into buf (at most 64 bytes); returns the length */
+static size_t
+join_key(uint8_t buf[ITLS_KEY_MAX_PARTS * ITLS_KEY_MAX_PART_LEN],
+	const struct itls_crypto_part *key, size_t key_n)
+{
+	size_t i, j, n = 0;
+
+	for (i = 0; i < key_n; i++) {
+		for (j = 0; j < key[i].len; j++) {
+			buf[n++] = key[i].p[j];
+		}
+	}
+	return n;
+}
+
 /* see itls/crypto.h */
 void
 itls_crypto_hmac_md5(uint8_t out[ITLS_MD5_LEN],
-	const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len)
+	const struct itls_crypto_part *key, size_t key_n,
+	const uint8_t *msg, size_t msg_len)
 {
-	/* AK-13: the AKAv2 password PRF */
-	hmac_run(&br_md5_vtable, out, ITLS_MD5_LEN, key, key_len, msg, msg_len);
+	/* AK-13: the AKAv2 password PRF, key RES || IK || CK */
+	uint8_t buf[ITLS_KEY_MAX_PARTS * ITLS_KEY_MAX_PART_LEN];
+	size_t n = join_key(buf, key, key_n);
+
+	hmac_run(&br_md5_vtable, out, ITLS_MD5_LEN, buf, n, msg, msg_len);
+	itls_crypto_wipe(buf, sizeof buf);
 }
 
 /* see itls/crypto.h */
@@ -135,16 +155,19 @@ itls_crypto_aes128(uint8_t out[ITLS_AES_BLOCK], const uint8_t key[16],
 
 /* see itls/crypto.h */
 void
-itls_crypto_kdf(uint8_t *out, size_t out_len, const uint8_t *key, size_t key_len,
+itls_crypto_kdf(uint8_t *out, size_t out_len,
+	const struct itls_crypto_part *key, size_t key_n,
 	uint8_t fc, const struct itls_crypto_part *params, size_t n)
 {
 	/* TK-09: S = FC || P0 || L0 || ... (TS 33.220 Annex B.2) */
 	br_hmac_key_context kc;
 	br_hmac_context hc;
+	uint8_t buf[ITLS_KEY_MAX_PARTS * ITLS_KEY_MAX_PART_LEN];
 	uint8_t l[2];
 	size_t i;
 
-	br_hmac_key_init(&kc, &br_sha256_vtable, key, key_len);
+	/* TK-08, PS-04: the joined key (CK || IK) is wiped below */
+	br_hmac_key_init(&kc, &br_sha256_vtable, buf, join_key(buf, key, key_n));
 	br_hmac_init(&hc, &kc, out_len);
 	br_hmac_update(&hc, &fc, 1);
 	for (i = 0; i < n; i++) {
@@ -156,6 +179,7 @@ itls_crypto_kdf(uint8_t *out, size_t out_len, const uint8_t *key, size_t key_len
 	br_hmac_out(&hc, out);
 	wipe_obj(&kc, sizeof kc);
 	wipe_obj(&hc, sizeof hc);
+	itls_crypto_wipe(buf, sizeof buf);
 }
 
 /* see itls/crypto.h */

@@ -38,6 +38,9 @@
 /* most parameters P0..Pn-1 the KDF takes here, and most MD5 parts */
 #define ITLS_KDF_MAX_PARAMS 8
 #define ITLS_MD5_MAX_PARTS 16
+/* a key given in parts: at most 4 parts of at most 16 bytes each */
+#define ITLS_KEY_MAX_PARTS 4
+#define ITLS_KEY_MAX_PART_LEN 16
 
 /** One input byte string: `len` bytes at `p` (`p` may be NULL when len is 0). */
 struct itls_crypto_part {
@@ -122,7 +125,9 @@ struct itls_crypto_part {
   @     { ps[j].p[k] | integer j, k; 0 <= j < n && 0 <= k < ps[j].len };
   @ axiom itls_parts_0{L}: \forall struct itls_crypto_part *ps;
   @   itls_blen(itls_parts(ps, 0)) == 0;
-  @ axiom itls_parts_n{L}: \forall struct itls_crypto_part *ps, integer n; n > 0 ==>
+  @ axiom itls_parts_1{L}: \forall struct itls_crypto_part *ps;
+  @   itls_parts(ps, 1) == itls_mem((uint8_t *)ps[0].p, ps[0].len);
+  @ axiom itls_parts_n{L}: \forall struct itls_crypto_part *ps, integer n; n > 1 ==>
   @   itls_parts(ps, n) ==
   @     itls_cat(itls_parts(ps, n - 1), itls_mem((uint8_t *)ps[n - 1].p, ps[n - 1].len));
   @
@@ -240,20 +245,26 @@ itls_crypto_md5(uint8_t out[ITLS_MD5_LEN],
 	const struct itls_crypto_part *parts, size_t n);
 
 /**
- * \brief HMAC-MD5 of `msg` under `key` into out[0 .. 15] (RFC 2104). AK-13.
+ * \brief HMAC-MD5 (RFC 2104) of `msg` into out[0 .. 15], keyed with the
+ * concatenation of the `key_n` key parts (RES || IK || CK for AKAv2,
+ * joined and wiped inside crypto.c). AK-13.
  */
-/*@ requires \valid(out + (0 .. ITLS_MD5_LEN - 1));
-  @ requires \valid_read(key + (0 .. key_len - 1));
+/*@ requires 1 <= key_n <= ITLS_KEY_MAX_PARTS;
+  @ requires \valid(out + (0 .. ITLS_MD5_LEN - 1));
+  @ requires itls_parts_valid(key, key_n);
+  @ requires itls_parts_sep(key, key_n, out, ITLS_MD5_LEN);
+  @ requires \forall integer j; 0 <= j < key_n ==> key[j].len <= ITLS_KEY_MAX_PART_LEN;
   @ requires \valid_read(msg + (0 .. msg_len - 1));
-  @ requires \separated(out + (0 .. ITLS_MD5_LEN - 1), key + (0 .. key_len - 1));
   @ requires \separated(out + (0 .. ITLS_MD5_LEN - 1), msg + (0 .. msg_len - 1));
-  @ assigns out[0 .. ITLS_MD5_LEN - 1] \from key[0 .. key_len - 1], msg[0 .. msg_len - 1];
+  @ assigns out[0 .. ITLS_MD5_LEN - 1];
   @ ensures itls_mem(out, ITLS_MD5_LEN) ==
-  @   itls_hmac_md5(\old(itls_mem((uint8_t *)key, key_len)), \old(itls_mem((uint8_t *)msg, msg_len)));
+  @   itls_hmac_md5(\old(itls_parts((struct itls_crypto_part *)key, key_n)),
+  @     \old(itls_mem((uint8_t *)msg, msg_len)));
   @*/
 void
 itls_crypto_hmac_md5(uint8_t out[ITLS_MD5_LEN],
-	const uint8_t *key, size_t key_len, const uint8_t *msg, size_t msg_len);
+	const struct itls_crypto_part *key, size_t key_n,
+	const uint8_t *msg, size_t msg_len);
 
 /**
  * \brief AES-128 encryption of one 16-byte block (FIPS 197), constant time.
@@ -276,25 +287,31 @@ itls_crypto_aes128(uint8_t out[ITLS_AES_BLOCK], const uint8_t key[16],
 /**
  * \brief The KDF of TS 33.220 Annex B.2, cut to its first `out_len` bytes.
  *
- * out = HMAC-SHA-256(key, FC || P0 || L0 || ... || Pn-1 || Ln-1), Li the
- * length of Pi as two bytes, big-endian. The caller guarantees n <= 8 and
- * every Pi no longer than 65535 bytes (TK-10). TK-09.
+ * out = HMAC-SHA-256(Key, FC || P0 || L0 || ... || Pn-1 || Ln-1), Li the
+ * length of Pi as two bytes, big-endian. The key is the concatenation of
+ * the `key_n` key parts (for example CK and IK): crypto.c joins them in a
+ * stack buffer that it wipes, so that callers hold no copy of the key.
+ * The caller guarantees n <= 8 and every Pi no longer than 65535 bytes
+ * (TK-10). TK-09.
  */
 /*@ requires 1 <= out_len <= ITLS_SHA256_LEN;
+  @ requires 1 <= key_n <= ITLS_KEY_MAX_PARTS;
   @ requires n <= ITLS_KDF_MAX_PARAMS;
   @ requires \valid(out + (0 .. out_len - 1));
-  @ requires \valid_read(key + (0 .. key_len - 1));
-  @ requires \separated(out + (0 .. out_len - 1), key + (0 .. key_len - 1));
+  @ requires itls_parts_valid(key, key_n);
+  @ requires itls_parts_sep(key, key_n, out, out_len);
+  @ requires \forall integer j; 0 <= j < key_n ==> key[j].len <= ITLS_KEY_MAX_PART_LEN;
   @ requires itls_parts_valid(params, n);
   @ requires itls_parts_sep(params, n, out, out_len);
   @ requires \forall integer j; 0 <= j < n ==> params[j].len <= ITLS_KDF_MAX_PARAM_LEN;
   @ assigns out[0 .. out_len - 1];
   @ ensures itls_mem(out, out_len) ==
-  @   itls_sub(itls_hmac_sha256(\old(itls_mem((uint8_t *)key, key_len)),
+  @   itls_sub(itls_hmac_sha256(\old(itls_parts((struct itls_crypto_part *)key, key_n)),
   @     \old(itls_kdf_s(fc, (struct itls_crypto_part *)params, n))), 0, out_len);
   @*/
 void
-itls_crypto_kdf(uint8_t *out, size_t out_len, const uint8_t *key, size_t key_len,
+itls_crypto_kdf(uint8_t *out, size_t out_len,
+	const struct itls_crypto_part *key, size_t key_n,
 	uint8_t fc, const struct itls_crypto_part *params, size_t n);
 
 /**
