@@ -514,7 +514,6 @@ pc_wipe_keys(struct itls_pc *st)
   @ requires st->impi_len <= ITLS_FSM_NAME_MAX;
   @ requires itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
   @ requires st->stok_sent == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
-  @ requires f->ctok_valid == 1 ==> st->stok_sent == 1;
   @ assigns st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->stok_sent,
   @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
   @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
@@ -857,6 +856,7 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	enum itls_pc_state next;
 	enum itls_pc_guard g;
 	enum itls_pc_act steps[ITLS_FSM_ROW_ACTS];
+	int safe;
 
 	*n = 0;
 	if (ev->kind == ITLS_PC_EV_SM1 && (ev->sec_client_len > ITLS_FSM_HDR_MAX
@@ -882,7 +882,6 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	  @ loop invariant st->impi_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
 	  @ loop invariant st->stok_sent == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
-	  @ loop invariant f.ctok_valid == 1 ==> st->stok_sent == 1;
 	  @ loop assigns j, k, st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->stok_sent,
 	  @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
 	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
@@ -903,10 +902,19 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
-	if (pc_state_safe(st, next) && pc_actions_safe(st, out, k)) {
+	safe = pc_state_safe(st, next);
+	if (safe) {
+		safe = pc_actions_safe(st, out, k);
+	}
+	if (safe) {
+		/*@ assert \forall integer i; 0 <= i < k && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+		  @   itls_pc_sm8_ok(st); */
+		/*@ assert \forall integer i; 0 <= i < k && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+		  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st); */
 		st->state = next;
 		st->last_row = r;
 		*n = k;
+		/*@ assert itls_pc_inv(st); */
 	} else {
 		pc_wipe_keys(st);
 		st->state = ITLS_PC_FAILED;
@@ -918,6 +926,7 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 		out[0].with_token = 0;
 		out[0].reason = ITLS_ERR_NOT_ALLOWED;
 		*n = 1;
+		/*@ assert itls_pc_inv(st); */
 	}
 	return ITLS_OK;
 }

@@ -1,0 +1,517 @@
+/*
+ * test_pcscf.c -- the P-CSCF state machine (ref/core/pcscf.c, spec/pcscf.md).
+ *
+ * Values: IK, CK of TS 35.208 test set 1; s_token over
+ * vectors/certs/pcscf-rsa.der (vectors/token.txt tc 1) and its c_token
+ * (vectors/token.txt c-token record); PSK of vectors/aka.txt.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "itls/pcscf.h"
+#include "sim/fixtures.h"
+
+static const uint8_t IK1[16] = { 0xf7, 0x69, 0xbc, 0xd7, 0x51, 0x04, 0x46, 0x04,
+	0x12, 0x76, 0x72, 0x71, 0x1c, 0x6d, 0x34, 0x41 };
+static const uint8_t CK1[16] = { 0xb4, 0x0b, 0xa9, 0xa3, 0xc5, 0x8b, 0x2a, 0x05,
+	0xbb, 0xf0, 0xd9, 0x87, 0xb2, 0x1b, 0xf8, 0xcb };
+static const uint8_t STOK[12] = { 0x44, 0x6c, 0x19, 0x57, 0x1e, 0x4c, 0x45, 0x88,
+	0x00, 0x06, 0x5e, 0x7a };
+static const uint8_t CTOK[12] = { 0x41, 0x3c, 0x40, 0x06, 0xbf, 0xb7, 0xf2, 0xba,
+	0x6e, 0x06, 0x34, 0x72 };
+static const uint8_t PSK1[32] = { 0x64, 0x2c, 0xe3, 0x7b, 0x93, 0x09, 0x45, 0xb4,
+	0x3d, 0x6d, 0x14, 0x05, 0x40, 0x4e, 0x3f, 0xac, 0x85, 0xf5, 0x70, 0x12,
+	0x9c, 0xd4, 0x32, 0xf6, 0x5d, 0x8d, 0xa2, 0xc9, 0x0d, 0x14, 0x3f, 0x78 };
+
+static const char SCLI[] = "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4, tls";
+static const char SCLI_NOTLS[] = "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4";
+static const char SSRV[] = "tls;q=0.2, ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=5;spi-s=6;port-c=7;port-s=8";
+static const char SSRV_NOTLS[] = "ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=5;spi-s=6;port-c=7;port-s=8";
+static const char IMPI[] = "user1_private@home1.net";
+
+static struct itls_pc_action acts[ITLS_FSM_MAX_ACTIONS];
+static size_t nacts;
+
+static void
+pc_new(struct itls_pc *p, unsigned support, enum itls_tls_mode mode)
+{
+	struct itls_pc_config c;
+
+	memset(&c, 0, sizeof c);
+	c.support = support;
+	c.mode = mode;
+	cr_assert_eq(itls_pc_init(p, &c), ITLS_OK);
+	cr_assert_eq(p->state, ITLS_PC_IDLE);
+}
+
+static enum itls_err
+step(struct itls_pc *p, const struct itls_pc_event *ev)
+{
+	enum itls_err e = itls_pc_step(p, ev, acts, &nacts);
+	if (e == ITLS_OK) {
+		cr_assert_lt(p->last_row, itls_pc_table_len);   /* PC-20: never the safety check */
+	}
+	return e;
+}
+
+static void
+ev_kind(struct itls_pc_event *ev, enum itls_pc_event_kind k)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->kind = k;
+}
+
+static void
+ev_sm1(struct itls_pc_event *ev, enum itls_transport via, unsigned offer)
+{
+	ev_kind(ev, ITLS_PC_EV_SM1);
+	ev->via = via;
+	ev->ue_offer = offer;
+	if (offer & ITLS_OFFER_TLS) {
+		ev->sec_client = (const uint8_t *)SCLI;
+		ev->sec_client_len = strlen(SCLI);
+	} else {
+		ev->sec_client = (const uint8_t *)SCLI_NOTLS;
+		ev->sec_client_len = strlen(SCLI_NOTLS);
+	}
+	ev->sec_server = (const uint8_t *)SSRV;
+	ev->sec_server_len = strlen(SSRV);
+	ev->impi = (const uint8_t *)IMPI;
+	ev->impi_len = strlen(IMPI);
+}
+
+static void
+ev_sm5(struct itls_pc_event *ev)
+{
+	ev_kind(ev, ITLS_PC_EV_SM5);
+	ev->has_keys = 1;
+	memcpy(ev->ik, IK1, 16);
+	memcpy(ev->ck, CK1, 16);
+	ev->cert = sim_pcscf_cert;
+	ev->cert_len = sim_pcscf_cert_len;
+}
+
+static void
+ev_sm7(struct itls_pc_event *ev, enum itls_transport via, int with_ctoken)
+{
+	ev_kind(ev, ITLS_PC_EV_SM7);
+	ev->via = via;
+	ev->sec_client = (const uint8_t *)SCLI;
+	ev->sec_client_len = strlen(SCLI);
+	ev->sec_verify = (const uint8_t *)SSRV;
+	ev->sec_verify_len = strlen(SSRV);
+	ev->has_ctoken = with_ctoken;
+	memcpy(ev->c_token, CTOK, 12);
+}
+
+static const struct itls_pc_action *
+find_act(enum itls_pc_act a)
+{
+	size_t i;
+
+	for (i = 0; i < nacts; i++) {
+		if (acts[i].kind == a) {
+			return &acts[i];
+		}
+	}
+	return NULL;
+}
+
+/* TLS up, SM1 over TLS, SM5: in sm6-sent with s_token made */
+static void
+to_sm6_tls(struct itls_pc *p)
+{
+	struct itls_pc_event ev;
+	const struct itls_pc_action *a;
+
+	pc_new(p, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, ITLS_TLS_CERT);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	cr_assert_eq(p->tls_up, 1);
+	ev_sm1(&ev, ITLS_TR_TLS, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	cr_assert_eq(p->state, ITLS_PC_SM2_SENT);
+	a = find_act(ITLS_PC_A_SEND_SM2);
+	cr_assert_eq(a->integrity, ITLS_IP_TLS_PENDING);   /* PC-03 */
+	ev_sm5(&ev);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	cr_assert_eq(p->state, ITLS_PC_SM6_SENT);
+}
+
+Test(pcscf, init)
+{
+	struct itls_pc p;
+	struct itls_pc_config c;
+
+	memset(&c, 0, sizeof c);
+	cr_assert_eq(itls_pc_init(&p, &c), ITLS_ERR_NOT_ALLOWED);
+	cr_assert_eq(p.state, ITLS_PC_FAILED);
+	c.support = ITLS_OFFER_IPSEC;
+	cr_assert_eq(itls_pc_init(&p, &c), ITLS_OK);
+}
+
+Test(pcscf, bad_event_leaves_state_unchanged)
+{
+	struct itls_pc p, before;
+	struct itls_pc_event ev;
+	int k;
+
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_CERT);
+	before = p;
+	ev_sm7(&ev, ITLS_TR_TLS, 1);   /* PC-19: no SM7 before SM6 */
+	cr_assert_eq(step(&p, &ev), ITLS_ERR_BAD_EVENT);
+	cr_assert_eq(nacts, 0);
+	cr_assert_eq(memcmp(&p, &before, sizeof p), 0);
+	p.state = ITLS_PC_FAILED;
+	for (k = 0; k < ITLS_PC_EV_COUNT; k++) {
+		ev_kind(&ev, (enum itls_pc_event_kind)k);
+		cr_assert_eq(step(&p, &ev), ITLS_ERR_BAD_EVENT);
+	}
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	ev.sec_client_len = ITLS_FSM_HDR_MAX + 1;
+	cr_assert_eq(step(&p, &ev), ITLS_ERR_BAD_EVENT);
+	cr_assert_eq(p.state, ITLS_PC_IDLE);
+}
+
+Test(pcscf, itls_full_path)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+	const struct itls_pc_action *a;
+
+	to_sm6_tls(&p);
+	/* PC-06: s_token over its own certificate, the value of the vectors */
+	cr_assert_eq(p.stok_sent, 1);
+	cr_assert_eq(memcmp(p.s_token, STOK, 12), 0);
+	a = find_act(ITLS_PC_A_SEND_SM6);
+	cr_assert_eq(a->with_token, 1);
+	cr_assert_not_null(find_act(ITLS_PC_A_STRIP_KEYS));   /* PC-05 */
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM8_SENT);
+	cr_assert_eq(p.ctok_ok, 1);   /* PC-13 */
+	a = find_act(ITLS_PC_A_SEND_SM8);
+	cr_assert_eq(a->integrity, ITLS_IP_TLS_YES);   /* PC-14 */
+	cr_assert_eq(a->mech, ITLS_MECH_TLS);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_REGISTERED);
+	cr_assert_not_null(find_act(ITLS_PC_A_SEND_SM12));
+}
+
+Test(pcscf, wrong_or_missing_ctoken_aborts)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	ev.c_token[5] ^= 4;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_FAILED);
+	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_INVALID);
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));   /* PC-15 */
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);   /* PC-12 */
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
+	/* the hex-string reading of DESIGN decision 2 is refused too */
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	{
+		/* HMAC-SHA1-96(IK, the 24 characters "446c19571e4c458800065e7a"),
+		 * by Python's hmac module */
+		static const uint8_t hexread[12] = { 0x6c, 0x13, 0xca, 0x70, 0x7e,
+			0xbe, 0x53, 0x26, 0xb1, 0x6d, 0xa8, 0x8d };
+		memcpy(ev.c_token, hexread, 12);
+	}
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_INVALID);
+}
+
+Test(pcscf, bid_down_is_caught)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	/* PC-10: Security-Verify must be the Security-Server sent */
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	ev.sec_verify = (const uint8_t *)SSRV_NOTLS;
+	ev.sec_verify_len = strlen(SSRV_NOTLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_BID_DOWN);
+	/* PC-11: Security-Client must be the one of SM1 */
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	ev.sec_client = (const uint8_t *)SCLI_NOTLS;
+	ev.sec_client_len = strlen(SCLI_NOTLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_BID_DOWN);
+	/* PC-09: SM7 must come protected */
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_PLAIN, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_NOT_ALLOWED);
+}
+
+Test(pcscf, no_tokens_for_a_ue_without_tls)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+	const struct itls_pc_action *a;
+
+	pc_new(&p, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM2)->integrity, ITLS_IP_NO);   /* PC-03 */
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	a = find_act(ITLS_PC_A_SEND_SM6);
+	cr_assert_eq(a->with_token, 0);   /* PC-07 */
+	cr_assert_eq(p.stok_sent, 0);
+	ev_sm7(&ev, ITLS_TR_IPSEC, 0);
+	ev.sec_client = (const uint8_t *)SCLI_NOTLS;
+	ev.sec_client_len = strlen(SCLI_NOTLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM8_SENT);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_YES);
+	/* a P-CSCF without TLS makes no token either */
+	pc_new(&p, ITLS_OFFER_IPSEC, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM6)->with_token, 0);
+}
+
+Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_IPSEC, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM8_SENT);
+	cr_assert_eq(p.ctok_ok, 1);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_YES);
+	/* SM1 came over TLS: the c_token is due even over IPsec */
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_IPSEC, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);
+}
+
+Test(pcscf, sm5_problems)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	ev.has_keys = 0;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_MISSING_PARAMETER);   /* PC-04 */
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	ev.cert_len = 0;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_EMPTY_CERTIFICATE);
+	/* PC-02 */
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_NO_COMMON_MECHANISM);
+}
+
+Test(pcscf, psk_mode)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_PSK);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM6)->with_token, 0);
+	cr_assert_eq(p.has_psk, 1);   /* PC-16 */
+	cr_assert_eq(memcmp(p.psk, PSK1, 32), 0);
+	/* SM7 over TLS before a PSK handshake is not bound */
+	{
+		struct itls_pc q = p;
+		struct itls_pc_event e2;
+		ev_kind(&e2, ITLS_PC_EV_TLS_UP);
+		cr_assert_eq(step(&q, &e2), ITLS_ERR_BAD_EVENT);   /* not a PSK handshake */
+	}
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.psk = 1;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.psk_ok, 1);
+	ev_sm7(&ev, ITLS_TR_TLS, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM8_SENT);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_TLS_YES);
+}
+
+Test(pcscf, never_toward_the_ue_and_resumption)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	to_sm6_tls(&p);
+	ev_kind(&ev, ITLS_PC_EV_TLS_TO_UE);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_REFUSE)->reason, ITLS_ERR_NOT_ALLOWED);   /* PC-17 */
+	cr_assert_eq(p.state, ITLS_PC_SM6_SENT);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_TLS_CLOSED);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.tls_up, 0);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.resumed = 1;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.tls_bound, 1);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.resumed = 0;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.tls_bound, 0);
+	ev_kind(&ev, ITLS_PC_EV_SM11_REJECT);
+	cr_assert_eq(step(&p, &ev), ITLS_ERR_BAD_EVENT);
+}
+
+Test(pcscf, home_network_rejects)
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_SM11_REJECT);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_FAILED);
+	cr_assert_not_null(find_act(ITLS_PC_A_FORWARD_REJECT));   /* PC-18 */
+}
+
+static uint32_t rnd_state = 777;
+
+static uint32_t
+rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state;
+}
+
+Test(pcscf, random_walks_keep_the_safety_properties)
+{
+	static unsigned char seen[256];
+	static const enum itls_pc_event_kind pick[10] = {
+		ITLS_PC_EV_TLS_UP, ITLS_PC_EV_TLS_UP, ITLS_PC_EV_TLS_CLOSED,
+		ITLS_PC_EV_SM1, ITLS_PC_EV_SM1, ITLS_PC_EV_SM5, ITLS_PC_EV_SM7,
+		ITLS_PC_EV_SM7, ITLS_PC_EV_SM11, ITLS_PC_EV_SM11_REJECT };
+	struct itls_pc p;
+	struct itls_pc_event ev;
+	size_t i, j, covered = 0;
+	int walk;
+
+	for (walk = 0; walk < 20000; walk++) {
+		pc_new(&p, 1 + rnd() % 3, rnd() % 3 == 0 ? ITLS_TLS_PSK : ITLS_TLS_CERT);
+		for (j = 0; j < 16; j++) {
+			enum itls_pc_event_kind k = rnd() % 11 == 0 ? ITLS_PC_EV_TLS_TO_UE
+				: pick[rnd() % 10];
+			switch (k) {
+			case ITLS_PC_EV_SM1:
+				ev_sm1(&ev, (enum itls_transport)(rnd() % 2), rnd() % 4);
+				break;
+			case ITLS_PC_EV_SM5:
+				ev_sm5(&ev);
+				ev.has_keys = rnd() % 8 != 0;
+				if (rnd() % 8 == 0) {
+					ev.cert_len = 0;
+				}
+				break;
+			case ITLS_PC_EV_SM7:
+				ev_sm7(&ev, (enum itls_transport)(rnd() % 3), (int)(rnd() & 1));
+				if (rnd() % 4 == 0) {
+					ev.c_token[rnd() % 12] ^= 1;
+				}
+				if (rnd() % 6 == 0) {
+					ev.sec_verify_len--;
+				}
+				if (rnd() % 6 == 0) {
+					ev.sec_client_len--;
+				}
+				break;
+			default:
+				ev_kind(&ev, k);
+				ev.resumed = (int)(rnd() & 1);
+				ev.psk = (int)(rnd() & 1);
+				break;
+			}
+			if (step(&p, &ev) == ITLS_OK) {
+				seen[p.last_row] = 1;
+				for (i = 0; i < nacts; i++) {
+					if (acts[i].kind == ITLS_PC_A_SEND_SM8) {
+						/* PC-15 */
+						cr_assert_eq(p.sm6_sent, 1);
+						if (p.stok_sent && (p.sm1_via == ITLS_TR_TLS
+							|| p.sm7_via == ITLS_TR_TLS)) {
+							cr_assert_eq(p.ctok_ok, 1);
+						}
+						if (acts[i].integrity == ITLS_IP_TLS_YES) {
+							cr_assert(p.ctok_ok || p.psk_ok);
+						}
+					}
+					if (acts[i].kind == ITLS_PC_A_SEND_SM6 && acts[i].with_token) {
+						cr_assert(p.ue_offer & ITLS_OFFER_TLS);   /* PC-07 */
+					}
+				}
+			}
+		}
+	}
+	for (i = 0; i < itls_pc_table_len; i++) {
+		covered += seen[i];
+		if (!seen[i]) {
+			printf("row %zu not reached: %s %s [%s]\n", i,
+				itls_pc_state_name(itls_pc_table[i].state),
+				itls_pc_event_name(itls_pc_table[i].event),
+				itls_pc_guard_name(itls_pc_table[i].guard));
+		}
+	}
+	cr_assert_eq(covered, itls_pc_table_len, "%zu of %zu rows reached", covered,
+		itls_pc_table_len);
+}
+
+Test(pcscf, names_of_everything)
+{
+	size_t i;
+
+	cr_assert_str_eq(itls_pc_state_name(ITLS_PC_SM6_SENT), "sm6-sent");
+	cr_assert_str_eq(itls_integrity_name(ITLS_IP_TLS_PENDING), "tls-pending");
+	cr_assert_str_eq(itls_integrity_name(ITLS_IP_ASSOC_YES), "ip-assoc-yes");
+	cr_assert_str_eq(itls_integrity_name(9), "?");
+	for (i = 0; i < ITLS_PC_G_COUNT; i++) {
+		cr_assert_str_neq(itls_pc_guard_name((int)i), "?");
+	}
+	for (i = 0; i < ITLS_PC_A_COUNT; i++) {
+		cr_assert_str_neq(itls_pc_act_name((int)i), "?");
+	}
+	for (i = 0; i < ITLS_PC_EV_COUNT; i++) {
+		cr_assert_str_neq(itls_pc_event_name((int)i), "?");
+	}
+	printf("sizeof(struct itls_pc) = %zu bytes\n", sizeof(struct itls_pc));
+}

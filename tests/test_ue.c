@@ -1,0 +1,717 @@
+/*
+ * test_ue.c -- the UE state machine (ref/core/ue.c, spec/ue.md UE-nn).
+ *
+ * Values: IK, CK of TS 35.208 test set 1; s_token / c_token over
+ * vectors/certs/pcscf-rsa.der as in vectors/token.txt tc 1 and the c-token
+ * record for s_token 446c...7a (computed by the independent generator);
+ * PSK as in vectors/aka.txt (op = psk).
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "itls/ue.h"
+#include "sim/fixtures.h"
+
+static const uint8_t IK1[16] = { 0xf7, 0x69, 0xbc, 0xd7, 0x51, 0x04, 0x46, 0x04,
+	0x12, 0x76, 0x72, 0x71, 0x1c, 0x6d, 0x34, 0x41 };
+static const uint8_t CK1[16] = { 0xb4, 0x0b, 0xa9, 0xa3, 0xc5, 0x8b, 0x2a, 0x05,
+	0xbb, 0xf0, 0xd9, 0x87, 0xb2, 0x1b, 0xf8, 0xcb };
+/* vectors/token.txt tc 1 */
+static const uint8_t STOK[12] = { 0x44, 0x6c, 0x19, 0x57, 0x1e, 0x4c, 0x45, 0x88,
+	0x00, 0x06, 0x5e, 0x7a };
+/* vectors/token.txt: c-token over 446c...7a */
+static const uint8_t CTOK[12] = { 0x41, 0x3c, 0x40, 0x06, 0xbf, 0xb7, 0xf2, 0xba,
+	0x6e, 0x06, 0x34, 0x72 };
+/* vectors/aka.txt: PSK for user1_private@home1.net, set 1 */
+static const uint8_t PSK1[32] = { 0x64, 0x2c, 0xe3, 0x7b, 0x93, 0x09, 0x45, 0xb4,
+	0x3d, 0x6d, 0x14, 0x05, 0x40, 0x4e, 0x3f, 0xac, 0x85, 0xf5, 0x70, 0x12,
+	0x9c, 0xd4, 0x32, 0xf6, 0x5d, 0x8d, 0xa2, 0xc9, 0x0d, 0x14, 0x3f, 0x78 };
+
+static const char SSRV[] = "tls;q=0.2, ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4";
+static const char REALM[] = "operator1.ims.com";
+
+static struct itls_ue_action acts[ITLS_FSM_MAX_ACTIONS];
+static size_t nacts;
+
+static void
+cfg_make(struct itls_ue_config *c, unsigned offer, int tls_first,
+	enum itls_tls_mode mode, int names, const char *domain, const char *impi)
+{
+	memset(c, 0, sizeof *c);
+	c->offer = offer;
+	c->tls_first = tls_first;
+	c->mode = mode;
+	c->check_names = names;
+	c->domain_len = strlen(domain);
+	memcpy(c->domain, domain, c->domain_len);
+	c->impi_len = strlen(impi);
+	memcpy(c->impi, impi, c->impi_len);
+}
+
+static void
+ue_new(struct itls_ue *u, unsigned offer, int tls_first, enum itls_tls_mode mode,
+	int names)
+{
+	struct itls_ue_config c;
+
+	cfg_make(&c, offer, tls_first, mode, names, "ims.com", "user1_private@home1.net");
+	cr_assert_eq(itls_ue_init(u, &c), ITLS_OK);
+	cr_assert_eq(u->state, ITLS_UE_IDLE);
+}
+
+static enum itls_err
+step(struct itls_ue *u, const struct itls_ue_event *ev)
+{
+	enum itls_err e = itls_ue_step(u, ev, acts, &nacts);
+	/* the safety check never has to fire (UE-22) */
+	if (e == ITLS_OK) {
+		cr_assert_lt(u->last_row, itls_ue_table_len, "row %zu", u->last_row);
+	}
+	return e;
+}
+
+static void
+ev_kind(struct itls_ue_event *ev, enum itls_ue_event_kind k)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->kind = k;
+}
+
+static void
+ev_sm6(struct itls_ue_event *ev, enum itls_mech chosen, int with_token,
+	int with_cert)
+{
+	ev_kind(ev, ITLS_UE_EV_SM6);
+	ev->aka_ok = 1;
+	memcpy(ev->ik, IK1, 16);
+	memcpy(ev->ck, CK1, 16);
+	ev->chosen = chosen;
+	ev->has_stoken = with_token;
+	memcpy(ev->s_token, STOK, 12);
+	ev->sec_server = (const uint8_t *)SSRV;
+	ev->sec_server_len = strlen(SSRV);
+	ev->realm = (const uint8_t *)REALM;
+	ev->realm_len = strlen(REALM);
+	if (with_cert) {
+		ev->cert = sim_pcscf_cert;
+		ev->cert_len = sim_pcscf_cert_len;
+	}
+}
+
+static void
+ev_tls_up(struct itls_ue_event *ev, const uint8_t *cert, size_t len)
+{
+	ev_kind(ev, ITLS_UE_EV_TLS_UP);
+	ev->cert = cert;
+	ev->cert_len = len;
+}
+
+static int
+has_act(enum itls_ue_act a)
+{
+	size_t i;
+
+	for (i = 0; i < nacts; i++) {
+		if (acts[i].kind == a) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static const struct itls_ue_action *
+find_act(enum itls_ue_act a)
+{
+	size_t i;
+
+	for (i = 0; i < nacts; i++) {
+		if (acts[i].kind == a) {
+			return &acts[i];
+		}
+	}
+	return NULL;
+}
+
+/* TLS first up to sm1-sent with the P-CSCF's certificate */
+static void
+to_sm1_tls(struct itls_ue *u, int names)
+{
+	struct itls_ue_event ev;
+
+	ue_new(u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 1, ITLS_TLS_CERT, names);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(u, &ev), ITLS_OK);
+	cr_assert_eq(u->state, ITLS_UE_TLS_CONNECTING);
+	cr_assert(has_act(ITLS_UE_A_TLS_CONNECT));   /* UE-02 */
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(u, &ev), ITLS_OK);
+	cr_assert_eq(u->state, ITLS_UE_SM1_SENT);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_TLS);
+}
+
+/* ---- UE-01: configuration ---------------------------------------------------- */
+
+Test(ue, init_rejects_impossible_configurations)
+{
+	struct itls_ue u;
+	struct itls_ue_config c;
+
+	cfg_make(&c, 0, 0, ITLS_TLS_CERT, 0, "ims.com", "a@b");
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_ERR_NOT_ALLOWED);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cfg_make(&c, ITLS_OFFER_IPSEC, 1, ITLS_TLS_CERT, 0, "ims.com", "a@b");
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_ERR_NOT_ALLOWED);
+	cfg_make(&c, ITLS_OFFER_TLS, 1, ITLS_TLS_PSK, 0, "ims.com", "a@b");
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_ERR_NOT_ALLOWED);
+	cfg_make(&c, ITLS_OFFER_TLS, 0, ITLS_TLS_PSK, 0, "ims.com", "a@b");
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_OK);
+	cfg_make(&c, ITLS_OFFER_TLS, 0, ITLS_TLS_CERT, 0, "ims.com", "a@b");
+	c.domain_len = ITLS_FSM_NAME_MAX + 1;
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_ERR_BAD_LENGTH);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+}
+
+/* ---- UE-23: bad events -------------------------------------------------------- */
+
+Test(ue, bad_event_leaves_state_unchanged)
+{
+	struct itls_ue u, before;
+	struct itls_ue_event ev;
+	int k;
+
+	ue_new(&u, ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, 0);
+	before = u;
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
+	cr_assert_eq(nacts, 0);
+	cr_assert_eq(memcmp(&u, &before, sizeof u), 0);
+	/* failed is final */
+	u.state = ITLS_UE_FAILED;
+	for (k = 0; k < ITLS_UE_EV_COUNT; k++) {
+		ev_kind(&ev, (enum itls_ue_event_kind)k);
+		cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
+		cr_assert_eq(u.state, ITLS_UE_FAILED);
+	}
+	/* an SM6 whose Security-Server cannot be kept */
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	ev.sec_server_len = ITLS_FSM_HDR_MAX + 1;
+	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+}
+
+/* ---- figures 1/2: the I-TLS path -------------------------------------------------- */
+
+Test(ue, itls_tls_first_sends_ctoken_of_the_vectors)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	const struct itls_ue_action *a;
+
+	to_sm1_tls(&u, 1);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	/* UE-09: verified, with the IK of this run */
+	cr_assert_eq(u.stok_ok, 1);
+	cr_assert_eq(u.stok_run, u.aka_run);
+	cr_assert_eq(u.aka_run, 1);
+	/* UE-11: c_token over the raw s_token */
+	cr_assert_eq(u.has_ctoken, 1);
+	cr_assert_eq(memcmp(u.c_token, CTOK, 12), 0);
+	a = find_act(ITLS_UE_A_SEND_SM7);
+	cr_assert_not_null(a);
+	cr_assert_eq(a->mech, ITLS_MECH_TLS);
+	cr_assert_eq(a->via, ITLS_TR_TLS);
+	/* UE-12: Security-Verify is the Security-Server received */
+	cr_assert_eq(u.sec_server_len, strlen(SSRV));
+	cr_assert_eq(memcmp(u.sec_server, SSRV, u.sec_server_len), 0);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert(has_act(ITLS_UE_A_REGISTERED));
+}
+
+Test(ue, kdf_profile_verifies_the_kdf_token)
+{
+	struct itls_ue u;
+	struct itls_ue_config c;
+	struct itls_ue_event ev;
+	/* vectors/token.txt tc 7: kdf profile over pcscf-rsa.der */
+	static const uint8_t kdf_stok[12] = { 0x64, 0x61, 0x48, 0xfd, 0xb9, 0x8c,
+		0xc3, 0xcb, 0x6c, 0x11, 0x3a, 0xfe };
+
+	cfg_make(&c, ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, 0, "ims.com", "a@b");
+	c.kdf_tokens = 1;
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);   /* the hmac token is not a kdf token */
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	memcpy(ev.s_token, kdf_stok, 12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+}
+
+Test(ue, token_missing_aborts)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 0, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(find_act(ITLS_UE_A_ABORT)->reason, ITLS_ERR_TOKEN_MISSING);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_MISSING);
+	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
+}
+
+Test(ue, token_of_another_certificate_aborts)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	/* the MitM: TLS with its certificate, s_token over the P-CSCF's */
+	ue_new(&u, ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, 1);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	ev.cert = sim_mitm_cert;
+	ev.cert_len = sim_mitm_cert_len;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+	cr_assert_eq(u.stok_ok, 0);
+	/* the keys of the run are wiped */
+	cr_assert_eq(u.keys.ik[0] | u.keys.ik[15], 0);
+}
+
+Test(ue, one_bit_of_s_token_aborts)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	ev.s_token[11] ^= 1;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+}
+
+Test(ue, aka_failure_aborts)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	ev.aka_ok = 0;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_MAC_FAILURE);   /* UE-07 */
+}
+
+Test(ue, no_common_mechanism_aborts)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_NONE, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_NO_COMMON_MECHANISM);   /* UE-06 */
+	/* a choice the UE did not offer is no choice */
+	ue_new(&u, ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_NO_COMMON_MECHANISM);
+}
+
+/* ---- UE-10: seed 003 names ------------------------------------------------------- */
+
+Test(ue, names_outside_the_home_domain_abort)
+{
+	struct itls_ue u;
+	struct itls_ue_config c;
+	struct itls_ue_event ev;
+
+	cfg_make(&c, ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, 1, "other.net", "a@b");
+	cr_assert_eq(itls_ue_init(&u, &c), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	ev.realm = (const uint8_t *)"operator1.other.net";
+	ev.realm_len = strlen("operator1.other.net");
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_DOMAIN_MISMATCH);
+	/* right domain, realm elsewhere */
+	to_sm1_tls(&u, 1);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	ev.realm = (const uint8_t *)"operator1.evil.net";
+	ev.realm_len = strlen("operator1.evil.net");
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_REALM_MISMATCH);
+	/* not checked when not configured */
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	ev.realm = (const uint8_t *)"operator1.evil.net";
+	ev.realm_len = strlen("operator1.evil.net");
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+}
+
+/* ---- figure 3 --------------------------------------------------------------------- */
+
+Test(ue, prefer_ipsec_inside_tls)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	size_t i, ipsec = 99, sm7 = 99, close = 99;
+
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	for (i = 0; i < nacts; i++) {
+		if (acts[i].kind == ITLS_UE_A_IPSEC_SETUP) ipsec = i;
+		if (acts[i].kind == ITLS_UE_A_SEND_SM7) sm7 = i;
+		if (acts[i].kind == ITLS_UE_A_TLS_CLOSE) close = i;
+	}
+	/* UE-13: IPsec up, SM7 over IPsec, TLS torn down after */
+	cr_assert(ipsec < sm7 && sm7 < close);
+	cr_assert_eq(acts[sm7].via, ITLS_TR_IPSEC);
+	cr_assert_eq(u.has_ctoken, 1);
+	cr_assert_eq(u.tls_up, 0);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_IPSEC);
+	/* a wrong s_token inside TLS is still fatal */
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 1, 1);
+	ev.s_token[0] ^= 0x80;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+	/* no s_token: IPsec without c_token */
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 0, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(u.has_ctoken, 0);
+}
+
+/* ---- figure 4 ---------------------------------------------------------------------- */
+
+Test(ue, secagree_first_then_tls)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	ue_new(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, 1);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_PLAIN);   /* UE-03 */
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_TLS_LATE);
+	cr_assert(has_act(ITLS_UE_A_TLS_CONNECT));
+	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
+	/* UE-14: the stored s_token is checked over the certificate now received */
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(memcmp(u.c_token, CTOK, 12), 0);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM7)->via, ITLS_TR_TLS);
+	/* the same with the MitM's certificate */
+	ue_new(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+	/* without s_token there is nothing to wait for */
+	ue_new(&u, ITLS_OFFER_TLS, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 0, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_MISSING);
+}
+
+/* ---- figure 5 ---------------------------------------------------------------------- */
+
+Test(ue, tls_refusal_falls_back_and_is_recorded)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	ue_new(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 1, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_TLS_FAIL);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);   /* UE-15 */
+	cr_assert_eq(u.refusal_unauth, 1);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_PLAIN);
+	/* UE-16: sec-agree may still choose tls */
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_TLS_LATE);
+	/* nothing else offered: the refusal ends it */
+	ue_new(&u, ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_TLS_FAIL);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_NO_COMMON_MECHANISM);
+}
+
+/* ---- figure 6 ---------------------------------------------------------------------- */
+
+Test(ue, psk_tls_keys_of_the_vectors)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	ue_new(&u, ITLS_OFFER_TLS, 0, ITLS_TLS_PSK, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 0, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_TLS_LATE);
+	cr_assert(has_act(ITLS_UE_A_TLS_CONNECT_PSK));   /* UE-17 */
+	cr_assert_eq(u.has_psk, 1);
+	cr_assert_eq(memcmp(u.psk, PSK1, 32), 0);
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.psk = 1;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(u.has_ctoken, 0);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert_eq(u.psk_ok, 1);
+	/* a handshake that is not a PSK one is not bound */
+	ue_new(&u, ITLS_OFFER_TLS, 0, ITLS_TLS_PSK, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 0, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_NOT_ALLOWED);
+}
+
+/* ---- UE-18, UE-19: resumption ---------------------------------------------------------- */
+
+static void
+to_registered(struct itls_ue *u)
+{
+	struct itls_ue_event ev;
+
+	to_sm1_tls(u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(u, &ev), ITLS_OK);
+	cr_assert_eq(u->state, ITLS_UE_REGISTERED_TLS);
+}
+
+Test(ue, only_the_ue_resumes)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_TLS_INBOUND);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert_eq(find_act(ITLS_UE_A_REFUSE)->reason, ITLS_ERR_NOT_ALLOWED);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_RESUMING);
+	cr_assert(has_act(ITLS_UE_A_TLS_RESUME));
+	ev_kind(&ev, ITLS_UE_EV_TLS_INBOUND);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_RESUMING);
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.resumed = 1;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+}
+
+Test(ue, a_new_handshake_must_show_the_same_certificate)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+}
+
+/* ---- UE-24: a Rel-5/6 UE ------------------------------------------------------------- */
+
+Test(ue, ipsec_only_ue_ignores_tokens)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	ue_new(&u, ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 1, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(u.has_ctoken, 0);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM7)->via, ITLS_TR_IPSEC);
+}
+
+Test(ue, rejections_and_lost_connections_fail)
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	ev_kind(&ev, ITLS_UE_EV_REJECT);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_NOT_ALLOWED);
+	to_sm1_tls(&u, 0);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+}
+
+/* ---- UE-20..UE-22: random walks -------------------------------------------------------- */
+
+static uint32_t rnd_state = 12345;
+
+static uint32_t
+rnd(void)
+{
+	rnd_state ^= rnd_state << 13;
+	rnd_state ^= rnd_state >> 17;
+	rnd_state ^= rnd_state << 5;
+	return rnd_state;
+}
+
+Test(ue, random_walks_keep_the_safety_properties)
+{
+	static unsigned char seen[256];
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	size_t i, j, covered = 0;
+	int walk;
+
+	for (walk = 0; walk < 20000; walk++) {
+		unsigned offer = 1 + rnd() % 3;
+		int tls_first = (offer & ITLS_OFFER_TLS) && (rnd() & 1);
+		enum itls_tls_mode mode = (!tls_first && (rnd() % 4 == 0)) ? ITLS_TLS_PSK
+			: ITLS_TLS_CERT;
+		ue_new(&u, offer, tls_first, mode, (int)(rnd() & 1));
+		for (j = 0; j < 24; j++) {
+			static const enum itls_ue_event_kind pick[12] = {
+				ITLS_UE_EV_START, ITLS_UE_EV_START, ITLS_UE_EV_TLS_UP,
+				ITLS_UE_EV_TLS_UP, ITLS_UE_EV_TLS_UP, ITLS_UE_EV_TLS_FAIL,
+				ITLS_UE_EV_SM6, ITLS_UE_EV_SM6, ITLS_UE_EV_SM12,
+				ITLS_UE_EV_REJECT, ITLS_UE_EV_TLS_LOST, ITLS_UE_EV_TLS_INBOUND };
+			ev_kind(&ev, pick[rnd() % 12]);
+			if (ev.kind == ITLS_UE_EV_SM6) {
+				ev_sm6(&ev, (enum itls_mech)(rnd() % 3), (int)(rnd() & 1), 0);
+				ev.aka_ok = rnd() % 8 != 0;
+				if (rnd() & 1) {
+					ev.s_token[rnd() % 12] ^= (uint8_t)(1 + rnd() % 255);
+				}
+				if (rnd() % 4 == 0) {
+					ev.realm = (const uint8_t *)"operator1.evil.net";
+					ev.realm_len = 18;
+				}
+			}
+			if (ev.kind == ITLS_UE_EV_SM6 || ev.kind == ITLS_UE_EV_TLS_UP) {
+				switch (rnd() % 3) {
+				case 0:
+					ev.cert = sim_pcscf_cert;
+					ev.cert_len = sim_pcscf_cert_len;
+					break;
+				case 1:
+					ev.cert = sim_mitm_cert;
+					ev.cert_len = sim_mitm_cert_len;
+					break;
+				default:
+					break;
+				}
+				ev.resumed = (int)(rnd() % 3 == 0);
+				ev.psk = (int)(rnd() & 1);
+			}
+			if (step(&u, &ev) == ITLS_OK) {
+				seen[u.last_row] = 1;
+				for (i = 0; i < nacts; i++) {
+					if (acts[i].kind == ITLS_UE_A_SEND_SM7) {
+						cr_assert_eq(u.sm6_seen, 1);   /* UE-21 */
+					}
+				}
+			}
+			if (u.state == ITLS_UE_REGISTERED_TLS && u.cfg.mode == ITLS_TLS_CERT) {
+				cr_assert(u.stok_ok == 1 && u.stok_run == u.aka_run);   /* UE-20 */
+			}
+		}
+	}
+	for (i = 0; i < itls_ue_table_len; i++) {
+		covered += seen[i];
+		if (!seen[i]) {
+			printf("row %zu not reached: %s %s [%s]\n", i,
+				itls_ue_state_name(itls_ue_table[i].state),
+				itls_ue_event_name(itls_ue_table[i].event),
+				itls_ue_guard_name(itls_ue_table[i].guard));
+		}
+	}
+	/* every row of the table is reachable */
+	cr_assert_eq(covered, itls_ue_table_len, "%zu of %zu rows reached", covered,
+		itls_ue_table_len);
+}
+
+Test(ue, names_of_everything)
+{
+	size_t i;
+
+	cr_assert_str_eq(itls_ue_state_name(ITLS_UE_REGISTERED_TLS), "registered-tls");
+	cr_assert_str_eq(itls_ue_state_name(99), "?");
+	cr_assert_str_eq(itls_ue_event_name(ITLS_UE_EV_SM6), "SM6");
+	cr_assert_str_eq(itls_ue_guard_name(-1), "?");
+	cr_assert_str_eq(itls_ue_act_name(ITLS_UE_A_SEND_SM7), "send-SM7");
+	for (i = 0; i < ITLS_UE_G_COUNT; i++) {
+		cr_assert_str_neq(itls_ue_guard_name((int)i), "?");
+	}
+	for (i = 0; i < ITLS_UE_A_COUNT; i++) {
+		cr_assert_str_neq(itls_ue_act_name((int)i), "?");
+	}
+	printf("sizeof(struct itls_ue) = %zu bytes\n", sizeof(struct itls_ue));
+}
