@@ -96,6 +96,16 @@ struct itls_crypto_part {
   @ axiom itls_be16_at: \forall integer x; 0 <= x <= 65535 ==>
   @   itls_bat(itls_be16(x), 0) == x / 256 && itls_bat(itls_be16(x), 1) == x % 256;
   @
+  @ // n zero bytes
+  @ logic itls_bytes itls_zeros(integer n);
+  @ axiom itls_zeros_len: \forall integer n; n >= 0 ==> itls_blen(itls_zeros(n)) == n;
+  @ axiom itls_zeros_at: \forall integer n, i; 0 <= i < n ==> itls_bat(itls_zeros(n), i) == 0;
+  @
+  @ // the exclusive or of two bytes is a byte (a fact of integer arithmetic
+  @ // that the SMT provers do not derive from their bitwise theories)
+  @ axiom itls_xor_byte: \forall integer a, b;
+  @   0 <= a <= 255 && 0 <= b <= 255 ==> 0 <= (a ^ b) <= 255;
+  @
   @ // bytewise exclusive or of two strings of the same length
   @ logic itls_bytes itls_xor(itls_bytes a, itls_bytes b);
   @ axiom itls_xor_len: \forall itls_bytes a, b;
@@ -115,9 +125,28 @@ struct itls_crypto_part {
   @ logic integer itls_hexdigit(integer v) = v < 10 ? 48 + v : 87 + v;
   @ logic itls_bytes itls_hex(itls_bytes b);
   @ axiom itls_hex_len: \forall itls_bytes b; itls_blen(itls_hex(b)) == 2 * itls_blen(b);
-  @ axiom itls_hex_at: \forall itls_bytes b, integer i; 0 <= i < itls_blen(b) ==>
-  @   itls_bat(itls_hex(b), 2 * i) == itls_hexdigit(itls_bat(b, i) / 16) &&
-  @   itls_bat(itls_hex(b), 2 * i + 1) == itls_hexdigit(itls_bat(b, i) % 16);
+  @ axiom itls_hex_at: \forall itls_bytes b, integer j; 0 <= j < 2 * itls_blen(b) ==>
+  @   itls_bat(itls_hex(b), j) ==
+  @     (j % 2 == 0 ? itls_hexdigit(itls_bat(b, j / 2) / 16) : itls_hexdigit(itls_bat(b, j / 2) % 16));
+  @
+  @ // base64 (RFC 4648 §4, with '=' padding): character r (0..3) of group g
+  @ logic integer itls_b64c(integer v) =
+  @   v < 26 ? 65 + v : (v < 52 ? 71 + v : (v < 62 ? v - 4 : (v == 62 ? 43 : 47)));
+  @ logic integer itls_b64_char(itls_bytes b, integer g, integer r) =
+  @   \let n = itls_blen(b);
+  @   \let b0 = itls_bat(b, 3 * g);
+  @   \let b1 = (3 * g + 1 < n ? itls_bat(b, 3 * g + 1) : 0);
+  @   \let b2 = (3 * g + 2 < n ? itls_bat(b, 3 * g + 2) : 0);
+  @   r == 0 ? itls_b64c(b0 / 4) :
+  @   r == 1 ? itls_b64c((b0 % 4) * 16 + b1 / 16) :
+  @   r == 2 ? (3 * g + 1 < n ? itls_b64c((b1 % 16) * 4 + b2 / 64) : 61) :
+  @            (3 * g + 2 < n ? itls_b64c(b2 % 64) : 61);
+  @ logic itls_bytes itls_base64(itls_bytes b);
+  @ axiom itls_base64_len: \forall itls_bytes b;
+  @   itls_blen(itls_base64(b)) == 4 * ((itls_blen(b) + 2) / 3);
+  @ axiom itls_base64_at: \forall itls_bytes b, integer j;
+  @   0 <= j < 4 * ((itls_blen(b) + 2) / 3) ==>
+  @   itls_bat(itls_base64(b), j) == itls_b64_char(b, j / 4, j % 4);
   @
   @ // the concatenation of the n parts at ps
   @ logic itls_bytes itls_parts{L}(struct itls_crypto_part *ps, integer n)

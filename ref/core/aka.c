@@ -1,0 +1,688 @@
+/*
+ * aka.c -- IMS AKA: Milenage, AUTN, AUTS, Digest responses (see itls/aka.h).
+ *
+ * spec/aka.md AK-01..AK-15; TS 35.206 §4.1; TS 33.102 §6.3; RFC 3310;
+ * RFC 4169; RFC 2617 §3.2.2.
+ */
+#include "itls/aka.h"
+
+const uint8_t itls_aka_qop_auth[4] = { 'a', 'u', 't', 'h' };
+const uint8_t itls_aka_qop_auth_int[8] = { 'a', 'u', 't', 'h', '-', 'i', 'n', 't' };
+/* AK-13 */
+const uint8_t itls_aka_v2_label[26] = {
+	'h', 't', 't', 'p', '-', 'd', 'i', 'g', 'e', 's', 't', '-', 'a',
+	'k', 'a', 'v', '2', '-', 'p', 'a', 's', 's', 'w', 'o', 'r', 'd'
+};
+const uint8_t itls_aka_colon[1] = { ':' };
+
+/* ---- byte-string helpers --------------------------------------------- */
+
+/* o = a ^ b, n bytes */
+/*@ requires n <= 16;
+  @ requires \valid(o + (0 .. n - 1));
+  @ requires \valid_read(a + (0 .. n - 1));
+  @ requires \valid_read(b + (0 .. n - 1));
+  @ requires \separated(o + (0 .. n - 1), a + (0 .. n - 1));
+  @ requires \separated(o + (0 .. n - 1), b + (0 .. n - 1));
+  @ assigns o[0 .. n - 1];
+  @ ensures itls_mem(o, n) == itls_xor(\old(itls_mem((uint8_t *)a, n)), \old(itls_mem((uint8_t *)b, n)));
+  @*/
+static void
+xor_bytes(uint8_t *o, const uint8_t *a, const uint8_t *b, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	  @ loop invariant \forall integer j; 0 <= j < i ==> o[j] == (a[j] ^ b[j]);
+	  @ loop assigns i, o[0 .. n - 1];
+	  @ loop variant n - i;
+	  @*/
+	for (i = 0; i < n; i++) {
+		o[i] = (uint8_t)(a[i] ^ b[i]);
+	}
+	/*@ assert itls_same(itls_mem(o, n),
+	  @   itls_xor(\at(itls_mem((uint8_t *)a, n), Pre), \at(itls_mem((uint8_t *)b, n), Pre)));
+	  @*/
+}
+
+/* o = bytes off .. off + n - 1 of the alen bytes at a */
+/*@ requires off + n <= alen;
+  @ requires \valid(o + (0 .. n - 1));
+  @ requires \valid_read(a + (0 .. alen - 1));
+  @ requires \separated(o + (0 .. n - 1), a + (0 .. alen - 1));
+  @ assigns o[0 .. n - 1];
+  @ ensures itls_mem(o, n) == itls_sub(\old(itls_mem((uint8_t *)a, alen)), off, n);
+  @*/
+static void
+get_sub(uint8_t *o, const uint8_t *a, size_t alen, size_t off, size_t n)
+{
+	size_t i;
+
+	(void)alen; /* used by the contract only */
+	/*@ loop invariant 0 <= i <= n;
+	  @ loop invariant \forall integer j; 0 <= j < i ==> o[j] == a[off + j];
+	  @ loop assigns i, o[0 .. n - 1];
+	  @ loop variant n - i;
+	  @*/
+	for (i = 0; i < n; i++) {
+		o[i] = a[off + i];
+	}
+	/*@ assert itls_same(itls_mem(o, n), itls_sub(\at(itls_mem((uint8_t *)a, alen), Pre), off, n)); */
+}
+
+/* x = rot(a ^ b, r bytes) ^ (15 zero bytes || c)  (TS 35.206 §4.1) */
+/*@ requires r < 16;
+  @ requires \valid(x + (0 .. 15));
+  @ requires \valid_read(a + (0 .. 15));
+  @ requires \valid_read(b + (0 .. 15));
+  @ requires \separated(x + (0 .. 15), a + (0 .. 15));
+  @ requires \separated(x + (0 .. 15), b + (0 .. 15));
+  @ assigns x[0 .. 15];
+  @ ensures itls_mem(x, 16) ==
+  @   itls_mil_mix(\old(itls_mem((uint8_t *)a, 16)), \old(itls_mem((uint8_t *)b, 16)), r, c);
+  @*/
+static void
+mil_mix(uint8_t x[16], const uint8_t a[16], const uint8_t b[16], size_t r, uint8_t c)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= 16;
+	  @ loop invariant \forall integer j; 0 <= j < i ==>
+	  @   x[j] == (a[(j + r) % 16] ^ b[(j + r) % 16]);
+	  @ loop assigns i, x[0 .. 15];
+	  @ loop variant 16 - i;
+	  @*/
+	for (i = 0; i < 16; i++) {
+		x[i] = (uint8_t)(a[(i + r) % 16] ^ b[(i + r) % 16]);
+	}
+	x[15] = (uint8_t)(x[15] ^ c);
+	/*@ assert \forall integer j; 0 <= j < 15 ==>
+	  @   itls_bat(itls_mil_cst(c), j) == 0;
+	  @*/
+	/*@ assert itls_bat(itls_mil_cst(c), 15) == c; */
+	/*@ assert itls_same(itls_mem(x, 16),
+	  @   itls_mil_mix(\at(itls_mem((uint8_t *)a, 16), Pre), \at(itls_mem((uint8_t *)b, 16), Pre), r, c));
+	  @*/
+}
+
+/* ---- Milenage ---------------------------------------------------------- */
+
+/* TEMP = E_K(RAND ^ OPc) (AK-03) */
+/*@ requires \valid(temp + (0 .. 15));
+  @ requires \valid_read(k + (0 .. 15));
+  @ requires \valid_read(opc + (0 .. 15));
+  @ requires \valid_read(rand + (0 .. 15));
+  @ requires \separated(temp + (0 .. 15), k + (0 .. 15), opc + (0 .. 15), rand + (0 .. 15));
+  @ assigns temp[0 .. 15];
+  @ ensures itls_mem(temp, 16) == itls_mil_temp(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)rand, 16)));
+  @*/
+static void
+mil_temp(uint8_t temp[16], const uint8_t k[16], const uint8_t opc[16], const uint8_t rand[16])
+{
+	uint8_t x[16];
+
+	xor_bytes(x, rand, opc, 16);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	itls_crypto_aes128(temp, k, x);
+	/*@ assert itls_mem(temp, 16) == itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre));
+	  @*/
+	/* AK-15 */
+	itls_crypto_wipe(x, sizeof x);
+	/*@ assert itls_same(itls_mem(temp, 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)));
+	  @*/
+}
+
+/* OUTk = E_K(rot(TEMP ^ OPc, r) ^ c) ^ OPc, k = 2..5 (AK-05) */
+/*@ requires r < 16;
+  @ requires \valid(out + (0 .. 15));
+  @ requires \valid_read(k + (0 .. 15));
+  @ requires \valid_read(opc + (0 .. 15));
+  @ requires \valid_read(temp + (0 .. 15));
+  @ requires \separated(out + (0 .. 15), k + (0 .. 15), opc + (0 .. 15), temp + (0 .. 15));
+  @ assigns out[0 .. 15];
+  @ ensures itls_mem(out, 16) == itls_mil_outk_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)), r, c);
+  @*/
+static void
+mil_outk(uint8_t out[16], const uint8_t k[16], const uint8_t opc[16], const uint8_t temp[16],
+	size_t r, uint8_t c)
+{
+	uint8_t x[16];
+	uint8_t y[16];
+
+	mil_mix(x, temp, opc, r, c);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	itls_crypto_aes128(y, k, x);
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	xor_bytes(out, y, opc, 16);
+	/*@ assert itls_mem(out, 16) == itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), r, c);
+	  @*/
+	/* AK-15 */
+	itls_crypto_wipe(x, sizeof x);
+	itls_crypto_wipe(y, sizeof y);
+	/*@ assert itls_same(itls_mem(out, 16), itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), r, c));
+	  @*/
+}
+
+/* OUT1 = E_K(TEMP ^ rot(IN1 ^ OPc, 64 bits) ^ c1) ^ OPc (AK-03, AK-04) */
+/*@ requires \valid(out + (0 .. 15));
+  @ requires \valid_read(k + (0 .. 15));
+  @ requires \valid_read(opc + (0 .. 15));
+  @ requires \valid_read(temp + (0 .. 15));
+  @ requires \valid_read(sqn + (0 .. 5));
+  @ requires \valid_read(amf + (0 .. 1));
+  @ requires \separated(out + (0 .. 15), k + (0 .. 15), opc + (0 .. 15), temp + (0 .. 15),
+  @   sqn + (0 .. 5), amf + (0 .. 1));
+  @ assigns out[0 .. 15];
+  @ ensures itls_mem(out, 16) == itls_mil_out1_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)),
+  @   \old(itls_mem((uint8_t *)sqn, 6)), \old(itls_mem((uint8_t *)amf, 2)));
+  @*/
+static void
+mil_out1(uint8_t out[16], const uint8_t k[16], const uint8_t opc[16], const uint8_t temp[16],
+	const uint8_t sqn[6], const uint8_t amf[2])
+{
+	uint8_t in1[16];
+	uint8_t x[16];
+	uint8_t y[16];
+	size_t i;
+
+	/* AK-03: IN1 = SQN || AMF || SQN || AMF */
+	/*@ loop invariant 0 <= i <= 6;
+	  @ loop invariant \forall integer j; 0 <= j < i ==> in1[j] == sqn[j] && in1[j + 8] == sqn[j];
+	  @ loop assigns i, in1[0 .. 15];
+	  @ loop variant 6 - i;
+	  @*/
+	for (i = 0; i < 6; i++) {
+		in1[i] = sqn[i];
+		in1[i + 8] = sqn[i];
+	}
+	in1[6] = amf[0];
+	in1[7] = amf[1];
+	in1[14] = amf[0];
+	in1[15] = amf[1];
+	/*@ assert \forall integer j; 0 <= j < 6 ==> in1[j] == \at(sqn[j], Pre); */
+	/*@ assert \forall integer j; 8 <= j < 14 ==> in1[j] == \at(sqn[j - 8], Pre); */
+	/*@ assert itls_same(itls_mem(&in1[0], 16), itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @   \at(itls_mem((uint8_t *)amf, 2), Pre)));
+	  @*/
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	mil_mix(x, in1, opc, 8, 0);
+	/*@ assert itls_same(itls_mem((uint8_t *)temp, 16), \at(itls_mem((uint8_t *)temp, 16), Pre)); */
+	xor_bytes(y, temp, x, 16);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	itls_crypto_aes128(x, k, y);
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	xor_bytes(out, x, opc, 16);
+	/*@ assert itls_mem(out, 16) == itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre));
+	  @*/
+	/* AK-15 */
+	itls_crypto_wipe(x, sizeof x);
+	itls_crypto_wipe(y, sizeof y);
+	/*@ assert itls_same(itls_mem(out, 16), itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)));
+	  @*/
+}
+
+/* see itls/aka.h */
+void
+itls_milenage_opc(uint8_t opc[16], const uint8_t k[ITLS_AKA_K_LEN], const uint8_t op[16])
+{
+	uint8_t x[16];
+
+	/* AK-02: OPc = OP ^ E_K(OP) */
+	itls_crypto_aes128(x, k, op);
+	/*@ assert itls_same(itls_mem((uint8_t *)op, 16), \at(itls_mem((uint8_t *)op, 16), Pre)); */
+	xor_bytes(opc, op, x, 16);
+	/*@ assert itls_mem(opc, 16) == itls_mil_opc(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)op, 16), Pre));
+	  @*/
+	/* AK-15 */
+	itls_crypto_wipe(x, sizeof x);
+	/*@ assert itls_same(itls_mem(opc, 16), itls_mil_opc(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)op, 16), Pre)));
+	  @*/
+}
+
+/* see itls/aka.h */
+void
+itls_milenage(struct itls_milenage_out *out, const uint8_t k[ITLS_AKA_K_LEN],
+	const uint8_t opc[16], const uint8_t rand[ITLS_AKA_RAND_LEN],
+	const uint8_t sqn[ITLS_AKA_SQN_LEN], const uint8_t amf[ITLS_AKA_AMF_LEN])
+{
+	uint8_t temp[16];
+	uint8_t o[16];
+
+	mil_temp(temp, k, opc, rand);
+	/* AK-04: f1, f1* */
+	mil_out1(o, k, opc, temp, sqn, amf);
+	get_sub(out->mac_a, o, 16, 0, 8);
+	get_sub(out->mac_s, o, 16, 8, 8);
+	/* AK-05, AK-06: OUT2 gives f5 (AK) and f2 (RES) */
+	mil_outk(o, k, opc, temp, 0, 1);
+	get_sub(out->ak, o, 16, 0, 6);
+	get_sub(out->res, o, 16, 8, 8);
+	/* OUT3 = CK, OUT4 = IK */
+	mil_outk(out->ck, k, opc, temp, 4, 2);
+	mil_outk(out->ik, k, opc, temp, 8, 4);
+	/* OUT5 gives f5* (AK*) */
+	mil_outk(o, k, opc, temp, 12, 8);
+	get_sub(out->ak_star, o, 16, 0, 6);
+	/* AK-15 */
+	itls_crypto_wipe(temp, sizeof temp);
+	itls_crypto_wipe(o, sizeof o);
+}
+
+/* see itls/aka.h */
+void
+itls_aka_autn(uint8_t autn[ITLS_AKA_AUTN_LEN], const uint8_t k[ITLS_AKA_K_LEN],
+	const uint8_t opc[16], const uint8_t rand[ITLS_AKA_RAND_LEN],
+	const uint8_t sqn[ITLS_AKA_SQN_LEN], const uint8_t amf[ITLS_AKA_AMF_LEN])
+{
+	uint8_t temp[16];
+	uint8_t o[16];
+	uint8_t ak[6];
+
+	mil_temp(temp, k, opc, rand);
+	mil_outk(o, k, opc, temp, 0, 1);
+	get_sub(ak, o, 16, 0, 6);
+	/* AK-07: AUTN = (SQN ^ AK) || AMF || MAC-A */
+	xor_bytes(autn, sqn, ak, 6);
+	autn[6] = amf[0];
+	autn[7] = amf[1];
+	mil_out1(o, k, opc, temp, sqn, amf);
+	get_sub(autn + 8, o, 16, 0, 8);
+	/* AK-15 */
+	itls_crypto_wipe(temp, sizeof temp);
+	itls_crypto_wipe(o, sizeof o);
+	itls_crypto_wipe(ak, sizeof ak);
+}
+
+/* see itls/aka.h */
+int
+itls_aka_check_autn(struct itls_aka_check *out, const uint8_t k[ITLS_AKA_K_LEN],
+	const uint8_t opc[16], const uint8_t rand[ITLS_AKA_RAND_LEN],
+	const uint8_t autn[ITLS_AKA_AUTN_LEN])
+{
+	uint8_t temp[16];
+	uint8_t o2[16];
+	uint8_t o1[16];
+	uint8_t ak[6];
+	uint8_t sqn[6];
+	int eq;
+
+	/* AK-08: AK = f5(K, RAND), SQN = AUTN[0..5] ^ AK */
+	mil_temp(temp, k, opc, rand);
+	mil_outk(o2, k, opc, temp, 0, 1);
+	get_sub(ak, o2, 16, 0, 6);
+	xor_bytes(sqn, autn, ak, 6);
+	/* XMAC = f1(K, SQN, RAND, AMF), compared in constant time */
+	mil_out1(o1, k, opc, temp, sqn, autn + 6);
+	eq = itls_crypto_eq(o1, autn + 8, ITLS_AKA_MAC_LEN);
+	if (eq == 0) {
+		get_sub(out->sqn, sqn, 6, 0, 6);
+		out->amf[0] = autn[6];
+		out->amf[1] = autn[7];
+		get_sub(out->ak, ak, 6, 0, 6);
+		get_sub(out->res, o2, 16, 8, 8);
+		mil_outk(out->ck, k, opc, temp, 4, 2);
+		mil_outk(out->ik, k, opc, temp, 8, 4);
+	}
+	/* AK-15 */
+	itls_crypto_wipe(temp, sizeof temp);
+	itls_crypto_wipe(o1, sizeof o1);
+	itls_crypto_wipe(o2, sizeof o2);
+	itls_crypto_wipe(ak, sizeof ak);
+	itls_crypto_wipe(sqn, sizeof sqn);
+	return eq == 0 ? ITLS_OK : ITLS_ERR_MAC_FAILURE;
+}
+
+/* see itls/aka.h */
+void
+itls_aka_auts(uint8_t auts[ITLS_AKA_AUTS_LEN], const uint8_t k[ITLS_AKA_K_LEN],
+	const uint8_t opc[16], const uint8_t rand[ITLS_AKA_RAND_LEN],
+	const uint8_t sqn_ms[ITLS_AKA_SQN_LEN])
+{
+	static const uint8_t amf0[2] = { 0, 0 };
+	uint8_t temp[16];
+	uint8_t o[16];
+	uint8_t aks[6];
+
+	/* AK-09: AUTS = (SQN_MS ^ AK*) || MAC-S, MAC-S = f1*(K, SQN_MS, RAND, 0x0000) */
+	mil_temp(temp, k, opc, rand);
+	mil_outk(o, k, opc, temp, 12, 8);
+	get_sub(aks, o, 16, 0, 6);
+	xor_bytes(auts, sqn_ms, aks, 6);
+	mil_out1(o, k, opc, temp, sqn_ms, amf0);
+	get_sub(auts + 6, o, 16, 8, 8);
+	/* AK-15 */
+	itls_crypto_wipe(temp, sizeof temp);
+	itls_crypto_wipe(o, sizeof o);
+	itls_crypto_wipe(aks, sizeof aks);
+}
+
+/* ---- Digest ------------------------------------------------------------ */
+
+/* the lower-case hex digit of v (0..15) */
+/*@ requires 0 <= v <= 15;
+  @ assigns \nothing;
+  @ ensures \result == itls_hexdigit(v);
+  @*/
+static uint8_t
+hexdigit(unsigned v)
+{
+	if (v < 10) {
+		return (uint8_t)('0' + v);
+	}
+	return (uint8_t)('a' + (v - 10));
+}
+
+/* out = the 32 lower-case hex characters of the 16 bytes at in */
+/*@ requires \valid(out + (0 .. 31));
+  @ requires \valid_read(in + (0 .. 15));
+  @ requires \separated(out + (0 .. 31), in + (0 .. 15));
+  @ assigns out[0 .. 31];
+  @ ensures itls_mem(out, 32) == itls_hex(\old(itls_mem((uint8_t *)in, 16)));
+  @*/
+static void
+hex16(uint8_t out[32], const uint8_t in[16])
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= 16;
+	  @ loop invariant \forall integer j; 0 <= j < 2 * i ==>
+	  @   out[j] == (j % 2 == 0 ? itls_hexdigit(in[j / 2] / 16) : itls_hexdigit(in[j / 2] % 16));
+	  @ loop assigns i, out[0 .. 31];
+	  @ loop variant 16 - i;
+	  @*/
+	for (i = 0; i < 16; i++) {
+		out[2 * i] = hexdigit(in[i] / 16u);
+		out[2 * i + 1] = hexdigit(in[i] % 16u);
+	}
+	/*@ assert itls_same(itls_mem(out, 32), itls_hex(\at(itls_mem((uint8_t *)in, 16), Pre))); */
+}
+
+/* the base64 character of the 6-bit value v (RFC 4648 §4) */
+/*@ requires 0 <= v <= 63;
+  @ assigns \nothing;
+  @ ensures \result == itls_b64c(v);
+  @*/
+static uint8_t
+b64c(unsigned v)
+{
+	if (v < 26) {
+		return (uint8_t)('A' + v);
+	}
+	if (v < 52) {
+		return (uint8_t)('a' + (v - 26));
+	}
+	if (v < 62) {
+		return (uint8_t)('0' + (v - 52));
+	}
+	return v == 62 ? (uint8_t)'+' : (uint8_t)'/';
+}
+
+/* out = base64 of the 16 bytes at in: 24 characters, "==" at the end (AK-13) */
+/*@ requires \valid(out + (0 .. 23));
+  @ requires \valid_read(in + (0 .. 15));
+  @ requires \separated(out + (0 .. 23), in + (0 .. 15));
+  @ assigns out[0 .. 23];
+  @ ensures itls_mem(out, 24) == itls_base64(\old(itls_mem((uint8_t *)in, 16)));
+  @*/
+static void
+base64_16(uint8_t out[24], const uint8_t in[16])
+{
+	size_t g;
+
+	/*@ loop invariant 0 <= g <= 5;
+	  @ loop invariant \forall integer j; 0 <= j < 4 * g ==>
+	  @   out[j] == itls_b64_char(itls_mem((uint8_t *)in, 16), j / 4, j % 4);
+	  @ loop assigns g, out[0 .. 23];
+	  @ loop variant 5 - g;
+	  @*/
+	for (g = 0; g < 5; g++) {
+		unsigned b0 = in[3 * g];
+		unsigned b1 = in[3 * g + 1];
+		unsigned b2 = in[3 * g + 2];
+		/*@ assert b0 == itls_bat(itls_mem((uint8_t *)in, 16), 3 * g); */
+		/*@ assert b1 == itls_bat(itls_mem((uint8_t *)in, 16), 3 * g + 1); */
+		/*@ assert b2 == itls_bat(itls_mem((uint8_t *)in, 16), 3 * g + 2); */
+		out[4 * g] = b64c(b0 / 4u);
+		out[4 * g + 1] = b64c((b0 % 4u) * 16u + b1 / 16u);
+		out[4 * g + 2] = b64c((b1 % 16u) * 4u + b2 / 64u);
+		out[4 * g + 3] = b64c(b2 % 64u);
+	}
+	/* the last group holds one byte: two characters and "==" */
+	out[20] = b64c(in[15] / 4u);
+	out[21] = b64c((in[15] % 4u) * 16u);
+	out[22] = '=';
+	out[23] = '=';
+	/*@ assert in[15] == itls_bat(itls_mem((uint8_t *)in, 16), 15); */
+	/*@ assert \forall integer j; 20 <= j < 24 ==>
+	  @   out[j] == itls_b64_char(itls_mem((uint8_t *)in, 16), j / 4, j % 4);
+	  @*/
+	/*@ assert itls_same(itls_mem(out, 24), itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))); */
+}
+
+/* see itls/aka.h */
+int
+itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_digest *d)
+{
+	struct itls_crypto_part p[11];
+	uint8_t h[16];
+	uint8_t ha1[32];
+	uint8_t ha2[32];
+	uint8_t hbody[32];
+	uint8_t mac[16];
+	uint8_t pw[24];
+	const uint8_t *qtext;
+	size_t qlen;
+	size_t i;
+
+	/* AK-14: check the inputs, in the documented order */
+	if (d->algorithm != ITLS_AKA_V1_MD5 && d->algorithm != ITLS_AKA_V2_MD5) {
+		return ITLS_ERR_BAD_ALGORITHM;
+	}
+	if (d->qop != ITLS_QOP_NONE && d->qop != ITLS_QOP_AUTH && d->qop != ITLS_QOP_AUTH_INT) {
+		return ITLS_ERR_BAD_QOP;
+	}
+	if (d->res_len < ITLS_AKA_RES_MIN || d->res_len > ITLS_AKA_RES_MAX) {
+		return ITLS_ERR_BAD_LENGTH;
+	}
+	if (d->qop != ITLS_QOP_NONE) {
+		if (d->cnonce_len == 0 || d->nc_len == 0) {
+			return ITLS_ERR_MISSING_PARAMETER;
+		}
+		if (d->nc_len != ITLS_AKA_NC_LEN) {
+			return ITLS_ERR_BAD_NC;
+		}
+		/*@ loop invariant 0 <= i <= ITLS_AKA_NC_LEN;
+		  @ loop invariant \forall integer j; 0 <= j < i ==> itls_aka_hexdigit(d->nc[j]);
+		  @ loop assigns i;
+		  @ loop variant ITLS_AKA_NC_LEN - i;
+		  @*/
+		for (i = 0; i < ITLS_AKA_NC_LEN; i++) {
+			uint8_t c = d->nc[i];
+			if (!((c >= '0' && c <= '9') || (c >= 'A' && c <= 'F')
+				|| (c >= 'a' && c <= 'f'))) {
+				return ITLS_ERR_BAD_NC;
+			}
+		}
+	}
+
+	/* AK-12 / AK-13: the password */
+	if (d->algorithm == ITLS_AKA_V2_MD5) {
+		p[0].p = d->res;
+		p[0].len = d->res_len;
+		p[1].p = d->ik;
+		p[1].len = ITLS_AKA_KEY_LEN;
+		p[2].p = d->ck;
+		p[2].len = ITLS_AKA_KEY_LEN;
+		itls_crypto_hmac_md5(mac, p, 3, itls_aka_v2_label, sizeof itls_aka_v2_label);
+		base64_16(pw, mac);
+		p[4].p = pw;
+		p[4].len = sizeof pw;
+	} else {
+		p[4].p = d->res;
+		p[4].len = d->res_len;
+	}
+	/* AK-10: HA1 = MD5(username ":" realm ":" password) */
+	p[0].p = d->username;
+	p[0].len = d->username_len;
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	p[2].p = d->realm;
+	p[2].len = d->realm_len;
+	p[3].p = itls_aka_colon;
+	p[3].len = 1;
+	itls_crypto_md5(h, p, 5);
+	hex16(ha1, h);
+
+	/* AK-11: HA2 = MD5(method ":" uri [":" H(body)]) */
+	p[0].p = d->method;
+	p[0].len = d->method_len;
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	p[2].p = d->uri;
+	p[2].len = d->uri_len;
+	if (d->qop == ITLS_QOP_AUTH_INT) {
+		struct itls_crypto_part b;
+
+		b.p = d->body;
+		b.len = d->body_len;
+		itls_crypto_md5(h, &b, 1);
+		hex16(hbody, h);
+		p[3].p = itls_aka_colon;
+		p[3].len = 1;
+		p[4].p = hbody;
+		p[4].len = sizeof hbody;
+		itls_crypto_md5(h, p, 5);
+	} else {
+		itls_crypto_md5(h, p, 3);
+	}
+	hex16(ha2, h);
+
+	/* AK-10: the response */
+	p[0].p = ha1;
+	p[0].len = sizeof ha1;
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	p[2].p = d->nonce;
+	p[2].len = d->nonce_len;
+	p[3].p = itls_aka_colon;
+	p[3].len = 1;
+	if (d->qop == ITLS_QOP_NONE) {
+		p[4].p = ha2;
+		p[4].len = sizeof ha2;
+		itls_crypto_md5(h, p, 5);
+	} else {
+		if (d->qop == ITLS_QOP_AUTH) {
+			qtext = itls_aka_qop_auth;
+			qlen = sizeof itls_aka_qop_auth;
+		} else {
+			qtext = itls_aka_qop_auth_int;
+			qlen = sizeof itls_aka_qop_auth_int;
+		}
+		p[4].p = d->nc;
+		p[4].len = d->nc_len;
+		p[5].p = itls_aka_colon;
+		p[5].len = 1;
+		p[6].p = d->cnonce;
+		p[6].len = d->cnonce_len;
+		p[7].p = itls_aka_colon;
+		p[7].len = 1;
+		p[8].p = qtext;
+		p[8].len = qlen;
+		p[9].p = itls_aka_colon;
+		p[9].len = 1;
+		p[10].p = ha2;
+		p[10].len = sizeof ha2;
+		itls_crypto_md5(h, p, 11);
+	}
+	hex16(out, h);
+	/* AK-15: the password and HA1 derive from RES (and IK, CK) */
+	itls_crypto_wipe(mac, sizeof mac);
+	itls_crypto_wipe(pw, sizeof pw);
+	itls_crypto_wipe(ha1, sizeof ha1);
+	itls_crypto_wipe(h, sizeof h);
+	return ITLS_OK;
+}
+
+/* ASCII lower case of c */
+/*@ assigns \nothing;
+  @ ensures 'A' <= c <= 'Z' ==> \result == c + 32;
+  @ ensures !('A' <= c <= 'Z') ==> \result == c;
+  @*/
+static char
+lower(char c)
+{
+	if (c >= 'A' && c <= 'Z') {
+		return (char)(c + 32);
+	}
+	return c;
+}
+
+/* see itls/aka.h */
+int
+itls_aka_algorithm_from_name(int *alg, const char *s, size_t len)
+{
+	static const char v1[9] = { 'a', 'k', 'a', 'v', '1', '-', 'm', 'd', '5' };
+	int m1 = 1;
+	int m2 = 1;
+	size_t i;
+
+	/* AK-14: ASCII case-insensitive */
+	if (len != 9) {
+		return ITLS_ERR_BAD_ALGORITHM;
+	}
+	/*@ loop invariant 0 <= i <= 9;
+	  @ loop invariant m1 == 0 || m1 == 1;
+	  @ loop invariant m2 == 0 || m2 == 1;
+	  @ loop assigns i, m1, m2;
+	  @ loop variant 9 - i;
+	  @*/
+	for (i = 0; i < 9; i++) {
+		char c = lower(s[i]);
+		if (c != v1[i]) {
+			m1 = 0;
+		}
+		if (c != (i == 4 ? '2' : v1[i])) {
+			m2 = 0;
+		}
+	}
+	if (m1) {
+		*alg = ITLS_AKA_V1_MD5;
+		return ITLS_OK;
+	}
+	if (m2) {
+		*alg = ITLS_AKA_V2_MD5;
+		return ITLS_OK;
+	}
+	return ITLS_ERR_BAD_ALGORITHM;
+}
+
+/* see itls/aka.h */
+int
+itls_aka_qop_from_name(int *qop, const char *s, size_t len)
+{
+	/* AK-14: exactly "auth" or "auth-int", lower case */
+	if (len >= 4 && s[0] == 'a' && s[1] == 'u' && s[2] == 't' && s[3] == 'h') {
+		if (len == 4) {
+			*qop = ITLS_QOP_AUTH;
+			return ITLS_OK;
+		}
+		if (len == 8 && s[4] == '-' && s[5] == 'i' && s[6] == 'n' && s[7] == 't') {
+			*qop = ITLS_QOP_AUTH_INT;
+			return ITLS_OK;
+		}
+	}
+	return ITLS_ERR_BAD_QOP;
+}
