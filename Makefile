@@ -93,7 +93,7 @@ vectors-check:
 	done; echo "vectors-check: committed vectors equal the generator's output"
 
 spec: $(ITLS)
-	sh spec/gen.sh $(ITLS) spec
+	sh spec/gen.sh $(ITLS) spec/generated
 
 spec-check: $(ITLS)
 	@rm -rf $(BUILD)/spec-check && mkdir -p $(BUILD)/spec-check

@@ -65,7 +65,11 @@ Test(flow, itls)
 	struct sim_run r;
 
 	run(SIM_ITLS, &r);
+	/* UE-02, UE-04 */
 	cr_assert_str_eq(msg(&r, "SM1")->via, "TLS");
+	cr_assert(has_line(&r, "SM1", "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=11111;spi-s=22222;port-c=5062;port-s=5064, tls"));
+	/* PC-08 */
+	cr_assert(has_line(&r, "SM6", "Security-Server: tls;q=0.2, ipsec-3gpp;q=0.1;alg=hmac-sha-1-96"));
 	cr_assert(has_line(&r, "SM6", "s_token=\"446c19571e4c458800065e7a\""));
 	cr_assert(has_line(&r, "SM7", "c_token=\"413c4006bfb7f2ba6e063472\""));
 	cr_assert(!has_line(&r, "SM6", "ck="));
@@ -249,6 +253,7 @@ static struct itls_tls_client cli;
 static struct itls_tls_server srv;
 static struct itls_tls_link lnk;
 
+/* UE-05: the certificate as received, no CA; PC-01: no CertificateRequest */
 Test(tls, captures_the_end_entity_certificate_as_received)
 {
 	struct itls_tls_result res;

@@ -478,6 +478,7 @@ Test(pcscf, random_walks_keep_the_safety_properties)
 					}
 					if (acts[i].kind == ITLS_PC_A_SEND_SM6 && acts[i].with_token) {
 						cr_assert(p.ue_offer & ITLS_OFFER_TLS);   /* PC-07 */
+						cr_assert_eq(p.ue_tls, 1);
 					}
 				}
 			}

@@ -150,6 +150,8 @@ to_sm1_tls(struct itls_ue *u, int names)
 	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_TLS);
 }
 
+/* UE-09 also: a wrong token, a token of another certificate (below) */
+
 /* ---- UE-01: configuration ---------------------------------------------------- */
 
 Test(ue, init_rejects_impossible_configurations)
@@ -264,6 +266,7 @@ Test(ue, kdf_profile_verifies_the_kdf_token)
 	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
 }
 
+/* UE-08 */
 Test(ue, token_missing_aborts)
 {
 	struct itls_ue u;

@@ -389,7 +389,7 @@ pc_guard(const struct itls_pc *st, const struct itls_pc_event *ev,
 {
 	int cert = st->cfg.mode == ITLS_TLS_CERT;
 	/* PC-07: tokens only when both sides have tls */
-	int ue_tls = (st->ue_offer & ITLS_OFFER_TLS) != 0
+	int ue_tls = st->ue_tls == 1
 		&& (st->cfg.support & ITLS_OFFER_TLS) != 0;
 	int due = st->stok_sent == 1
 		&& (st->sm1_via == ITLS_TR_TLS || ev->via == ITLS_TR_TLS);
@@ -513,8 +513,8 @@ pc_wipe_keys(struct itls_pc *st)
   @ requires st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX;
   @ requires st->impi_len <= ITLS_FSM_NAME_MAX;
   @ requires itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
-  @ requires st->stok_sent == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
-  @ assigns st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->stok_sent,
+  @ requires st->stok_sent == 1 ==> st->ue_tls == 1;
+  @ assigns st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->ue_tls, st->stok_sent,
   @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
   @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
   @   st->impi[0 .. ITLS_FSM_NAME_MAX - 1], st->impi_len, st->integrity, st->aka_run,
@@ -525,11 +525,11 @@ pc_wipe_keys(struct itls_pc *st)
   @ ensures st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX;
   @ ensures st->impi_len <= ITLS_FSM_NAME_MAX;
   @ ensures itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
-  @ ensures st->stok_sent == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
+  @ ensures st->stok_sent == 1 ==> st->ue_tls == 1;
   @ ensures a == ITLS_PC_A_SEND_SM6 ==> st->sm6_sent == 1;
   @ ensures a != ITLS_PC_A_SEND_SM6 ==> st->sm6_sent == \old(st->sm6_sent);
   @ ensures a == ITLS_PC_A_SEND_SM6 && act->with_token == 1 ==>
-  @   (st->ue_offer & ITLS_OFFER_TLS) != 0;
+  @   st->ue_tls == 1;
   @ ensures a == ITLS_PC_A_SEND_SM8 ==> act->integrity == ITLS_IP_TLS_YES ||
   @   act->integrity == ITLS_IP_YES;
   @ ensures a == ITLS_PC_A_SEND_SM8 && act->integrity == ITLS_IP_TLS_YES ==>
@@ -559,6 +559,7 @@ pc_do(struct itls_pc *st, const struct itls_pc_event *ev,
 	case ITLS_PC_A_STORE_SM1:
 		st->sm1_via = ev->via;
 		st->ue_offer = ev->ue_offer & (ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+		st->ue_tls = (ev->ue_offer & ITLS_OFFER_TLS) != 0 ? 1 : 0;
 		st->stok_sent = 0;
 		if (ev->kind == ITLS_PC_EV_SM1) {
 			pc_copy(st->sec_client, ev->sec_client, ev->sec_client_len);
@@ -592,7 +593,7 @@ pc_do(struct itls_pc *st, const struct itls_pc_event *ev,
 		break;
 	case ITLS_PC_A_MAKE_STOKEN:
 		/* PC-06, PC-07 */
-		if (f->stok_made && (st->ue_offer & ITLS_OFFER_TLS) != 0) {
+		if (f->stok_made && st->ue_tls == 1) {
 			pc_copy(st->s_token, f->s_token, ITLS_FSM_TOKEN_LEN);
 			st->stok_sent = 1;
 		}
@@ -688,7 +689,7 @@ pc_sm8_ok(const struct itls_pc *st)
   @   (\forall integer i; 0 <= i < k && out[i].kind == ITLS_PC_A_SEND_SM8 &&
   @      out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st)) &&
   @   (\forall integer i; 0 <= i < k && out[i].kind == ITLS_PC_A_SEND_SM6 &&
-  @      out[i].with_token == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0);
+  @      out[i].with_token == 1 ==> st->ue_tls == 1);
   @*/
 static int
 pc_actions_safe(const struct itls_pc *st, const struct itls_pc_action *out,
@@ -698,7 +699,7 @@ pc_actions_safe(const struct itls_pc *st, const struct itls_pc_action *out,
 	int sm8 = pc_sm8_ok(st);
 	int bound = (st->ctok_ok == 1 && st->ctok_run == st->aka_run)
 		|| (st->psk_ok == 1 && st->psk_run == st->aka_run);
-	int ue_tls = (st->ue_offer & ITLS_OFFER_TLS) != 0;
+	int ue_tls = st->ue_tls == 1;
 
 	/*@ loop invariant 0 <= i <= k;
 	  @ loop invariant \forall integer j; 0 <= j < i && out[j].kind == ITLS_PC_A_SEND_SM8 ==>
@@ -706,7 +707,7 @@ pc_actions_safe(const struct itls_pc *st, const struct itls_pc_action *out,
 	  @ loop invariant \forall integer j; 0 <= j < i && out[j].kind == ITLS_PC_A_SEND_SM8 &&
 	  @   out[j].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st);
 	  @ loop invariant \forall integer j; 0 <= j < i && out[j].kind == ITLS_PC_A_SEND_SM6 &&
-	  @   out[j].with_token == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
+	  @   out[j].with_token == 1 ==> st->ue_tls == 1;
 	  @ loop assigns i;
 	  @ loop variant k - i;
 	  @*/
@@ -803,6 +804,54 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
 	}
 }
 
+/*
+ * Commit a transition: the row's next state when the safety check holds,
+ * else `failed` with one ABORT (not-allowed) replacing the actions.
+ */
+/*@ requires \valid(st) && itls_pc_inv_data(st);
+  @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
+  @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
+  @ requires k <= ITLS_FSM_ROW_ACTS;
+  @ assigns st->state, st->last_row, st->reason, st->keys.ik[0 .. 15],
+  @   st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk, out[0], *n;
+  @ ensures itls_pc_inv(st);
+  @ ensures 0 <= *n <= k || *n == 1;
+  @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   itls_pc_sm8_ok(st);
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st);
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
+  @   out[i].with_token == 1 ==> st->ue_tls == 1;
+  @*/
+static void
+pc_commit(struct itls_pc *st, enum itls_pc_state next, size_t r,
+	struct itls_pc_action *out, size_t k, size_t *n)
+{
+	int safe = pc_state_safe(st, next);
+
+	if (safe) {
+		safe = pc_actions_safe(st, out, k);
+	}
+	if (safe) {
+		st->state = next;
+		st->last_row = r;
+		*n = k;
+		return;
+	}
+	pc_wipe_keys(st);
+	st->state = ITLS_PC_FAILED;
+	st->reason = ITLS_ERR_NOT_ALLOWED;
+	st->last_row = PC_TABLE_LEN;
+	out[0].kind = ITLS_PC_A_ABORT;
+	out[0].mech = ITLS_MECH_NONE;
+	out[0].integrity = ITLS_IP_NO;
+	out[0].with_token = 0;
+	out[0].reason = ITLS_ERR_NOT_ALLOWED;
+	*n = 1;
+}
+
 /* ---- the machine -------------------------------------------------------------------- */
 
 /* see itls/pcscf.h */
@@ -813,6 +862,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 	st->tls_up = 0;
 	st->tls_bound = 0;
 	st->ue_offer = 0;
+	st->ue_tls = 0;
 	st->aka_run = 0;
 	st->stok_sent = 0;
 	st->sm6_sent = 0;
@@ -856,7 +906,6 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	enum itls_pc_state next;
 	enum itls_pc_guard g;
 	enum itls_pc_act steps[ITLS_FSM_ROW_ACTS];
-	int safe;
 
 	*n = 0;
 	if (ev->kind == ITLS_PC_EV_SM1 && (ev->sec_client_len > ITLS_FSM_HDR_MAX
@@ -881,8 +930,8 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
 	  @ loop invariant st->impi_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
-	  @ loop invariant st->stok_sent == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
-	  @ loop assigns j, k, st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->stok_sent,
+	  @ loop invariant st->stok_sent == 1 ==> st->ue_tls == 1;
+	  @ loop assigns j, k, st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->ue_tls, st->stok_sent,
 	  @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
 	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
 	  @   st->impi[0 .. ITLS_FSM_NAME_MAX - 1], st->impi_len, st->integrity, st->aka_run,
@@ -902,31 +951,6 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
-	safe = pc_state_safe(st, next);
-	if (safe) {
-		safe = pc_actions_safe(st, out, k);
-	}
-	if (safe) {
-		/*@ assert \forall integer i; 0 <= i < k && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
-		  @   itls_pc_sm8_ok(st); */
-		/*@ assert \forall integer i; 0 <= i < k && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-		  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st); */
-		st->state = next;
-		st->last_row = r;
-		*n = k;
-		/*@ assert itls_pc_inv(st); */
-	} else {
-		pc_wipe_keys(st);
-		st->state = ITLS_PC_FAILED;
-		st->reason = ITLS_ERR_NOT_ALLOWED;
-		st->last_row = PC_TABLE_LEN;
-		out[0].kind = ITLS_PC_A_ABORT;
-		out[0].mech = ITLS_MECH_NONE;
-		out[0].integrity = ITLS_IP_NO;
-		out[0].with_token = 0;
-		out[0].reason = ITLS_ERR_NOT_ALLOWED;
-		*n = 1;
-		/*@ assert itls_pc_inv(st); */
-	}
+	pc_commit(st, next, r, out, k, n);
 	return ITLS_OK;
 }

@@ -454,6 +454,7 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_G_NO_FALLBACK:
 		return (st->cfg.offer & ITLS_OFFER_IPSEC) ? 0 : 1;
 	case ITLS_UE_G_AKA_FAIL:
+		/* UE-07 */
 		return ev->aka_ok ? 0 : 1;
 	case ITLS_UE_G_NO_COMMON:
 		/* UE-06: the choice must be one the UE offered */

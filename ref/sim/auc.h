@@ -1,6 +1,6 @@
 /*
  * sim/auc.h -- the AKA arithmetic the simulator's USIM and HSS/AuC need:
- * Milenage (TS 35.206) for RES, CK, IK, AK and MAC-A, AUTN = SQN xor AK ||
+ * (through itls/aka.h) Milenage (TS 35.206) for RES, CK, IK, AK and MAC-A, AUTN = SQN xor AK ||
  * AMF || MAC-A (TS 33.102 §6.3), and the AKAv1-MD5 Digest response (RFC
  * 3310: RFC 2617 with RES as the password).
  */

@@ -212,6 +212,25 @@ dot_escape(struct sim_text *t, const char *s)
 	}
 }
 
+/* one row of the ladder: same rank, actors kept left to right */
+static void
+dot_rank(struct sim_text *t, const struct lanes *l, size_t row)
+{
+	int a, prev = -1;
+
+	sim_text_printf(t, "\t{ rank=same;");
+	for (a = 0; a < SIM_A_COUNT; a++) {
+		if (l->col[a] < 0) {
+			continue;
+		}
+		if (prev >= 0) {
+			sim_text_printf(t, " a%d_%zu -> a%d_%zu [style=invis];", prev, row, a, row);
+		}
+		prev = a;
+	}
+	sim_text_printf(t, " }\n");
+}
+
 void
 sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 {
@@ -221,7 +240,7 @@ sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 
 	lanes_of(r, &l);
 	sim_text_printf(t, "digraph \"itls_%s\" {\n", sim_scenarios[r->scn].name);
-	sim_text_printf(t, "\trankdir=TB; nodesep=1.6; ranksep=0.25;\n");
+	sim_text_printf(t, "\trankdir=TB; nodesep=1.6; ranksep=0.25; newrank=true;\n");
 	sim_text_printf(t, "\tnode [shape=point, width=0.01, height=0.01];\n");
 	sim_text_printf(t, "\tedge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.6];\n");
 	sim_text_printf(t, "\tlabel=\"itls demo %s: ", sim_scenarios[r->scn].name);
@@ -236,24 +255,26 @@ sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 		}
 	}
 	/* heads */
-	sim_text_printf(t, "\t{ rank=same;");
 	for (a = 0; a < SIM_A_COUNT; a++) {
 		if (l.col[a] >= 0) {
-			sim_text_printf(t, " a%d_0 [shape=box, width=1, height=0.3, fontname=\"Helvetica\", label=\"%s\"];",
-				a, sim_actor_name(a));
+			sim_text_printf(t, "\ta%d_0 [group=g%d, shape=box, width=1, height=0.3, fontname=\"Helvetica\", label=\"%s\"];\n",
+				a, a, sim_actor_name(a));
 		}
 	}
-	sim_text_printf(t, " }\n");
+	dot_rank(t, &l, 0);
 	for (a = 0; a < SIM_A_COUNT; a++) {
 		size_t k;
 		if (l.col[a] < 0) {
 			continue;
 		}
+		for (k = 1; k <= rows + 1; k++) {
+			sim_text_printf(t, "\ta%d_%zu [group=g%d];\n", a, k, a);
+		}
 		sim_text_printf(t, "\ta%d_0", a);
 		for (k = 1; k <= rows + 1; k++) {
 			sim_text_printf(t, " -> a%d_%zu", a, k);
 		}
-		sim_text_printf(t, " [arrowhead=none, style=dashed, color=gray];\n");
+		sim_text_printf(t, " [arrowhead=none, style=dashed, color=gray, weight=1000];\n");
 	}
 	rows = 0;
 	for (i = 0; i < r->n; i++) {
@@ -262,13 +283,7 @@ sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 			continue;
 		}
 		rows++;
-		sim_text_printf(t, "\t{ rank=same;");
-		for (a = 0; a < SIM_A_COUNT; a++) {
-			if (l.col[a] >= 0) {
-				sim_text_printf(t, " a%d_%zu;", a, rows);
-			}
-		}
-		sim_text_printf(t, " }\n");
+		dot_rank(t, &l, rows);
 		if (e->kind == SIM_E_PART) {
 			sim_text_printf(t, "\ta0_%zu [shape=plaintext, label=\"", rows);
 			dot_escape(t, e->label);

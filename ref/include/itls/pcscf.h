@@ -141,6 +141,7 @@ struct itls_pc {
 	int tls_bound;               /**< that connection is bound to the current run */
 	enum itls_transport sm1_via;
 	unsigned ue_offer;           /**< mechanisms in SM1's Security-Client */
+	int ue_tls;                  /**< 1 when that list has tls */
 	uint32_t aka_run;            /**< challenges loaded */
 	struct itls_token_keys keys; /**< CK, IK of this run from SM5 */
 	int stok_sent;               /**< s_token computed and put in SM6 */
@@ -214,15 +215,21 @@ struct itls_pc_event {
   @   (itls_pc_ctok_due(p) ==> p->ctok_ok == 1 && p->ctok_run == p->aka_run) &&
   @   (p->sm7_via == ITLS_TR_TLS ==> itls_pc_bound(p));
   @
-  @ predicate itls_pc_inv(struct itls_pc *p) =
-  @   itls_pc_state_ok(p->state) && itls_pc_tr_ok(p->sm1_via) && itls_pc_tr_ok(p->sm7_via) &&
+  @ // the invariant: well-formed data ...
+  @ predicate itls_pc_inv_data(struct itls_pc *p) =
+  @   itls_pc_tr_ok(p->sm1_via) && itls_pc_tr_ok(p->sm7_via) &&
   @   itls_profile_ok(p->keys.profile) &&
   @   (p->cfg.mode == ITLS_TLS_CERT || p->cfg.mode == ITLS_TLS_PSK) &&
   @   p->sec_client_len <= ITLS_FSM_HDR_MAX && p->sec_server_len <= ITLS_FSM_HDR_MAX &&
   @   p->impi_len <= ITLS_FSM_NAME_MAX &&
-  @   (p->stok_sent == 1 ==> (p->ue_offer & ITLS_OFFER_TLS) != 0) &&
+  @   (p->stok_sent == 1 ==> p->ue_tls == 1);
+  @ // ... and what the state implies (PC-15, PC-20)
+  @ predicate itls_pc_inv_state(struct itls_pc *p) =
+  @   itls_pc_state_ok(p->state) &&
   @   (itls_pc_after_sm6(p->state) ==> p->sm6_sent == 1) &&
   @   (itls_pc_after_sm8(p->state) ==> itls_pc_sm8_ok(p));
+  @ predicate itls_pc_inv(struct itls_pc *p) =
+  @   itls_pc_inv_data(p) && itls_pc_inv_state(p);
   @
   @ predicate itls_pc_event_ok(struct itls_pc_event *e) =
   @   \valid_read(e) && 0 <= e->kind < ITLS_PC_EV_COUNT && itls_pc_tr_ok(e->via) &&
@@ -296,7 +303,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg);
   @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st);
   @ // PC-07: no s_token toward a UE that did not offer tls
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
-  @   out[i].with_token == 1 ==> (st->ue_offer & ITLS_OFFER_TLS) != 0;
+  @   out[i].with_token == 1 ==> st->ue_tls == 1;
   @*/
 enum itls_err
 itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
