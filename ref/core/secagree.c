@@ -100,7 +100,7 @@ static const unsigned char sa_ctab[256] = {
 static inline int
 sa_byte(char c)
 {
-	return c & 0xFF;
+	return (c + 256) % 256;
 }
 
 /* ASCII lower case of one character (names compare with it: SA-04, SA-10) */
@@ -519,8 +519,8 @@ sa_ch(int c, int l)
  * buf[i .. i+n) equals the literal lit[0 .. n), 1 <= n <= 16, ASCII case
  * folded on the buffer's side only: every caller passes a lower-case
  * literal, so this is the case-insensitive comparison of SA-04 / SA-10 /
- * SA-19. Written as a fall-through switch so that, inlined with a constant
- * literal, it compiles to one compare per character.
+ * SA-19. Inlined with a constant literal, the compiler unrolls it into one
+ * compare per character.
  */
 /*@ requires 1 <= n <= 16;
     requires \valid_read(buf + (i .. i + n - 1));
@@ -531,26 +531,21 @@ sa_ch(int c, int l)
 SA_HOT int
 sa_lit(const char *buf, size_t i, const char *lit, size_t n)
 {
-	const char *b = buf + i;
+	size_t k;
 
-	switch (n) {
-	case 16: if (!sa_ch(b[15], lit[15])) { return 0; } /* fall through */
-	case 15: if (!sa_ch(b[14], lit[14])) { return 0; } /* fall through */
-	case 14: if (!sa_ch(b[13], lit[13])) { return 0; } /* fall through */
-	case 13: if (!sa_ch(b[12], lit[12])) { return 0; } /* fall through */
-	case 12: if (!sa_ch(b[11], lit[11])) { return 0; } /* fall through */
-	case 11: if (!sa_ch(b[10], lit[10])) { return 0; } /* fall through */
-	case 10: if (!sa_ch(b[9], lit[9])) { return 0; } /* fall through */
-	case 9: if (!sa_ch(b[8], lit[8])) { return 0; } /* fall through */
-	case 8: if (!sa_ch(b[7], lit[7])) { return 0; } /* fall through */
-	case 7: if (!sa_ch(b[6], lit[6])) { return 0; } /* fall through */
-	case 6: if (!sa_ch(b[5], lit[5])) { return 0; } /* fall through */
-	case 5: if (!sa_ch(b[4], lit[4])) { return 0; } /* fall through */
-	case 4: if (!sa_ch(b[3], lit[3])) { return 0; } /* fall through */
-	case 3: if (!sa_ch(b[2], lit[2])) { return 0; } /* fall through */
-	case 2: if (!sa_ch(b[1], lit[1])) { return 0; } /* fall through */
-	default: return sa_ch(b[0], lit[0]);
+#ifndef __FRAMAC__
+#pragma GCC unroll 16
+#endif
+	/*@ loop invariant 0 <= k <= n;
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		if (!sa_ch(buf[i + k], lit[k])) {
+			return 0;
+		}
 	}
+	return 1;
 }
 
 /* position k ends a token: the end of the buffer, or a non-token byte */
