@@ -1,0 +1,218 @@
+#!/bin/sh
+# tests/cli/demo.sh ITLS -- `itls demo` (spec/ue.md, spec/pcscf.md), the pcap
+# it writes read back by tshark, and the PSK-TLS of seed 004 §3.4 run for
+# real with openssl and gnutls on 127.0.0.1 (BearSSL has no PSK suites).
+# One line per check: "ok - ..." or "not ok - ...". Exit 1 when any fails.
+set -u
+ITLS=${1:-build/itls}
+PYTHON=${PYTHON:-/usr/bin/python3}
+T=$(mktemp -d)
+PIDS=""
+cleanup() {
+	for p in $PIDS; do
+		kill "$p" 2>/dev/null
+	done
+	rm -rf "$T"
+}
+trap cleanup EXIT
+fail=0
+
+ok() { echo "ok - $1"; }
+nok() { echo "not ok - $1"; fail=1; }
+# expect NAME COND... : ok when the command succeeds
+expect() {
+	name=$1
+	shift
+	if "$@"; then ok "$name"; else nok "$name"; fi
+}
+
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume"
+
+# ---- usage -----------------------------------------------------------------------
+"$ITLS" demo --help > "$T/out" 2> "$T/err"
+expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
+"$ITLS" demo --list > "$T/out" 2> "$T/err"
+rc=$?
+expect "demo --list exits 0" test $rc -eq 0
+expect "demo --list names the 10 scenarios in order" \
+	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
+
+bad_usage() { # NAME ARGS...
+	name=$1
+	shift
+	"$ITLS" demo "$@" > "$T/out" 2> "$T/err"
+	rc=$?
+	if [ $rc -eq 2 ] && [ ! -s "$T/out" ] && head -1 "$T/err" | grep -q '^itls: '; then
+		ok "$name"
+	else
+		nok "$name (exit $rc, stdout $(wc -c < "$T/out") bytes)"
+	fi
+}
+bad_usage "unknown scenario: exit 2, nothing on stdout" no-such-scenario
+bad_usage "unknown option: exit 2" --frobnicate
+bad_usage "two scenarios: exit 2" itls mitm
+bad_usage "--dot without a file: exit 2" itls --dot
+bad_usage "--table of an unknown machine: exit 2" --table nope
+bad_usage "--fsm-dot of an unknown machine: exit 2" --fsm-dot nope
+bad_usage "--all with a scenario: exit 2" --all itls
+bad_usage "--dot into a missing directory: exit 2" itls --dot "$T/no/such/dir/x.dot"
+
+# ---- every scenario ends as the specification says (UE-nn, PC-nn) --------------------
+for s in $SCENARIOS; do
+	"$ITLS" demo "$s" > "$T/$s.txt" 2> "$T/err"
+	rc=$?
+	if [ $rc -eq 0 ] && tail -1 "$T/$s.txt" | grep -q '^result: PASS'; then
+		ok "demo $s passes: $(tail -1 "$T/$s.txt" | sed 's/^result: PASS -- //')"
+	else
+		nok "demo $s (exit $rc): $(tail -1 "$T/$s.txt")"
+	fi
+done
+"$ITLS" demo > "$T/default.txt"
+expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
+"$ITLS" demo --all > "$T/all.txt"
+rc=$?
+expect "demo --all: exit 0, 10 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "10 passed, 0 failed"
+
+# what the ladders must show
+grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.txt"
+expect "itls: SM6 carries the s_token of vectors/token.txt tc 1 (PC-06)" test $? -eq 0
+grep -q 'c_token="413c4006bfb7f2ba6e063472"' "$T/itls.txt"
+expect "itls: SM7 carries the c_token of vectors/token.txt (UE-11)" test $? -eq 0
+grep -q 'integrity-protected=tls-yes' "$T/itls.txt"
+expect "itls: SM8 is integrity-protected=tls-yes (PC-14)" test $? -eq 0
+grep -q 'UE: sm1-sent --SM6 \[tls, s_token invalid\]--> failed' "$T/mitm.txt"
+expect "mitm: the UE aborts at SM6 (UE-09)" test $? -eq 0
+grep -q 'P-CSCF: sm6-sent --SM7 \[c_token invalid\]--> failed' "$T/bad-ctoken.txt"
+expect "bad-ctoken: the P-CSCF aborts at SM7 (PC-13)" test $? -eq 0
+test "$(grep -c 'abort(bid-down)' "$T/bid-down.txt")" -eq 2
+expect "bid-down: caught twice at SM7 (PC-10, PC-11)" test $? -eq 0
+grep -q 'not detectable' "$T/bid-down.txt"
+expect "bid-down: the forged TLS refusal is reported as undetectable (UE-15, UE-16)" test $? -eq 0
+grep -q 'ServerHello, ChangeCipherSpec, Finished' "$T/resume.txt"
+expect "resume: an abbreviated handshake (UE-18, UE-19)" test $? -eq 0
+test "$(grep -c 'refuse(not-allowed)' "$T/resume.txt")" -eq 2
+expect "resume: the network's TLS attempt is refused on both sides (UE-18, PC-17)" test $? -eq 0
+grep -q 'SM6 SIP/2.0 401' "$T/no-tls-ue.txt" && ! grep -q 's_token=' "$T/no-tls-ue.txt" \
+	&& ! grep -q 'c_token=' "$T/no-tls-ue.txt"
+expect "no-tls-ue: no token anywhere (PC-07, UE-24)" test $? -eq 0
+
+# ---- tables and graphviz ---------------------------------------------------------------
+"$ITLS" demo --table ue > "$T/ue.md"
+grep -q '^| 0 | idle | start | tls-first | tls-connecting | tls-connect |$' "$T/ue.md"
+expect "--table ue prints the rows of itls_ue_table" test $? -eq 0
+"$ITLS" demo --table pcscf > "$T/pc.md"
+grep -q '| sm6-sent | SM7 | c_token invalid | failed | abort |' "$T/pc.md"
+expect "--table pcscf prints the rows of itls_pc_table" test $? -eq 0
+"$ITLS" demo itls --dot "$T/l.dot" > /dev/null
+expect "--dot writes a digraph" grep -q '^digraph "itls_itls"' "$T/l.dot"
+if command -v dot > /dev/null 2>&1; then
+	dot -Tsvg "$T/l.dot" > "$T/l.svg" 2> "$T/err"
+	expect "dot renders the ladder" test $? -eq 0 -a -s "$T/l.svg"
+	"$ITLS" demo --fsm-dot ue | dot -Tsvg > "$T/ue.svg" 2> "$T/err"
+	expect "dot renders the UE machine" test $? -eq 0 -a -s "$T/ue.svg"
+else
+	nok "graphviz dot is not installed"
+fi
+
+# ---- the fixtures built into the command are vectors/certs/ ---------------------------------
+if [ -x "$PYTHON" ] && [ -f ref/sim/mkfixtures.py ]; then
+	"$PYTHON" ref/sim/mkfixtures.py > "$T/fixtures.c" 2> "$T/err"
+	expect "ref/sim/fixtures.c equals vectors/certs/ (mkfixtures.py)" cmp -s "$T/fixtures.c" ref/sim/fixtures.c
+fi
+
+# ---- pcap, read back by tshark ------------------------------------------------------------
+if command -v tshark > /dev/null 2>&1; then
+	"$ITLS" demo itls --pcap "$T/itls.pcap" > /dev/null
+	timeout 60 tshark -r "$T/itls.pcap" -Y sip -T fields -e sip.Method \
+		-e sip.Status-Code -e sip.sec_mechanism > "$T/fields" 2> "$T/err"
+	expect "tshark reads the pcap" test $? -eq 0
+	expect "tshark sees the 12 messages SM1..SM12" test "$(wc -l < "$T/fields")" -eq 12
+	got=$(awk -F'\t' '{printf "%s%s ", $1, $2}' "$T/fields")
+	want="REGISTER REGISTER REGISTER 401 401 401 REGISTER REGISTER REGISTER 200 200 200 "
+	expect "tshark: methods and status codes in order" test "$got" = "$want"
+	expect "tshark: SM1 Security-Client mechanisms" test "$(sed -n 1p "$T/fields" | cut -f3)" = "ipsec-3gpp,tls"
+	expect "tshark: SM6 Security-Server mechanisms" test "$(sed -n 6p "$T/fields" | cut -f3)" = "tls,ipsec-3gpp"
+	expect "tshark: SM7 Security-Client and Security-Verify" test "$(sed -n 7p "$T/fields" | cut -f3)" = "ipsec-3gpp,tls,tls,ipsec-3gpp"
+	expect "tshark: SM2 and SM8 carry no Security-* header" test -z "$(sed -n '2p;8p' "$T/fields" | cut -f3 | tr -d '\n')"
+	"$ITLS" demo --all --pcap "$T/all.pcap" > /dev/null
+	n=$(timeout 60 tshark -r "$T/all.pcap" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
+	expect "tshark reads the pcap of --all ($n SIP messages)" test "$n" -gt 100
+else
+	nok "tshark is not installed"
+fi
+
+# ---- PSK-TLS for real (seed 004 §3.4, DESIGN decision 5) ------------------------------------
+# The psk scenario's PSK (CK, IK of TS 35.208 test set 1, the demo's IMPI).
+out=$("$ITLS" psk --ck b40ba9a3c58b2a05bbf0d987b21bf8cb --ik f769bcd751044604127672711c6d3441 --impi user1@operator1.ims.com)
+PSK=$(echo "$out" | sed -n 's/^psk //p')
+ID=$(echo "$out" | sed -n 's/^identity //p')
+grep -q "UE PSK     $PSK" "$T/psk.txt" && grep -q "P-CSCF PSK $PSK" "$T/psk.txt"
+expect "psk: both ends of the demo derive the PSK of 'itls psk' (UE-17, PC-16)" test $? -eq 0 -a -n "$PSK"
+REQ="REGISTER sip:operator1.ims.com SIP/2.0"
+RSP="SIP/2.0 200 OK"
+SUITE=PSK-AES128-GCM-SHA256
+PRIO="NORMAL:-VERS-ALL:+VERS-TLS1.2:-KX-ALL:+PSK"
+
+port() { # a free-looking port, different per call
+	echo $(( 20000 + ($$ * 7 + $1 * 131) % 30000 ))
+}
+
+# openssl_server PORT PSK: answers one connection with RSP
+openssl_server() {
+	( sleep 2; echo "$RSP" ) | timeout 15 openssl s_server -accept "127.0.0.1:$1" -nocert \
+		-psk "$2" -psk_identity "$ID" -tls1_2 -cipher "$SUITE" -naccept 1 -quiet \
+		> "$T/srv.out" 2> "$T/srv.err" &
+	PIDS="$PIDS $!"
+	SRV=$!
+	sleep 1
+}
+
+if command -v openssl > /dev/null 2>&1; then
+	P=$(port 1)
+	openssl_server "$P" "$PSK"
+	( echo "$REQ"; sleep 4 ) | timeout 15 openssl s_client -connect "127.0.0.1:$P" -psk "$PSK" \
+		-psk_identity "$ID" -tls1_2 -cipher "$SUITE" -quiet > "$T/cli.out" 2> "$T/cli.err"
+	wait "$SRV" 2> /dev/null
+	grep -q "^$REQ" "$T/srv.out" && grep -q "^$RSP" "$T/cli.out"
+	expect "openssl s_client <-> s_server, TLS 1.2 $SUITE with the demo's PSK: SIP both ways" test $? -eq 0
+	# the man in the middle has no CK/IK, hence not this PSK
+	P=$(port 2)
+	openssl_server "$P" "$PSK"
+	( echo "$REQ"; sleep 2 ) | timeout 15 openssl s_client -connect "127.0.0.1:$P" \
+		-psk 00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff \
+		-psk_identity "$ID" -tls1_2 -cipher "$SUITE" -quiet > "$T/cli.out" 2> "$T/cli.err"
+	wait "$SRV" 2> /dev/null
+	! grep -q "$REQ" "$T/srv.out" && ! grep -q "$RSP" "$T/cli.out"
+	expect "openssl: a client with another PSK gets no session (a MitM without CK/IK)" test $? -eq 0
+else
+	nok "openssl is not installed"
+fi
+
+if command -v gnutls-serv > /dev/null 2>&1 && command -v gnutls-cli > /dev/null 2>&1; then
+	echo "$ID:$PSK" > "$T/psk.passwd"
+	P=$(port 3)
+	timeout 15 gnutls-serv --port "$P" --pskpasswd "$T/psk.passwd" --priority "$PRIO" \
+		--echo > "$T/gsrv.out" 2> "$T/gsrv.err" &
+	GS=$!
+	PIDS="$PIDS $GS"
+	sleep 1
+	( echo "$REQ"; sleep 2 ) | timeout 15 gnutls-cli --port "$P" 127.0.0.1 --pskusername "$ID" \
+		--pskkey "$PSK" --priority "$PRIO" > "$T/gcli.out" 2> "$T/gcli.err"
+	kill "$GS" 2> /dev/null
+	wait "$GS" 2> /dev/null
+	grep -q "^$REQ" "$T/gcli.out"
+	expect "gnutls-cli <-> gnutls-serv (echo), TLS 1.2 PSK with the demo's PSK: SIP both ways" test $? -eq 0
+	if command -v openssl > /dev/null 2>&1; then
+		P=$(port 4)
+		openssl_server "$P" "$PSK"
+		( echo "$REQ"; sleep 4 ) | timeout 15 gnutls-cli --port "$P" 127.0.0.1 --pskusername "$ID" \
+			--pskkey "$PSK" --priority "$PRIO" > "$T/gcli.out" 2> "$T/gcli.err"
+		wait "$SRV" 2> /dev/null
+		grep -q "^$REQ" "$T/srv.out" && grep -q "^$RSP" "$T/gcli.out"
+		expect "gnutls-cli -> openssl s_server: the same PSK works across implementations" test $? -eq 0
+	fi
+else
+	nok "gnutls-bin is not installed"
+fi
+
+exit $fail
