@@ -1,12 +1,14 @@
 /*
  * x509name.c -- walk a certificate's DER to its names, in place (NM-01..NM-08).
  *
- * Every function below reads one ASN.1 production of RFC 5280 that starts
- * at der[off] and must fit in the `remain` bytes left of its parent, and
- * returns how many bytes it used. Positions are absolute offsets into der,
- * so the views it stores need no translation. der_tl() is the only place
- * that reads an element header; a field we do not need is skipped as one
- * element after der_tl() has checked its header.
+ * Every parse_* function below reads one ASN.1 production of RFC 5280
+ * that starts at der[off] and must fit in the `remain` bytes left of its
+ * parent, and returns (by value, so that no result goes through memory) a
+ * struct der_walk: the reason, and how many bytes it used. Positions are
+ * absolute offsets into der, so the views stored in the result need no
+ * translation. der_tl() is the only place that reads an element header; a
+ * field we do not need is skipped as one element after der_tl() has
+ * checked its header.
  */
 #include "itls/x509name.h"
 
@@ -16,6 +18,22 @@
 #define DER_ANY    0x00   /* any single-byte identifier except 0x00 */
 #define DER_GN     0x1F   /* a GeneralName choice (NM-07) */
 #define DER_CNSTR  0x3F   /* a CN string type (NM-05) */
+
+/* One element header: reason, identifier, header and content lengths. */
+struct der_tlv {
+	enum itls_err e;
+	uint8_t tag;
+	size_t h;
+	size_t c;
+};
+
+/* What a production used, and up to two spans it reports. */
+struct der_walk {
+	enum itls_err e;
+	size_t used;
+	size_t off1, len1;    /* extnID; validity */
+	size_t off2, len2;    /* subjectPublicKeyInfo */
+};
 
 /*@ predicate gn_tag(integer t) =
       t == 0xA0 || t == 0x81 || t == 0x82 || t == 0xA3 || t == 0xA4 ||
@@ -57,45 +75,50 @@ tag_allowed(uint8_t want, uint8_t t)
 
 /*
  * One element header (X.690 8.1.2 identifier, 8.1.3 length, 10.1 minimal
- * definite length), NM-02. On success the element is der[off .. off+*hlen+*clen)
- * and fits in remain.
+ * definite length), NM-02. On success the element is
+ * der[off .. off + h + c) and fits in remain.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(tag) && \valid(hlen) && \valid(clen);
-    requires \separated(tag, hlen, clen, der + (0 .. len - 1));
-    assigns *tag, *hlen, *clen;
-    ensures \result == ITLS_OK || \result == ITLS_ERR_DER_TRUNCATED ||
-      \result == ITLS_ERR_DER_BAD_TAG || \result == ITLS_ERR_DER_BAD_LENGTH;
-    ensures \result == ITLS_OK ==> 2 <= *hlen <= 6;
-    ensures \result == ITLS_OK ==> *hlen + *clen <= remain;
-    ensures \result == ITLS_OK ==> *tag == der[off] && tag_ok(want, *tag);
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || \result.e == ITLS_ERR_DER_TRUNCATED ||
+      \result.e == ITLS_ERR_DER_BAD_TAG || \result.e == ITLS_ERR_DER_BAD_LENGTH;
+    ensures \result.e == ITLS_OK ==> 2 <= \result.h <= 6;
+    ensures \result.e == ITLS_OK ==> \result.h + \result.c <= remain;
+    ensures \result.e == ITLS_OK ==>
+      \result.tag == der[off] && tag_ok(want, \result.tag);
     behavior nothing:
       assumes remain == 0;
-      ensures \result == ITLS_ERR_DER_TRUNCATED;
+      ensures \result.e == ITLS_ERR_DER_TRUNCATED;
     behavior some:
       assumes remain > 0;
     complete behaviors;
     disjoint behaviors;
  */
-static enum itls_err
+static struct der_tlv
 der_tl(const uint8_t *der, size_t len, size_t off, size_t remain,
-	uint8_t want, uint8_t *tag, size_t *hlen, size_t *clen)
+	uint8_t want)
 {
-	uint8_t id, b;
+	struct der_tlv r;
+	uint8_t b;
 	size_t n, v;
 
 	(void)len;
+	r.e = ITLS_ERR_DER_TRUNCATED;
+	r.tag = 0;
+	r.h = 0;
+	r.c = 0;
 	if (remain < 1) {
-		return ITLS_ERR_DER_TRUNCATED;
+		return r;
 	}
-	id = der[off];
+	r.tag = der[off];
 	/* NM-02 (2): single-byte identifiers only, and the expected one */
-	if ((id & 0x1F) == 0x1F || !tag_allowed(want, id)) {
-		return ITLS_ERR_DER_BAD_TAG;
+	if ((r.tag & 0x1F) == 0x1F || !tag_allowed(want, r.tag)) {
+		r.e = ITLS_ERR_DER_BAD_TAG;
+		return r;
 	}
 	if (remain < 2) {
-		return ITLS_ERR_DER_TRUNCATED;
+		return r;
 	}
 	b = der[off + 1];
 	if (b < 0x80) {
@@ -104,11 +127,12 @@ der_tl(const uint8_t *der, size_t len, size_t off, size_t remain,
 	} else {
 		/* NM-02 (4): no indefinite form, at most 4 length bytes */
 		if (b == 0x80 || b > 0x84) {
-			return ITLS_ERR_DER_BAD_LENGTH;
+			r.e = ITLS_ERR_DER_BAD_LENGTH;
+			return r;
 		}
 		n = (size_t)b - 0x80;
 		if (remain - 2 < n) {
-			return ITLS_ERR_DER_TRUNCATED;
+			return r;
 		}
 		v = der[off + 2];
 		if (n > 1) {
@@ -122,43 +146,75 @@ der_tl(const uint8_t *der, size_t len, size_t off, size_t remain,
 		}
 		/* NM-02 (6): minimal long form */
 		if (der[off + 2] == 0 || v < 0x80) {
-			return ITLS_ERR_DER_BAD_LENGTH;
+			r.e = ITLS_ERR_DER_BAD_LENGTH;
+			return r;
 		}
 	}
 	/* NM-02 (7): the content fits in what is left of the parent */
 	if (v > remain - 2 - n) {
-		return ITLS_ERR_DER_TRUNCATED;
+		return r;
 	}
-	*tag = id;
-	*hlen = 2 + n;
-	*clen = v;
-	return ITLS_OK;
+	r.e = ITLS_OK;
+	r.h = 2 + n;
+	r.c = v;
+	return r;
 }
 
-/* Skip one element with the expected identifier; *used = its whole size. */
+/* A failed walk. */
+/*@ assigns \nothing;
+    ensures \result.e == e && \result.used == 0;
+ */
+static struct der_walk
+walk_fail(enum itls_err e)
+{
+	struct der_walk w;
+
+	w.e = e;
+	w.used = 0;
+	w.off1 = 0;
+	w.len1 = 0;
+	w.off2 = 0;
+	w.len2 = 0;
+	return w;
+}
+
+/* A successful walk of n bytes. */
+/*@ assigns \nothing;
+    ensures \result.e == ITLS_OK && \result.used == n;
+ */
+static struct der_walk
+walk_ok(size_t n)
+{
+	struct der_walk w;
+
+	w.e = ITLS_OK;
+	w.used = n;
+	w.off1 = 0;
+	w.len1 = 0;
+	w.off2 = 0;
+	w.len2 = 0;
+	return w;
+}
+
+/* Skip one element with the expected identifier: used = its whole size. */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(used);
-    requires \separated(used, der + (0 .. len - 1));
-    assigns *used;
-    ensures \result == ITLS_OK || \result == ITLS_ERR_DER_TRUNCATED ||
-      \result == ITLS_ERR_DER_BAD_TAG || \result == ITLS_ERR_DER_BAD_LENGTH;
-    ensures \result == ITLS_OK ==> 2 <= *used <= remain;
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || \result.e == ITLS_ERR_DER_TRUNCATED ||
+      \result.e == ITLS_ERR_DER_BAD_TAG || \result.e == ITLS_ERR_DER_BAD_LENGTH;
+    ensures \result.e == ITLS_OK ==> 2 <= \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 der_skip(const uint8_t *der, size_t len, size_t off, size_t remain,
-	uint8_t want, size_t *used)
+	uint8_t want)
 {
-	uint8_t t;
-	size_t h, c;
-	enum itls_err e;
+	struct der_tlv t;
 
-	e = der_tl(der, len, off, remain, want, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, want);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
 }
 
 /*
@@ -274,6 +330,57 @@ bytes_equal(const uint8_t *der, size_t len, size_t a, size_t b, size_t n)
 	return 1;
 }
 
+/* Append a CN view (NM-05, NM-08). */
+/*@ requires \valid(o);
+    requires inv(o, len);
+    requires o->n_cn < ITLS_X509_MAX_CN;
+    requires off + n <= len;
+    assigns o->n_cn, o->cn[o->n_cn];
+    ensures inv(o, len);
+    ensures o->n_cn == \old(o->n_cn) + 1;
+ */
+static void
+add_cn(struct itls_x509_names *o, size_t len, size_t off, size_t n,
+	uint8_t type)
+{
+	size_t k = o->n_cn;
+
+	(void)len;
+	o->cn[k].off = off;
+	o->cn[k].len = n;
+	o->cn[k].type = type;
+	/*@ assert \forall integer i; 0 <= i < k ==>
+	      o->cn[i].off + o->cn[i].len <= len; */
+	o->n_cn = k + 1;
+}
+
+/* Append a dNSName or URI view (NM-07, NM-08). */
+/*@ requires \valid(o);
+    requires inv(o, len);
+    requires o->n_san < ITLS_X509_MAX_SAN;
+    requires off + n <= len;
+    requires kind == ITLS_X509_SAN_DNS || kind == ITLS_X509_SAN_URI;
+    assigns o->n_san, o->san[o->n_san];
+    ensures inv(o, len);
+    ensures o->n_san == \old(o->n_san) + 1;
+ */
+static void
+add_san(struct itls_x509_names *o, size_t len, size_t off, size_t n,
+	uint8_t kind)
+{
+	size_t k = o->n_san;
+
+	(void)len;
+	o->san[k].off = off;
+	o->san[k].len = n;
+	o->san[k].kind = kind;
+	/*@ assert \forall integer i; 0 <= i < k ==>
+	      o->san[i].off + o->san[i].len <= len; */
+	/*@ assert \forall integer i; 0 <= i < k ==>
+	      o->san[i].kind == ITLS_X509_SAN_DNS || o->san[i].kind == ITLS_X509_SAN_URI; */
+	o->n_san = k + 1;
+}
+
 /*
  * AttributeTypeAndValue ::= SEQUENCE {
  *      type     AttributeType,
@@ -287,69 +394,65 @@ bytes_equal(const uint8_t *der, size_t len, size_t a, size_t b, size_t n)
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c, h2, c2, h3, c3, pos, rem;
+	struct der_tlv t, id, v;
+	size_t pos, rem;
 	int is_cn;
 	enum itls_err e;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0x30);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	pos = off + h;
-	rem = c;
-	e = der_tl(der, len, pos, rem, 0x06, &t, &h2, &c2);
-	if (e != ITLS_OK) {
-		return e;
+	pos = off + t.h;
+	rem = t.c;
+	id = der_tl(der, len, pos, rem, 0x06);
+	if (id.e != ITLS_OK) {
+		return walk_fail(id.e);
 	}
-	if (c2 == 0) {
-		return ITLS_ERR_DER_BAD_VALUE;
+	if (id.c == 0) {
+		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
 	}
-	is_cn = c2 == 3 && der[pos + h2] == 0x55 && der[pos + h2 + 1] == 0x04
-		&& der[pos + h2 + 2] == 0x03;
-	pos += h2 + c2;
-	rem -= h2 + c2;
+	is_cn = id.c == 3 && der[pos + id.h] == 0x55 && der[pos + id.h + 1] == 0x04
+		&& der[pos + id.h + 2] == 0x03;
+	pos += id.h + id.c;
+	rem -= id.h + id.c;
 	if (is_cn) {
 		/* NM-05: capacity, string type, characters */
 		if (o->n_cn >= ITLS_X509_MAX_CN) {
-			return ITLS_ERR_DER_TOO_MANY;
+			return walk_fail(ITLS_ERR_DER_TOO_MANY);
 		}
-		e = der_tl(der, len, pos, rem, DER_CNSTR, &t, &h3, &c3);
+		v = der_tl(der, len, pos, rem, DER_CNSTR);
+		if (v.e != ITLS_OK) {
+			return walk_fail(v.e);
+		}
+		e = check_cn_value(der, len, pos + v.h, v.c, v.tag);
 		if (e != ITLS_OK) {
-			return e;
+			return walk_fail(e);
 		}
-		e = check_cn_value(der, len, pos + h3, c3, t);
-		if (e != ITLS_OK) {
-			return e;
-		}
-		o->cn[o->n_cn].off = pos + h3;
-		o->cn[o->n_cn].len = c3;
-		o->cn[o->n_cn].type = t;
-		o->n_cn++;
+		add_cn(o, len, pos + v.h, v.c, v.tag);
 	} else {
-		e = der_tl(der, len, pos, rem, DER_ANY, &t, &h3, &c3);
-		if (e != ITLS_OK) {
-			return e;
+		v = der_tl(der, len, pos, rem, DER_ANY);
+		if (v.e != ITLS_OK) {
+			return walk_fail(v.e);
 		}
 	}
 	/* NM-04: nothing after the value */
-	if (rem != h3 + c3) {
-		return ITLS_ERR_DER_TRAILING_DATA;
+	if (rem != v.h + v.c) {
+		return walk_fail(ITLS_ERR_DER_TRAILING_DATA);
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
 }
 
 /*
@@ -358,48 +461,47 @@ parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 parse_rdn(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c, pos, rem, u;
-	enum itls_err e;
+	struct der_tlv t;
+	struct der_walk w;
+	size_t pos, rem;
 
-	e = der_tl(der, len, off, remain, 0x31, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0x31);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
 	/* NM-05: SIZE (1..MAX) */
-	if (c == 0) {
-		return ITLS_ERR_DER_BAD_VALUE;
+	if (t.c == 0) {
+		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
 	}
-	pos = off + h;
-	rem = c;
-	/*@ loop invariant pos + rem == off + h + c;
-	    loop invariant off + h <= pos;
+	pos = off + t.h;
+	rem = t.c;
+	/*@ loop invariant pos + rem == off + t.h + t.c;
+	    loop invariant off + t.h <= pos;
 	    loop invariant inv(o, len);
-	    loop assigns pos, rem, u, e, *o;
+	    loop assigns pos, rem, w, *o;
 	    loop variant rem;
 	 */
 	while (rem > 0) {
-		e = parse_atv(der, len, pos, rem, o, &u);
-		if (e != ITLS_OK) {
-			return e;
+		w = parse_atv(der, len, pos, rem, o);
+		if (w.e != ITLS_OK) {
+			return walk_fail(w.e);
 		}
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
 }
 
 /*
@@ -411,44 +513,72 @@ parse_rdn(const uint8_t *der, size_t len, size_t off, size_t remain,
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c, pos, rem, u;
-	enum itls_err e;
+	struct der_tlv t;
+	struct der_walk w;
+	size_t pos, rem;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0x30);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	pos = off + h;
-	rem = c;
-	/*@ loop invariant pos + rem == off + h + c;
-	    loop invariant off + h <= pos;
+	pos = off + t.h;
+	rem = t.c;
+	/*@ loop invariant pos + rem == off + t.h + t.c;
+	    loop invariant off + t.h <= pos;
 	    loop invariant inv(o, len);
-	    loop assigns pos, rem, u, e, *o;
+	    loop assigns pos, rem, w, *o;
 	    loop variant rem;
 	 */
 	while (rem > 0) {
-		e = parse_rdn(der, len, pos, rem, o, &u);
-		if (e != ITLS_OK) {
-			return e;
+		w = parse_rdn(der, len, pos, rem, o);
+		if (w.e != ITLS_OK) {
+			return walk_fail(w.e);
 		}
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
+}
+
+/* Count one more of a non-listed kind, stopping at ITLS_X509_COUNT_MAX. */
+/*@ requires \valid(o);
+    requires inv(o, len);
+    assigns o->n_ip, o->n_email, o->n_othername, o->n_other;
+    ensures inv(o, len);
+ */
+static void
+count_other(struct itls_x509_names *o, size_t len, uint8_t tag)
+{
+	(void)len;
+	if (tag == 0x87) {
+		if (o->n_ip < ITLS_X509_COUNT_MAX) {
+			o->n_ip++;
+		}
+	} else if (tag == 0x81) {
+		if (o->n_email < ITLS_X509_COUNT_MAX) {
+			o->n_email++;
+		}
+	} else if (tag == 0xA0) {
+		if (o->n_othername < ITLS_X509_COUNT_MAX) {
+			o->n_othername++;
+		}
+	} else {
+		if (o->n_other < ITLS_X509_COUNT_MAX) {
+			o->n_other++;
+		}
+	}
 }
 
 /*
@@ -468,64 +598,38 @@ parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 parse_general_name(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c;
+	struct der_tlv t;
 	enum itls_err e;
 
-	e = der_tl(der, len, off, remain, DER_GN, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, DER_GN);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	switch (t) {
-	case ITLS_X509_SAN_DNS:
-	case ITLS_X509_SAN_URI:
+	if (t.tag == ITLS_X509_SAN_DNS || t.tag == ITLS_X509_SAN_URI) {
 		if (o->n_san >= ITLS_X509_MAX_SAN) {
-			return ITLS_ERR_DER_TOO_MANY;
+			return walk_fail(ITLS_ERR_DER_TOO_MANY);
 		}
-		e = check_ia5_name(der, len, off + h, c);
+		e = check_ia5_name(der, len, off + t.h, t.c);
 		if (e != ITLS_OK) {
-			return e;
+			return walk_fail(e);
 		}
-		o->san[o->n_san].off = off + h;
-		o->san[o->n_san].len = c;
-		o->san[o->n_san].kind = t;
-		o->n_san++;
-		break;
-	case 0x87:
-		if (o->n_ip < ITLS_X509_COUNT_MAX) {
-			o->n_ip++;
-		}
-		break;
-	case 0x81:
-		if (o->n_email < ITLS_X509_COUNT_MAX) {
-			o->n_email++;
-		}
-		break;
-	case 0xA0:
-		if (o->n_othername < ITLS_X509_COUNT_MAX) {
-			o->n_othername++;
-		}
-		break;
-	default:
-		if (o->n_other < ITLS_X509_COUNT_MAX) {
-			o->n_other++;
-		}
-		break;
+		add_san(o, len, off + t.h, t.c, t.tag);
+	} else {
+		count_other(o, len, t.tag);
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
 }
 
 /*
@@ -535,47 +639,46 @@ parse_general_name(const uint8_t *der, size_t len, size_t off, size_t remain,
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c, pos, rem, u;
-	enum itls_err e;
+	struct der_tlv t;
+	struct der_walk w;
+	size_t pos, rem;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0x30);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	if (c == 0) {
-		return ITLS_ERR_DER_BAD_VALUE;
+	if (t.c == 0) {
+		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
 	}
-	pos = off + h;
-	rem = c;
-	/*@ loop invariant pos + rem == off + h + c;
-	    loop invariant off + h <= pos;
+	pos = off + t.h;
+	rem = t.c;
+	/*@ loop invariant pos + rem == off + t.h + t.c;
+	    loop invariant off + t.h <= pos;
 	    loop invariant inv(o, len);
-	    loop assigns pos, rem, u, e, *o;
+	    loop assigns pos, rem, w, *o;
 	    loop variant rem;
 	 */
 	while (rem > 0) {
-		e = parse_general_name(der, len, pos, rem, o, &u);
-		if (e != ITLS_OK) {
-			return e;
+		w = parse_general_name(der, len, pos, rem, o);
+		if (w.e != ITLS_OK) {
+			return walk_fail(w.e);
 		}
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
 }
 
 /*
@@ -598,41 +701,41 @@ static enum itls_err
 parse_ext_value(const uint8_t *der, size_t len, size_t off, size_t remain,
 	int is_san, struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h3, c3, h4, c4, pos, rem, u;
-	enum itls_err e;
+	struct der_tlv b, v;
+	struct der_walk w;
+	size_t pos, rem;
 
 	pos = off;
 	rem = remain;
 	/* critical BOOLEAN: one byte, 0x00 or 0xFF (D-NM-8) */
 	if (rem > 0 && der[pos] == 0x01) {
-		e = der_tl(der, len, pos, rem, 0x01, &t, &h3, &c3);
-		if (e != ITLS_OK) {
-			return e;
+		b = der_tl(der, len, pos, rem, 0x01);
+		if (b.e != ITLS_OK) {
+			return b.e;
 		}
-		if (c3 != 1 || (der[pos + h3] != 0x00 && der[pos + h3] != 0xFF)) {
+		if (b.c != 1 || (der[pos + b.h] != 0x00 && der[pos + b.h] != 0xFF)) {
 			return ITLS_ERR_DER_BAD_VALUE;
 		}
-		pos += h3 + c3;
-		rem -= h3 + c3;
+		pos += b.h + b.c;
+		rem -= b.h + b.c;
 	}
-	e = der_tl(der, len, pos, rem, 0x04, &t, &h4, &c4);
-	if (e != ITLS_OK) {
-		return e;
+	v = der_tl(der, len, pos, rem, 0x04);
+	if (v.e != ITLS_OK) {
+		return v.e;
 	}
 	if (is_san) {
-		e = parse_general_names(der, len, pos + h4, c4, o, &u);
-		if (e != ITLS_OK) {
-			return e;
+		w = parse_general_names(der, len, pos + v.h, v.c, o);
+		if (w.e != ITLS_OK) {
+			return w.e;
 		}
 		/* NM-04: the OCTET STRING holds GeneralNames and nothing else */
-		if (u != c4) {
+		if (w.used != v.c) {
 			return ITLS_ERR_DER_TRAILING_DATA;
 		}
 		o->has_san = 1;
 	}
 	/* NM-04: nothing after extnValue */
-	if (rem != h4 + c4) {
+	if (rem != v.h + v.c) {
 		return ITLS_ERR_DER_TRAILING_DATA;
 	}
 	return ITLS_OK;
@@ -678,8 +781,8 @@ seen_before(const uint8_t *der, size_t len, size_t off, size_t n,
  *      }
  *
  * NM-06: the extnID must differ from the n earlier ones (seen_off/seen_len);
- * its view is returned in *oid_off, *oid_len. Only subjectAltName
- * (id-ce 17, 2.5.29.17) is looked into.
+ * its view is returned in off1, len1. Only subjectAltName (id-ce 17,
+ * 2.5.29.17) is looked into.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
@@ -687,53 +790,54 @@ seen_before(const uint8_t *der, size_t len, size_t off, size_t n,
     requires \valid_read(seen_off + (0 .. n - 1));
     requires \valid_read(seen_len + (0 .. n - 1));
     requires \forall integer k; 0 <= k < n ==> seen_off[k] + seen_len[k] <= len;
-    requires \valid(o) && \valid(used) && \valid(oid_off) && \valid(oid_len);
-    requires \separated(o, used, oid_off, oid_len, der + (0 .. len - 1),
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1),
       seen_off + (0 .. n - 1), seen_len + (0 .. n - 1));
     requires inv(o, len);
-    assigns *o, *used, *oid_off, *oid_len;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
-    ensures \result == ITLS_OK ==> *oid_off + *oid_len <= len;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
+    ensures \result.e == ITLS_OK ==> \result.off1 + \result.len1 <= len;
  */
-static enum itls_err
+static struct der_walk
 parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
 	const size_t *seen_off, const size_t *seen_len, size_t n,
-	struct itls_x509_names *o, size_t *used, size_t *oid_off,
-	size_t *oid_len)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c, h2, c2, pos;
+	struct der_tlv t, id;
+	struct der_walk w;
+	size_t pos;
 	int is_san;
 	enum itls_err e;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0x30);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	pos = off + h;
-	e = der_tl(der, len, pos, c, 0x06, &t, &h2, &c2);
-	if (e != ITLS_OK) {
-		return e;
+	pos = off + t.h;
+	id = der_tl(der, len, pos, t.c, 0x06);
+	if (id.e != ITLS_OK) {
+		return walk_fail(id.e);
 	}
-	if (c2 == 0) {
-		return ITLS_ERR_DER_BAD_VALUE;
+	if (id.c == 0) {
+		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
 	}
 	/* NM-06: each extension at most once (RFC 5280 4.2) */
-	if (seen_before(der, len, pos + h2, c2, seen_off, seen_len, n)) {
-		return ITLS_ERR_DER_DUPLICATE_EXTENSION;
+	if (seen_before(der, len, pos + id.h, id.c, seen_off, seen_len, n)) {
+		return walk_fail(ITLS_ERR_DER_DUPLICATE_EXTENSION);
 	}
-	is_san = c2 == 3 && der[pos + h2] == 0x55 && der[pos + h2 + 1] == 0x1D
-		&& der[pos + h2 + 2] == 0x11;
-	e = parse_ext_value(der, len, pos + h2 + c2, c - h2 - c2, is_san, o);
+	is_san = id.c == 3 && der[pos + id.h] == 0x55
+		&& der[pos + id.h + 1] == 0x1D && der[pos + id.h + 2] == 0x11;
+	e = parse_ext_value(der, len, pos + id.h + id.c, t.c - id.h - id.c,
+		is_san, o);
 	if (e != ITLS_OK) {
-		return e;
+		return walk_fail(e);
 	}
-	*oid_off = pos + h2;
-	*oid_len = c2;
-	*used = h + c;
-	return ITLS_OK;
+	w = walk_ok(t.h + t.c);
+	w.off1 = pos + id.h;
+	w.len1 = id.c;
+	return w;
 }
 
 /*
@@ -744,70 +848,68 @@ parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used);
-    requires \separated(o, used, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
-static enum itls_err
+static struct der_walk
 parse_extensions(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used)
+	struct itls_x509_names *o)
 {
 	size_t seen_off[ITLS_X509_MAX_EXT];
 	size_t seen_len[ITLS_X509_MAX_EXT];
-	uint8_t t;
-	size_t h, c, h2, c2, pos, rem, n, u, oo, ol;
-	enum itls_err e;
+	struct der_tlv t, q;
+	struct der_walk w;
+	size_t pos, rem, n;
 
-	e = der_tl(der, len, off, remain, 0xA3, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0xA3);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	e = der_tl(der, len, off + h, c, 0x30, &t, &h2, &c2);
-	if (e != ITLS_OK) {
-		return e;
+	q = der_tl(der, len, off + t.h, t.c, 0x30);
+	if (q.e != ITLS_OK) {
+		return walk_fail(q.e);
 	}
-	if (c2 == 0) {
-		return ITLS_ERR_DER_BAD_VALUE;
+	if (q.c == 0) {
+		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
 	}
-	pos = off + h + h2;
-	rem = c2;
+	pos = off + t.h + q.h;
+	rem = q.c;
 	n = 0;
-	/*@ loop invariant pos + rem == off + h + h2 + c2;
-	    loop invariant off + h + h2 <= pos;
+	/*@ loop invariant pos + rem == off + t.h + q.h + q.c;
+	    loop invariant off + t.h + q.h <= pos;
 	    loop invariant 0 <= n <= ITLS_X509_MAX_EXT;
 	    loop invariant \forall integer k; 0 <= k < n ==>
 	      seen_off[k] + seen_len[k] <= len;
 	    loop invariant inv(o, len);
-	    loop assigns pos, rem, n, u, oo, ol, e, *o,
+	    loop assigns pos, rem, n, w, *o,
 	      seen_off[0 .. ITLS_X509_MAX_EXT - 1],
 	      seen_len[0 .. ITLS_X509_MAX_EXT - 1];
 	    loop variant rem;
 	 */
 	while (rem > 0) {
 		if (n >= ITLS_X509_MAX_EXT) {
-			return ITLS_ERR_DER_TOO_MANY;
+			return walk_fail(ITLS_ERR_DER_TOO_MANY);
 		}
-		e = parse_extension(der, len, pos, rem, seen_off, seen_len, n, o,
-			&u, &oo, &ol);
-		if (e != ITLS_OK) {
-			return e;
+		w = parse_extension(der, len, pos, rem, seen_off, seen_len, n, o);
+		if (w.e != ITLS_OK) {
+			return walk_fail(w.e);
 		}
-		seen_off[n] = oo;
-		seen_len[n] = ol;
+		seen_off[n] = w.off1;
+		seen_len[n] = w.len1;
 		n++;
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
 	/* NM-04: [3] holds the Extensions SEQUENCE and nothing else */
-	if (c != h2 + c2) {
-		return ITLS_ERR_DER_TRAILING_DATA;
+	if (t.c != q.h + q.c) {
+		return walk_fail(ITLS_ERR_DER_TRAILING_DATA);
 	}
-	*used = h + c;
-	return ITLS_OK;
+	return walk_ok(t.h + t.c);
 }
 
 /*
@@ -817,60 +919,57 @@ parse_extensions(const uint8_t *der, size_t len, size_t off, size_t remain,
  *      signature            AlgorithmIdentifier,
  *      issuer               Name,
  *      validity             Validity,
- * all skipped; validity's span is returned in *vo, *vl.
+ * all skipped; validity's span is returned in off1, len1.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(used) && \valid(vo) && \valid(vl);
-    requires \separated(used, vo, vl, der + (0 .. len - 1));
-    assigns *used, *vo, *vl;
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
-    ensures \result == ITLS_OK ==> *vo + *vl <= len;
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
+    ensures \result.e == ITLS_OK ==> \result.off1 + \result.len1 <= len;
  */
-static enum itls_err
-parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain,
-	size_t *used, size_t *vo, size_t *vl)
+static struct der_walk
+parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain)
 {
-	size_t pos, rem, u;
-	enum itls_err e;
+	struct der_walk w, r;
+	size_t pos, rem;
 
 	pos = off;
 	rem = remain;
 	if (rem > 0 && der[pos] == 0xA0) {
-		e = der_skip(der, len, pos, rem, 0xA0, &u);   /* version */
-		if (e != ITLS_OK) {
-			return e;
+		w = der_skip(der, len, pos, rem, 0xA0);       /* version */
+		if (w.e != ITLS_OK) {
+			return w;
 		}
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
-	e = der_skip(der, len, pos, rem, 0x02, &u);           /* serialNumber */
-	if (e != ITLS_OK) {
-		return e;
+	w = der_skip(der, len, pos, rem, 0x02);               /* serialNumber */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	pos += u;
-	rem -= u;
-	e = der_skip(der, len, pos, rem, 0x30, &u);           /* signature */
-	if (e != ITLS_OK) {
-		return e;
+	pos += w.used;
+	rem -= w.used;
+	w = der_skip(der, len, pos, rem, 0x30);               /* signature */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	pos += u;
-	rem -= u;
-	e = der_skip(der, len, pos, rem, 0x30, &u);           /* issuer */
-	if (e != ITLS_OK) {
-		return e;
+	pos += w.used;
+	rem -= w.used;
+	w = der_skip(der, len, pos, rem, 0x30);               /* issuer */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	pos += u;
-	rem -= u;
-	e = der_skip(der, len, pos, rem, 0x30, &u);           /* validity */
-	if (e != ITLS_OK) {
-		return e;
+	pos += w.used;
+	rem -= w.used;
+	w = der_skip(der, len, pos, rem, 0x30);               /* validity */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	*vo = pos;
-	*vl = u;
-	*used = remain - (rem - u);
-	return ITLS_OK;
+	r = walk_ok(remain - (rem - w.used));
+	r.off1 = pos;
+	r.len1 = w.used;
+	return r;
 }
 
 /*
@@ -880,63 +979,64 @@ parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain,
  *      subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
  *      extensions      [3]  EXPLICIT Extensions OPTIONAL }
  * It must fill der[off .. off+remain) exactly; the span of
- * subjectPublicKeyInfo is returned in *so, *sl.
+ * subjectPublicKeyInfo is returned in off2, len2.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(so) && \valid(sl);
-    requires \separated(o, so, sl, der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *so, *sl;
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> *so + *sl <= len;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> \result.off2 + \result.len2 <= len;
  */
-static enum itls_err
+static struct der_walk
 parse_tbs_tail(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *so, size_t *sl)
+	struct itls_x509_names *o)
 {
-	size_t pos, rem, u;
-	enum itls_err e;
+	struct der_walk w, r;
+	size_t pos, rem;
 
 	pos = off;
 	rem = remain;
-	e = der_skip(der, len, pos, rem, 0x30, &u);           /* subjectPublicKeyInfo */
-	if (e != ITLS_OK) {
-		return e;
+	w = der_skip(der, len, pos, rem, 0x30);               /* subjectPublicKeyInfo */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	*so = pos;
-	*sl = u;
-	pos += u;
-	rem -= u;
+	r = walk_ok(remain);
+	r.off2 = pos;
+	r.len2 = w.used;
+	pos += w.used;
+	rem -= w.used;
 	if (rem > 0 && der[pos] == 0x81) {
-		e = der_skip(der, len, pos, rem, 0x81, &u);   /* issuerUniqueID */
-		if (e != ITLS_OK) {
-			return e;
+		w = der_skip(der, len, pos, rem, 0x81);       /* issuerUniqueID */
+		if (w.e != ITLS_OK) {
+			return w;
 		}
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
 	if (rem > 0 && der[pos] == 0x82) {
-		e = der_skip(der, len, pos, rem, 0x82, &u);   /* subjectUniqueID */
-		if (e != ITLS_OK) {
-			return e;
+		w = der_skip(der, len, pos, rem, 0x82);       /* subjectUniqueID */
+		if (w.e != ITLS_OK) {
+			return w;
 		}
-		pos += u;
-		rem -= u;
+		pos += w.used;
+		rem -= w.used;
 	}
 	if (rem > 0 && der[pos] == 0xA3) {
-		e = parse_extensions(der, len, pos, rem, o, &u);
-		if (e != ITLS_OK) {
-			return e;
+		w = parse_extensions(der, len, pos, rem, o);
+		if (w.e != ITLS_OK) {
+			return w;
 		}
-		rem -= u;
+		rem -= w.used;
 	}
 	/* NM-04: nothing after the last element recognised */
 	if (rem != 0) {
-		return ITLS_ERR_DER_TRAILING_DATA;
+		return walk_fail(ITLS_ERR_DER_TRAILING_DATA);
 	}
-	return ITLS_OK;
+	return r;
 }
 
 /*
@@ -952,53 +1052,57 @@ parse_tbs_tail(const uint8_t *der, size_t len, size_t off, size_t remain,
  *      subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
  *      extensions      [3]  EXPLICIT Extensions OPTIONAL }
  *
- * NM-03: subject and extensions are walked, validity and
- * subjectPublicKeyInfo recorded (sp[0], sp[1]: validity; sp[2], sp[3]:
- * subjectPublicKeyInfo), the rest skipped.
+ * NM-03: subject and extensions are walked, validity (off1, len1) and
+ * subjectPublicKeyInfo (off2, len2) recorded, the rest skipped.
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o) && \valid(used) && \valid(sp + (0 .. 3));
-    requires \separated(o, used, sp + (0 .. 3), der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
     requires inv(o, len);
-    assigns *o, *used, sp[0 .. 3];
+    assigns *o;
     ensures inv(o, len);
-    ensures \result == ITLS_OK || x509_der_reason(\result);
-    ensures \result == ITLS_OK ==> 0 < *used <= remain;
-    ensures \result == ITLS_OK ==> sp[0] + sp[1] <= len && sp[2] + sp[3] <= len;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
+    ensures \result.e == ITLS_OK ==> \result.off1 + \result.len1 <= len;
+    ensures \result.e == ITLS_OK ==> \result.off2 + \result.len2 <= len;
  */
-static enum itls_err
+static struct der_walk
 parse_tbs(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o, size_t *used, size_t *sp)
+	struct itls_x509_names *o)
 {
-	uint8_t t;
-	size_t h, c, pos, rem, u;
-	enum itls_err e;
+	struct der_tlv t;
+	struct der_walk hd, w, tl, r;
+	size_t pos, rem;
 
-	e = der_tl(der, len, off, remain, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, off, remain, 0x30);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
 	}
-	pos = off + h;
-	rem = c;
-	e = parse_tbs_head(der, len, pos, rem, &u, &sp[0], &sp[1]);
-	if (e != ITLS_OK) {
-		return e;
+	pos = off + t.h;
+	rem = t.c;
+	hd = parse_tbs_head(der, len, pos, rem);
+	if (hd.e != ITLS_OK) {
+		return hd;
 	}
-	pos += u;
-	rem -= u;
-	e = parse_name(der, len, pos, rem, o, &u);            /* subject */
-	if (e != ITLS_OK) {
-		return e;
+	pos += hd.used;
+	rem -= hd.used;
+	w = parse_name(der, len, pos, rem, o);                /* subject */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	pos += u;
-	rem -= u;
-	e = parse_tbs_tail(der, len, pos, rem, o, &sp[2], &sp[3]);
-	if (e != ITLS_OK) {
-		return e;
+	pos += w.used;
+	rem -= w.used;
+	tl = parse_tbs_tail(der, len, pos, rem, o);
+	if (tl.e != ITLS_OK) {
+		return tl;
 	}
-	*used = h + c;
-	return ITLS_OK;
+	r = walk_ok(t.h + t.c);
+	r.off1 = hd.off1;
+	r.len1 = hd.len1;
+	r.off2 = tl.off2;
+	r.len2 = tl.len2;
+	return r;
 }
 
 /*
@@ -1015,19 +1119,18 @@ parse_tbs(const uint8_t *der, size_t len, size_t off, size_t remain,
 static enum itls_err
 certificate_tail(const uint8_t *der, size_t len, size_t off, size_t remain)
 {
-	size_t u, u2;
-	enum itls_err e;
+	struct der_walk a, s;
 
-	e = der_skip(der, len, off, remain, 0x30, &u);       /* signatureAlgorithm */
-	if (e != ITLS_OK) {
-		return e;
+	a = der_skip(der, len, off, remain, 0x30);       /* signatureAlgorithm */
+	if (a.e != ITLS_OK) {
+		return a.e;
 	}
-	e = der_skip(der, len, off + u, remain - u, 0x03, &u2);  /* signatureValue */
-	if (e != ITLS_OK) {
-		return e;
+	s = der_skip(der, len, off + a.used, remain - a.used, 0x03);  /* signatureValue */
+	if (s.e != ITLS_OK) {
+		return s.e;
 	}
 	/* NM-04: nothing after the signature */
-	if (remain - u != u2) {
+	if (remain - a.used != s.used) {
 		return ITLS_ERR_DER_TRAILING_DATA;
 	}
 	return ITLS_OK;
@@ -1046,9 +1149,8 @@ enum itls_err
 itls_x509_names_parse(const uint8_t *der, size_t len,
 	struct itls_x509_names *out)
 {
-	uint8_t t;
-	size_t h, c, pos, rem, u;
-	size_t sp[4];
+	struct der_tlv t;
+	struct der_walk w;
 	enum itls_err e;
 
 	out->n_cn = 0;
@@ -1067,28 +1169,26 @@ itls_x509_names_parse(const uint8_t *der, size_t len,
 	if (len == 0) {
 		return ITLS_ERR_EMPTY;
 	}
-	e = der_tl(der, len, 0, len, 0x30, &t, &h, &c);
-	if (e != ITLS_OK) {
-		return e;
+	t = der_tl(der, len, 0, len, 0x30);
+	if (t.e != ITLS_OK) {
+		return t.e;
 	}
-	pos = h;
-	rem = c;
-	e = parse_tbs(der, len, pos, rem, out, &u, sp);
-	if (e != ITLS_OK) {
-		return e;
+	w = parse_tbs(der, len, t.h, t.c, out);
+	if (w.e != ITLS_OK) {
+		return w.e;
 	}
-	out->tbs.off = pos;
-	out->tbs.len = u;
-	out->validity.off = sp[0];
-	out->validity.len = sp[1];
-	out->spki.off = sp[2];
-	out->spki.len = sp[3];
-	e = certificate_tail(der, len, pos + u, rem - u);
+	out->tbs.off = t.h;
+	out->tbs.len = w.used;
+	out->validity.off = w.off1;
+	out->validity.len = w.len1;
+	out->spki.off = w.off2;
+	out->spki.len = w.len2;
+	e = certificate_tail(der, len, t.h + w.used, t.c - w.used);
 	if (e != ITLS_OK) {
 		return e;
 	}
 	/* NM-01: nothing after the certificate */
-	if (h + c != len) {
+	if (t.h + t.c != len) {
 		return ITLS_ERR_DER_TRAILING_DATA;
 	}
 	return ITLS_OK;
