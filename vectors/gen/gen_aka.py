@@ -121,10 +121,10 @@ def milenage_out(s, opc_out=True):
 def add_milenage(v, sets):
     for s in sets:
         v.add("milenage", "TS 35.207/35.208 test set %d from OP (every output is the published value; "
-              "mac_a = f1, mac_s = f1*, res = f2, ck = f3, ik = f4, ak = f5, ak_star = f5*; AK-02..AK-06)" % s["n"],
+              "mac_a = f1, mac_s = f1*, res = f2, ck = f3, ik = f4, ak = f5, ak_star = f5*; AK-01, AK-02, AK-03, AK-04, AK-05, AK-06)" % s["n"],
               "valid", [("k", s["k"]), ("op", s["op"]), ("rand", s["rand"]), ("sqn", s["sqn"]),
                         ("amf", s["amf"])] + milenage_out(s))
-        v.add("milenage", "TS 35.207/35.208 test set %d from OPc (AK-02..AK-06)" % s["n"], "valid",
+        v.add("milenage", "TS 35.207/35.208 test set %d from OPc (AK-03, AK-04, AK-05, AK-06)" % s["n"], "valid",
               [("k", s["k"]), ("opc", s["opc"]), ("rand", s["rand"]), ("sqn", s["sqn"]),
                ("amf", s["amf"])] + milenage_out(s, opc_out=False))
     s = sets[0]
