@@ -21,6 +21,7 @@ static const char demo_usage[] =
 "       itls demo --all [--pcap FILE]\n"
 "       itls demo --table ue|pcscf      (markdown, from the transition table)\n"
 "       itls demo --fsm-dot ue|pcscf    (graphviz, from the transition table)\n"
+"       itls demo [SCENARIO] --stats N  (time N runs: TLS handshake vs the rest)\n"
 "\n"
 "Runs a full IMS registration between a UE, a P-CSCF (real BearSSL TLS 1.2\n"
 "in memory), an I-CSCF and an S-CSCF/HSS (Milenage), driven by the two\n"
@@ -115,13 +116,54 @@ demo_all(const char *pcap)
 	return failed ? EXIT_NEGATIVE : EXIT_POSITIVE;
 }
 
+/* N runs of one scenario: where the time goes (make bench) */
+static int
+demo_stats(int scn, const char *ns)
+{
+	struct sim_run run;
+	struct sim_text t;
+	char *end;
+	long n = strtol(ns, &end, 10), i;
+	double total = 0, tls = 0, fsm = 0;
+	size_t bytes = 0;
+
+	if (*ns == 0 || *end != 0 || n < 1 || n > 100000) {
+		return cli_fail("usage", "--stats wants a count 1..100000, not '%s'", ns);
+	}
+	for (i = 0; i < n; i++) {
+		if (sim_run(scn, &run) != 0 || !run.pass) {
+			sim_free(&run);
+			return cli_fail("internal", "scenario %s did not pass", sim_scenarios[scn].name);
+		}
+		total += run.ns_total;
+		tls += run.ns_tls;
+		fsm += run.ns_fsm;
+		bytes = run.tls_bytes;
+		sim_free(&run);
+	}
+	sim_text_init(&t);
+	sim_text_printf(&t, "scenario %s, %ld runs\n", sim_scenarios[scn].name, n);
+	sim_text_printf(&t, "registration wall time   %.1f us\n", total / (double)n / 1e3);
+	sim_text_printf(&t, "in TLS handshakes        %.1f us\n", tls / (double)n / 1e3);
+	sim_text_printf(&t, "everything else          %.1f us (SIP text, parsing, AKA, tokens, machines)\n",
+		(total - tls) / (double)n / 1e3);
+	sim_text_printf(&t, "ratio rest / handshake   %.3f\n", tls > 0 ? (total - tls) / tls : 0.0);
+	sim_text_printf(&t, "in the state machines    %.1f us (I-TLS additions: tokens, PSK, names, rules)\n",
+		fsm / (double)n / 1e3);
+	sim_text_printf(&t, "ratio machines / handshake %.4f\n", tls > 0 ? fsm / tls : 0.0);
+	sim_text_printf(&t, "TLS record bytes         %zu\n", bytes);
+	sim_text_printf(&t, "sizeof(struct itls_ue)   %zu\n", sim_sizeof_ue());
+	sim_text_printf(&t, "sizeof(struct itls_pc)   %zu\n", sim_sizeof_pc());
+	return flush_text(&t);
+}
+
 int
 cmd_demo(int argc, char **argv)
 {
 	static const char *const with_value[] = { "--dot", "--pcap", "--table",
-		"--fsm-dot", NULL };
+		"--fsm-dot", "--stats", NULL };
 	static const char *const flags[] = { "--list", "--all", "--help", NULL };
-	const char *scn_name = "itls", *dot, *pcap, *table, *fsmdot;
+	const char *scn_name = "itls", *dot, *pcap, *table, *fsmdot, *stats;
 	struct sim_run run;
 	struct sim_text t;
 	int i, scn, rc, nfree = 0;
@@ -138,6 +180,7 @@ cmd_demo(int argc, char **argv)
 	pcap = arg_get(argc, argv, "--pcap");
 	table = arg_get(argc, argv, "--table");
 	fsmdot = arg_get(argc, argv, "--fsm-dot");
+	stats = arg_get(argc, argv, "--stats");
 	/* the one optional positional word */
 	for (i = 0; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1] == '-') {
@@ -189,6 +232,12 @@ cmd_demo(int argc, char **argv)
 	scn = sim_find(scn_name);
 	if (scn < 0) {
 		return cli_fail("usage", "unknown scenario '%s' (itls demo --list)", scn_name);
+	}
+	if (stats != NULL) {
+		if (dot != NULL || pcap != NULL) {
+			return cli_fail("usage", "--stats takes no --dot or --pcap");
+		}
+		return demo_stats(scn, stats);
 	}
 	if (sim_run(scn, &run) != 0) {
 		sim_free(&run);

@@ -593,9 +593,12 @@ ue_feed(struct world *w, const struct itls_ue_event *ev)
 	struct itls_ue_action a[ITLS_FSM_MAX_ACTIONS];
 	size_t n, i;
 	int old = w->ue.state;
+	double t0 = now_ns();
 	enum itls_err e = itls_ue_step(&w->ue, ev, a, &n);
-	struct sim_entry *en = entry(w, SIM_E_STEP, SIM_A_UE, SIM_A_UE);
+	struct sim_entry *en;
 
+	w->run->ns_fsm += now_ns() - t0;
+	en = entry(w, SIM_E_STEP, SIM_A_UE, SIM_A_UE);
 	if (e != ITLS_OK) {
 		snprintf(en->label, sizeof en->label, "%s --%s--> %s",
 			itls_ue_state_name(old), itls_ue_event_name(ev->kind),
@@ -640,8 +643,12 @@ pc_feed(struct world *w, const struct itls_pc_event *ev)
 	struct itls_pc_action a[ITLS_FSM_MAX_ACTIONS];
 	size_t n, i;
 	int old = w->pc.state;
+	double t0 = now_ns();
 	enum itls_err e = itls_pc_step(&w->pc, ev, a, &n);
-	struct sim_entry *en = entry(w, SIM_E_STEP, SIM_A_PCSCF, SIM_A_PCSCF);
+	struct sim_entry *en;
+
+	w->run->ns_fsm += now_ns() - t0;
+	en = entry(w, SIM_E_STEP, SIM_A_PCSCF, SIM_A_PCSCF);
 
 	if (e != ITLS_OK) {
 		snprintf(en->label, sizeof en->label, "%s --%s--> %s",
@@ -1989,4 +1996,16 @@ sim_free(struct sim_run *r)
 	free(r->e);
 	r->e = NULL;
 	r->n = r->cap = 0;
+}
+
+size_t
+sim_sizeof_ue(void)
+{
+	return sizeof(struct itls_ue);
+}
+
+size_t
+sim_sizeof_pc(void)
+{
+	return sizeof(struct itls_pc);
 }

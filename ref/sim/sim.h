@@ -95,6 +95,7 @@ struct sim_run {
 	/* numbers (make bench) */
 	double ns_total;          /* the whole registration */
 	double ns_tls;            /* inside TLS handshakes */
+	double ns_fsm;            /* inside itls_ue_step / itls_pc_step (tokens, PSK, names) */
 	size_t tls_bytes;
 	/* which table rows fired (coverage for the tests) */
 	unsigned char ue_rows[128];
@@ -106,6 +107,9 @@ struct sim_run {
  * an internal failure (message in r->verdict). */
 int sim_run(int scn, struct sim_run *r);
 void sim_free(struct sim_run *r);
+/* sizes of the two state structs (bytes) */
+size_t sim_sizeof_ue(void);
+size_t sim_sizeof_pc(void);
 
 /* ---- output (sim/ladder.c) --------------------------------------------- */
 
