@@ -853,6 +853,50 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
 	}
 }
 
+/*
+ * Commit a transition: the row's next state when the safety check holds,
+ * else `failed` with one ABORT (not-allowed) replacing the actions (UE-22).
+ */
+/*@ requires \valid(st) && itls_ue_inv_data(st);
+  @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
+  @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
+  @ requires k <= ITLS_FSM_ROW_ACTS;
+  @ assigns st->state, st->last_row, st->reason, st->keys.ik[0 .. 15],
+  @   st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk, out[0], *n;
+  @ ensures itls_ue_inv(st);
+  @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
+  @   st->sm6_seen == 1;
+  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
+  @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
+  @*/
+static void
+ue_commit(struct itls_ue *st, enum itls_ue_state next, size_t r,
+	struct itls_ue_action *out, size_t k, size_t *n)
+{
+	int safe = ue_state_safe(st, next);
+
+	if (safe) {
+		safe = ue_actions_safe(st, out, k);
+	}
+	if (safe) {
+		st->state = next;
+		st->last_row = r;
+		*n = k;
+		return;
+	}
+	ue_wipe_keys(st);
+	st->state = ITLS_UE_FAILED;
+	st->reason = ITLS_ERR_NOT_ALLOWED;
+	st->last_row = UE_TABLE_LEN;
+	out[0].kind = ITLS_UE_A_ABORT;
+	out[0].mech = ITLS_MECH_NONE;
+	out[0].via = ITLS_TR_PLAIN;
+	out[0].reason = ITLS_ERR_NOT_ALLOWED;
+	*n = 1;
+}
+
 /* ---- the machine -------------------------------------------------------------------- */
 
 /* see itls/ue.h */
@@ -959,23 +1003,6 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 		k++;
 	}
 	/* 4. commit: UE-20, UE-21, UE-22 */
-	if (ue_state_safe(st, next) && ue_actions_safe(st, out, k)) {
-		st->state = next;
-		st->last_row = r;
-		*n = k;
-		/*@ assert itls_ue_state_ok(st->state) && itls_ue_mech_ok(st->chosen); */
-		/*@ assert itls_ue_inv(st); */
-	} else {
-		ue_wipe_keys(st);
-		st->state = ITLS_UE_FAILED;
-		st->reason = ITLS_ERR_NOT_ALLOWED;
-		st->last_row = UE_TABLE_LEN;
-		out[0].kind = ITLS_UE_A_ABORT;
-		out[0].mech = ITLS_MECH_NONE;
-		out[0].via = ITLS_TR_PLAIN;
-		out[0].reason = ITLS_ERR_NOT_ALLOWED;
-		*n = 1;
-		/*@ assert itls_ue_inv(st); */
-	}
+	ue_commit(st, next, r, out, k, n);
 	return ITLS_OK;
 }

@@ -223,19 +223,24 @@ struct itls_ue_event {
   @   s == ITLS_UE_TLS_LATE || s == ITLS_UE_SM7_SENT || s == ITLS_UE_REGISTERED_TLS ||
   @   s == ITLS_UE_REGISTERED_IPSEC || s == ITLS_UE_RESUMING;
   @
-  @ // the state invariant
-  @ predicate itls_ue_inv(struct itls_ue *u) =
-  @   itls_ue_state_ok(u->state) && itls_ue_mech_ok(u->chosen) &&
+  @ // the state invariant: well-formed data ...
+  @ predicate itls_ue_inv_data(struct itls_ue *u) =
+  @   itls_ue_mech_ok(u->chosen) &&
   @   itls_profile_ok(u->keys.profile) &&
   @   (u->cfg.mode == ITLS_TLS_CERT || u->cfg.mode == ITLS_TLS_PSK) &&
   @   u->cfg.domain_len <= ITLS_FSM_NAME_MAX && u->cfg.impi_len <= ITLS_FSM_NAME_MAX &&
-  @   u->sec_server_len <= ITLS_FSM_HDR_MAX && u->realm_len <= ITLS_FSM_NAME_MAX &&
+  @   u->sec_server_len <= ITLS_FSM_HDR_MAX && u->realm_len <= ITLS_FSM_NAME_MAX;
+  @ // ... and what the state implies (UE-20, UE-21)
+  @ predicate itls_ue_inv_state(struct itls_ue *u) =
+  @   itls_ue_state_ok(u->state) &&
   @   (itls_ue_after_sm6(u->state) ==> u->sm6_seen == 1) &&
   @   (u->state == ITLS_UE_REGISTERED_TLS ==> u->chosen == ITLS_MECH_TLS) &&
   @   (u->state == ITLS_UE_RESUMING ==> u->chosen == ITLS_MECH_TLS) &&
   @   (u->state == ITLS_UE_REGISTERED_IPSEC ==> u->chosen == ITLS_MECH_IPSEC) &&
   @   ((u->state == ITLS_UE_SM7_SENT || u->state == ITLS_UE_REGISTERED_TLS ||
   @     u->state == ITLS_UE_RESUMING) && u->chosen == ITLS_MECH_TLS ==> itls_ue_bound(u));
+  @ predicate itls_ue_inv(struct itls_ue *u) =
+  @   itls_ue_inv_data(u) && itls_ue_inv_state(u);
   @
   @ // the event's views are readable
   @ predicate itls_ue_event_ok(struct itls_ue_event *e) =
