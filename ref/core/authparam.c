@@ -1,0 +1,1706 @@
+/*
+ * authparam.c -- Digest challenge and credentials parameters (see
+ * itls/authparam.h; rules AP-01 .. AP-31 of spec/authparam.md).
+ *
+ * One small function per lexical production (LWS, token, quoted-string,
+ * parameter, parameter list), then the value rules, then the writers. Every
+ * writer measures first and writes second, so that a failure leaves the
+ * caller's buffer untouched (AP-31).
+ */
+#include "itls/authparam.h"
+
+/*@
+  logic integer ap_lower(integer c) = ('A' <= c <= 'Z') ? c + 32 : c;
+
+  // number of bytes that a quoted string must escape (`"` and `\`), AP-30
+  logic integer ap_nesc{L}(char *t, integer n) =
+	n <= 0 ? 0 :
+	ap_nesc(t, n - 1) + ((t[n - 1] == '"' || t[n - 1] == '\\') ? 1 : 0);
+
+  // a byte a quoted string may hold (AP-08, AP-30): not a control but HTAB
+  predicate ap_qtext(integer c) = !((0 <= c < 0x20 && c != '\t') || c == 0x7f);
+
+  // the facts itls_authparam_parse() gives about one parameter (a value)
+  predicate ap_param_okv{L}(char *s, struct itls_authparam_param p,
+		integer len) =
+	ap_view_in(p.name, len) && ap_view_in(p.value, len) &&
+	ap_view_in(p.content, len) &&
+	p.name.len >= 1 && p.value.len >= 1 &&
+	p.name.off + p.name.len <= p.value.off &&
+	(p.quoted != 0 ==>
+		p.value.len >= 2 &&
+		s[p.value.off] == '"' &&
+		s[p.value.off + p.value.len - 1] == '"' &&
+		p.content.off == p.value.off + 1 &&
+		p.content.len == p.value.len - 2) &&
+	(p.quoted == 0 ==>
+		p.content.off == p.value.off &&
+		p.content.len == p.value.len);
+
+*/
+
+/* ---- character classes ------------------------------------------------ */
+
+/* AP-07: token characters */
+/*@ assigns \nothing;
+    ensures \result != 0 <==> ap_is_tchar(c);
+ */
+static int
+is_tchar(char c)
+{
+	if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+		|| (c >= '0' && c <= '9')) {
+		return 1;
+	}
+	switch (c) {
+	case '!': case '#': case '$': case '%': case '&': case '\'':
+	case '*': case '+': case '-': case '.': case '^': case '_':
+	case '`': case '|': case '~':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/*@ assigns \nothing;
+    ensures \result != 0 <==> ap_is_hex(c);
+ */
+static int
+is_hex(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
+		|| (c >= 'A' && c <= 'F');
+}
+
+/*@ requires ap_is_hex(c);
+    assigns \nothing;
+    ensures \result == ap_hexv(c);
+    ensures 0 <= \result <= 15;
+ */
+static unsigned
+hex_val(char c)
+{
+	if (c >= '0' && c <= '9') {
+		return (unsigned)(c - '0');
+	}
+	if (c >= 'a' && c <= 'f') {
+		return (unsigned)(c - 'a' + 10);
+	}
+	return (unsigned)(c - 'A' + 10);
+}
+
+/*@ requires v <= 15;
+    assigns \nothing;
+    ensures ap_is_hex(\result);
+    ensures v < 10 ==> \result == '0' + v;
+    ensures v >= 10 ==> \result == 'a' + v - 10;
+ */
+static char
+hex_digit(unsigned v)
+{
+	if (v < 10) {
+		return (char)('0' + v);
+	}
+	return (char)('a' + (v - 10));
+}
+
+/*@ assigns \nothing;
+    ensures \result == ap_lower(c);
+ */
+static int
+lower(char c)
+{
+	int x = c;
+
+	if (x >= 'A' && x <= 'Z') {
+		x += 32;
+	}
+	return x;
+}
+
+/* AP-09: ASCII case-insensitive comparison of n bytes */
+/*@ requires \valid_read(a + (0 .. n - 1)) && \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result != 0 <==>
+	(\forall integer k; 0 <= k < n ==> ap_lower(a[k]) == ap_lower(b[k]));
+ */
+static int
+eq_nocase(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer k; 0 <= k < i ==>
+		ap_lower(a[k]) == ap_lower(b[k]);
+	    loop assigns i;
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		if (lower(a[i]) != lower(b[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* ---- lexical productions ------------------------------------------------ */
+
+/* AP-02: LWS = *( SP / HTAB / CRLF followed by SP or HTAB ) */
+/*@ requires i <= len;
+    requires len == 0 || \valid_read(s + (0 .. len - 1));
+    assigns \nothing;
+    ensures i <= \result <= len;
+ */
+static size_t
+skip_lws(const char *s, size_t len, size_t i)
+{
+	/*@ loop invariant \at(i, Pre) <= i <= len;
+	    loop assigns i;
+	    loop variant len - i;
+	 */
+	while (i < len) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			i++;
+		} else if (s[i] == '\r' && len - i >= 3 && s[i + 1] == '\n'
+			&& (s[i + 2] == ' ' || s[i + 2] == '\t')) {
+			i += 3;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
+/* AP-07: the run of token characters starting at i */
+/*@ requires i <= len;
+    requires len == 0 || \valid_read(s + (0 .. len - 1));
+    assigns \nothing;
+    ensures i <= \result <= len;
+    ensures \forall integer k; i <= k < \result ==> ap_is_tchar(s[k]);
+ */
+static size_t
+scan_token(const char *s, size_t len, size_t i)
+{
+	/*@ loop invariant \at(i, Pre) <= i <= len;
+	    loop invariant \forall integer k; \at(i, Pre) <= k < i ==>
+		ap_is_tchar(s[k]);
+	    loop assigns i;
+	    loop variant len - i;
+	 */
+	while (i < len && is_tchar(s[i])) {
+		i++;
+	}
+	return i;
+}
+
+/* AP-08: a quoted string starting at s[i] == '"'; returns one past the
+ * closing quote, or 0 when it is not a well-formed quoted string */
+/*@ requires i < len;
+    requires \valid_read(s + (0 .. len - 1));
+    requires s[i] == '"';
+    assigns \nothing;
+    ensures \result == 0 || (i + 2 <= \result <= len && s[\result - 1] == '"');
+ */
+static size_t
+scan_quoted(const char *s, size_t len, size_t i)
+{
+	size_t j = i + 1;
+	char c;
+
+	/*@ loop invariant i + 1 <= j <= len;
+	    loop assigns j, c;
+	    loop variant len - j;
+	 */
+	while (j < len) {
+		c = s[j];
+		if (c == '"') {
+			return j + 1;
+		}
+		if (c == '\\') {
+			/* quoted-pair: any byte but CR and LF */
+			if (len - j < 2 || s[j + 1] == '\r' || s[j + 1] == '\n') {
+				return 0;
+			}
+			j += 2;
+		} else if (c == '\r') {
+			/* folding: CRLF followed by SP or HTAB */
+			if (len - j < 3 || s[j + 1] != '\n'
+				|| (s[j + 2] != ' ' && s[j + 2] != '\t')) {
+				return 0;
+			}
+			j += 3;
+		} else if ((c >= 0 && c < 0x20 && c != '\t') || c == 0x7f) {
+			return 0;
+		} else {
+			j++;
+		}
+	}
+	return 0;
+}
+
+/* the outcome of parse_param: an error, or a parameter and where it ends */
+struct ap_lex {
+	enum itls_err e;
+	size_t next;
+	struct itls_authparam_param p;
+};
+
+/* AP-06: one parameter name LWS "=" LWS value at pos; .next is one past
+ * the value */
+/*@ requires pos < len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || \result.e == ITLS_ERR_SYNTAX ||
+	\result.e == ITLS_ERR_BAD_QUOTED_STRING;
+    ensures \result.e == ITLS_OK ==> pos < \result.next <= len;
+    ensures \result.e == ITLS_OK ==> ap_param_okv(s, \result.p, len);
+    ensures \result.e == ITLS_OK ==>
+	\result.p.value.off + \result.p.value.len == \result.next;
+    ensures \result.e == ITLS_OK ==> \result.p.id == ITLS_AP_UNKNOWN;
+ */
+static struct ap_lex
+parse_param(const char *s, size_t len, size_t pos)
+{
+	struct ap_lex r;
+	size_t ne, eq, v, ve;
+
+	r.e = ITLS_ERR_SYNTAX;
+	r.next = pos;
+	r.p.name.off = 0;
+	r.p.name.len = 0;
+	r.p.value.off = 0;
+	r.p.value.len = 0;
+	r.p.content.off = 0;
+	r.p.content.len = 0;
+	r.p.id = ITLS_AP_UNKNOWN;
+	r.p.quoted = 0;
+	ne = scan_token(s, len, pos);
+	if (ne == pos) {
+		return r;
+	}
+	eq = skip_lws(s, len, ne);
+	if (eq == len || s[eq] != '=') {
+		return r;
+	}
+	v = skip_lws(s, len, eq + 1);
+	if (v == len) {
+		return r;
+	}
+	if (s[v] == '"') {
+		ve = scan_quoted(s, len, v);
+		if (ve == 0) {
+			r.e = ITLS_ERR_BAD_QUOTED_STRING;
+			return r;
+		}
+		r.p.quoted = 1;
+		r.p.content.off = v + 1;
+		r.p.content.len = ve - v - 2;
+	} else {
+		ve = scan_token(s, len, v);
+		if (ve == v) {
+			return r;
+		}
+		r.p.content.off = v;
+		r.p.content.len = ve - v;
+	}
+	r.p.name.off = pos;
+	r.p.name.len = ne - pos;
+	r.p.value.off = v;
+	r.p.value.len = ve - v;
+	r.e = ITLS_OK;
+	r.next = ve;
+	return r;
+}
+
+/* AP-09: is the name nm already among p[0 .. n-1]? (A stored view that
+ * does not lie inside s cannot equal nm; parse_list never stores one.) */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    requires \valid_read(ap);
+    requires n <= ITLS_AUTHPARAM_MAX_PARAMS;
+    requires ap_view_in(nm, len);
+    assigns \nothing;
+ */
+static int
+has_name(const char *s, size_t len, const struct itls_authparam *ap, size_t n,
+	struct itls_authparam_view nm)
+{
+	size_t j, off, l;
+
+	/*@ loop invariant 0 <= j <= n;
+	    loop assigns j, off, l;
+	    loop variant n - j;
+	 */
+	for (j = 0; j < n; j++) {
+		off = ap->p[j].name.off;
+		l = ap->p[j].name.len;
+		if (l == nm.len && off <= len && l <= len - off
+			&& eq_nocase(s + off, s + nm.off, nm.len)) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* AP-06, AP-09, AP-10: the parameter list from pos to the end */
+/*@ requires 0 < pos < len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    requires \valid(ap);
+    requires \separated(ap, s + (0 .. len - 1));
+    assigns ap->n, ap->p[0 .. ITLS_AUTHPARAM_MAX_PARAMS - 1];
+    ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX ||
+	\result == ITLS_ERR_BAD_QUOTED_STRING ||
+	\result == ITLS_ERR_TOO_MANY_PARAMETERS ||
+	\result == ITLS_ERR_DUPLICATE_PARAMETER;
+    ensures \result == ITLS_OK ==> 1 <= ap->n <= ITLS_AUTHPARAM_MAX_PARAMS;
+ */
+static enum itls_err
+parse_list(const char *s, size_t len, size_t pos, struct itls_authparam *ap)
+{
+	size_t n = 0;
+	struct ap_lex r;
+
+	/*@ loop invariant 0 <= n <= ITLS_AUTHPARAM_MAX_PARAMS;
+	    loop invariant 0 < pos < len;
+	    loop assigns n, pos, r, ap->p[0 .. ITLS_AUTHPARAM_MAX_PARAMS - 1];
+	    loop variant len - pos;
+	 */
+	for (;;) {
+		if (n == ITLS_AUTHPARAM_MAX_PARAMS) {
+			/* AP-22: the 33rd parameter's syntax first, then AP-10 */
+			r = parse_param(s, len, pos);
+			return r.e != ITLS_OK ? r.e : ITLS_ERR_TOO_MANY_PARAMETERS;
+		}
+		r = parse_param(s, len, pos);
+		if (r.e != ITLS_OK) {
+			return r.e;
+		}
+		if (has_name(s, len, ap, n, r.p.name)) {
+			return ITLS_ERR_DUPLICATE_PARAMETER; /* AP-09 */
+		}
+		ap->p[n] = r.p;
+		n++;
+		pos = skip_lws(s, len, r.next);
+		if (pos == len) {
+			ap->n = n;
+			return ITLS_OK;
+		}
+		if (s[pos] != ',') {
+			return ITLS_ERR_SYNTAX;
+		}
+		pos = skip_lws(s, len, pos + 1);
+		if (pos == len) {
+			return ITLS_ERR_SYNTAX; /* AP-06: trailing comma */
+		}
+	}
+}
+
+/* The facts parse_param established about each stored parameter, checked
+ * again over the finished struct: a read-only pass that cannot fail, and
+ * that gives the proof those facts without carrying them through every
+ * store of the parsing loop. */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    requires \valid_read(ap) && ap->n <= ITLS_AUTHPARAM_MAX_PARAMS;
+    assigns \nothing;
+    ensures \result != 0 ==>
+	\forall integer j; 0 <= j < ap->n ==> ap_param_ok(s, &ap->p[j], len);
+ */
+static int
+views_ok(const char *s, size_t len, const struct itls_authparam *ap)
+{
+	size_t j;
+	const struct itls_authparam_param *p;
+
+	/*@ loop invariant 0 <= j <= ap->n;
+	    loop invariant \forall integer m; 0 <= m < j ==>
+		ap_param_ok(s, &ap->p[m], len);
+	    loop assigns j, p;
+	    loop variant ap->n - j;
+	 */
+	for (j = 0; j < ap->n; j++) {
+		p = &ap->p[j];
+		if (p->name.off > len || p->name.len > len - p->name.off
+			|| p->value.off > len || p->value.len > len - p->value.off
+			|| p->content.off > len
+			|| p->content.len > len - p->content.off
+			|| p->name.len < 1 || p->value.len < 1
+			|| p->name.off + p->name.len > p->value.off) {
+			return 0;
+		}
+		if (p->quoted) {
+			if (p->value.len < 2 || s[p->value.off] != '"'
+				|| s[p->value.off + p->value.len - 1] != '"'
+				|| p->content.off != p->value.off + 1
+				|| p->content.len != p->value.len - 2) {
+				return 0;
+			}
+		} else if (p->content.off != p->value.off
+			|| p->content.len != p->value.len) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* ---- known parameters ---------------------------------------------------- */
+
+/* AP-09, AP-11: the id of a parameter name, ITLS_AP_UNKNOWN if not known */
+/*@ requires \valid_read(nm + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result <= ITLS_AP_UNKNOWN;
+ */
+static unsigned
+known_id(const char *nm, size_t n)
+{
+	switch (n) {
+	case 2:
+		if (eq_nocase(nm, "ck", 2)) {
+			return ITLS_AP_CK;
+		}
+		if (eq_nocase(nm, "ik", 2)) {
+			return ITLS_AP_IK;
+		}
+		if (eq_nocase(nm, "nc", 2)) {
+			return ITLS_AP_NC;
+		}
+		break;
+	case 3:
+		if (eq_nocase(nm, "qop", 3)) {
+			return ITLS_AP_QOP;
+		}
+		if (eq_nocase(nm, "uri", 3)) {
+			return ITLS_AP_URI;
+		}
+		break;
+	case 5:
+		if (eq_nocase(nm, "realm", 5)) {
+			return ITLS_AP_REALM;
+		}
+		if (eq_nocase(nm, "nonce", 5)) {
+			return ITLS_AP_NONCE;
+		}
+		break;
+	case 6:
+		if (eq_nocase(nm, "opaque", 6)) {
+			return ITLS_AP_OPAQUE;
+		}
+		if (eq_nocase(nm, "cnonce", 6)) {
+			return ITLS_AP_CNONCE;
+		}
+		break;
+	case 7:
+		if (eq_nocase(nm, "s_token", 7)) {
+			return ITLS_AP_S_TOKEN;
+		}
+		if (eq_nocase(nm, "c_token", 7)) {
+			return ITLS_AP_C_TOKEN;
+		}
+		break;
+	case 8:
+		if (eq_nocase(nm, "username", 8)) {
+			return ITLS_AP_USERNAME;
+		}
+		if (eq_nocase(nm, "response", 8)) {
+			return ITLS_AP_RESPONSE;
+		}
+		break;
+	case 9:
+		if (eq_nocase(nm, "algorithm", 9)) {
+			return ITLS_AP_ALGORITHM;
+		}
+		break;
+	case 19:
+		if (eq_nocase(nm, "integrity-protected", 19)) {
+			return ITLS_AP_INTEGRITY_PROTECTED;
+		}
+		break;
+	default:
+		break;
+	}
+	return ITLS_AP_UNKNOWN;
+}
+
+/* O(1) access: id of each parameter, index of each known one (AP-09) */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    requires \valid(ap) && \separated(ap, s + (0 .. len - 1));
+    requires ap->n <= ITLS_AUTHPARAM_MAX_PARAMS;
+    requires \forall integer j; 0 <= j < ap->n ==> ap_view_in(ap->p[j].name, len);
+    assigns ap->at[0 .. ITLS_AP_KNOWN - 1],
+	ap->p[0 .. ITLS_AUTHPARAM_MAX_PARAMS - 1].id;
+ */
+static void
+index_known(const char *s, size_t len, struct itls_authparam *ap)
+{
+	size_t j, k;
+	unsigned id;
+
+	(void)len;
+	/*@ loop invariant 0 <= k <= ITLS_AP_KNOWN;
+	    loop assigns k, ap->at[0 .. ITLS_AP_KNOWN - 1];
+	    loop variant ITLS_AP_KNOWN - k;
+	 */
+	for (k = 0; k < ITLS_AP_KNOWN; k++) {
+		ap->at[k] = ITLS_AUTHPARAM_ABSENT;
+	}
+	/*@ loop invariant 0 <= j <= ap->n;
+	    loop invariant \forall integer m; 0 <= m < ap->n ==>
+		ap_view_in(ap->p[m].name, len);
+	    loop assigns j, id, ap->at[0 .. ITLS_AP_KNOWN - 1],
+		ap->p[0 .. ITLS_AUTHPARAM_MAX_PARAMS - 1].id;
+	    loop variant ap->n - j;
+	 */
+	for (j = 0; j < ap->n; j++) {
+		id = known_id(s + ap->p[j].name.off, ap->p[j].name.len);
+		ap->p[j].id = id;
+		if (id < ITLS_AP_KNOWN) {
+			ap->at[id] = (uint8_t)j;
+		}
+	}
+}
+
+/* What index_known and the credentials flag established, checked again
+ * over the finished struct (read-only, cannot fail; see views_ok). */
+/*@ requires \valid_read(ap) && ap->n <= ITLS_AUTHPARAM_MAX_PARAMS;
+    assigns \nothing;
+    ensures \result != 0 ==>
+	\forall integer j; 0 <= j < ap->n ==> ap->p[j].id <= ITLS_AP_UNKNOWN;
+    ensures \result != 0 ==> \forall integer k; 0 <= k < ITLS_AP_KNOWN ==>
+	ap->at[k] == ITLS_AUTHPARAM_ABSENT ||
+	(ap->at[k] < ap->n && ap->p[ap->at[k]].id == k);
+    ensures \result != 0 ==>
+	(ap->credentials != 0 <==> ap->at[ITLS_AP_RESPONSE] < ap->n);
+ */
+static int
+index_ok(const struct itls_authparam *ap)
+{
+	size_t j, k;
+
+	/*@ loop invariant 0 <= j <= ap->n;
+	    loop invariant \forall integer m; 0 <= m < j ==>
+		ap->p[m].id <= ITLS_AP_UNKNOWN;
+	    loop assigns j;
+	    loop variant ap->n - j;
+	 */
+	for (j = 0; j < ap->n; j++) {
+		if (ap->p[j].id > ITLS_AP_UNKNOWN) {
+			return 0;
+		}
+	}
+	/*@ loop invariant 0 <= k <= ITLS_AP_KNOWN;
+	    loop invariant \forall integer m; 0 <= m < k ==>
+		ap->at[m] == ITLS_AUTHPARAM_ABSENT ||
+		(ap->at[m] < ap->n && ap->p[ap->at[m]].id == m);
+	    loop assigns k;
+	    loop variant ITLS_AP_KNOWN - k;
+	 */
+	for (k = 0; k < ITLS_AP_KNOWN; k++) {
+		if (ap->at[k] != ITLS_AUTHPARAM_ABSENT
+			&& (ap->at[k] >= ap->n || ap->p[ap->at[k]].id != k)) {
+			return 0;
+		}
+	}
+	return (ap->credentials != 0) == (ap->at[ITLS_AP_RESPONSE] < ap->n);
+}
+
+/* ---- value rules --------------------------------------------------------- */
+
+/* AP-12: copy n content bytes, replacing each escape pair by its byte */
+/*@ requires \valid_read(src + (0 .. n - 1));
+    requires \valid(out + (0 .. n - 1));
+    requires \separated(out + (0 .. n - 1), src + (0 .. n - 1));
+    assigns out[0 .. n - 1];
+    ensures 0 <= \result <= n;
+ */
+static size_t
+unescape(const char *src, size_t n, char *out)
+{
+	size_t i = 0, w = 0;
+
+	/*@ loop invariant 0 <= w <= i <= n;
+	    loop assigns i, w, out[0 .. n - 1];
+	    loop variant n - i;
+	 */
+	while (i < n) {
+		if (src[i] == '\\' && n - i >= 2) {
+			i++;
+		}
+		out[w] = src[i];
+		w++;
+		i++;
+	}
+	return w;
+}
+
+/*@ requires \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+    ensures \result != 0 <==> (\forall integer k; 0 <= k < n ==> ap_is_hex(b[k]));
+ */
+static int
+all_hex(const char *b, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer k; 0 <= k < i ==> ap_is_hex(b[k]);
+	    loop assigns i;
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		if (!is_hex(b[i])) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* AP-14 */
+/*@ requires \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+ */
+static int
+is_algorithm(const char *b, size_t n)
+{
+	if (n == 9) {
+		return eq_nocase(b, "akav1-md5", 9) || eq_nocase(b, "akav2-md5", 9);
+	}
+	return n == 3 && eq_nocase(b, "md5", 3);
+}
+
+/* AP-17 */
+/*@ requires \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+ */
+static int
+is_message_qop(const char *b, size_t n)
+{
+	return (n == 4 && eq_nocase(b, "auth", 4))
+		|| (n == 8 && eq_nocase(b, "auth-int", 8));
+}
+
+/* AP-20 */
+/*@ requires \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+ */
+static int
+is_integrity(const char *b, size_t n)
+{
+	switch (n) {
+	case 2:
+		return eq_nocase(b, "no", 2);
+	case 3:
+		return eq_nocase(b, "yes", 3);
+	case 7:
+		return eq_nocase(b, "tls-yes", 7);
+	case 9:
+		return eq_nocase(b, "auth-done", 9);
+	case 11:
+		return eq_nocase(b, "tls-pending", 11);
+	case 12:
+		return eq_nocase(b, "ip-assoc-yes", 12);
+	case 16:
+		return eq_nocase(b, "ip-assoc-pending", 16);
+	default:
+		return 0;
+	}
+}
+
+/* AP-16: a challenge's qop list, read through the escapes of its content:
+ * token *( OWS "," OWS token ), OWS = SP / HTAB */
+/*@ requires \valid_read(c + (0 .. n - 1));
+    assigns \nothing;
+ */
+static int
+is_qop_list(const char *c, size_t n)
+{
+	size_t i = 0;
+	int st = 0; /* 0: before a token, 1: in a token, 2: after a token */
+	char x;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant 0 <= st <= 2;
+	    loop assigns i, st, x;
+	    loop variant n - i;
+	 */
+	while (i < n) {
+		x = c[i];
+		if (x == '\\' && n - i >= 2) {
+			x = c[i + 1];
+			i++;
+		}
+		i++;
+		if (x == ' ' || x == '\t') {
+			if (st == 1) {
+				st = 2;
+			}
+		} else if (x == ',') {
+			if (st == 0) {
+				return 0;
+			}
+			st = 0;
+		} else if (is_tchar(x)) {
+			if (st == 2) {
+				return 0;
+			}
+			st = 1;
+		} else {
+			return 0;
+		}
+	}
+	return st != 0;
+}
+
+#define AP_CHECK_BUF 64
+
+/* AP-12 .. AP-21: the rule of one parameter, by its id */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    requires \valid_read(p) && ap_param_ok(s, p, len);
+    assigns \nothing;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX ||
+	\result == ITLS_ERR_BAD_ALGORITHM || \result == ITLS_ERR_BAD_QOP ||
+	\result == ITLS_ERR_BAD_HEX || \result == ITLS_ERR_BAD_TOKEN ||
+	\result == ITLS_ERR_BAD_INTEGRITY_PROTECTED || \result == ITLS_ERR_BAD_NC;
+ */
+static enum itls_err
+check_param(const char *s, size_t len, const struct itls_authparam_param *p,
+	int credentials)
+{
+	char buf[AP_CHECK_BUF];
+	size_t m;
+	int ok;
+	enum itls_err bad;
+
+	(void)len;
+	switch (p->id) {
+	case ITLS_AP_REALM: case ITLS_AP_NONCE: case ITLS_AP_OPAQUE:
+	case ITLS_AP_USERNAME: case ITLS_AP_URI: case ITLS_AP_RESPONSE:
+	case ITLS_AP_CNONCE:
+		/* AP-13: quoted strings only */
+		return p->quoted ? ITLS_OK : ITLS_ERR_SYNTAX;
+	case ITLS_AP_QOP:
+		if (!credentials) {
+			/* AP-16 */
+			ok = is_qop_list(s + p->content.off, p->content.len);
+			return ok ? ITLS_OK : ITLS_ERR_BAD_QOP;
+		}
+		break;
+	case ITLS_AP_ALGORITHM: case ITLS_AP_CK: case ITLS_AP_IK:
+	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
+	case ITLS_AP_INTEGRITY_PROTECTED: case ITLS_AP_NC:
+		break;
+	default:
+		return ITLS_OK; /* AP-11: unknown, not checked */
+	}
+	/* AP-12: every legal value below has at most 32 bytes, and an escaped
+	 * content is at most twice as long as the bytes it stands for */
+	switch (p->id) {
+	case ITLS_AP_ALGORITHM:
+		bad = ITLS_ERR_BAD_ALGORITHM; /* AP-14 */
+		break;
+	case ITLS_AP_QOP:
+		bad = ITLS_ERR_BAD_QOP; /* AP-17 */
+		break;
+	case ITLS_AP_CK: case ITLS_AP_IK:
+		bad = ITLS_ERR_BAD_HEX; /* AP-18 */
+		break;
+	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
+		bad = ITLS_ERR_BAD_TOKEN; /* AP-19 */
+		break;
+	case ITLS_AP_INTEGRITY_PROTECTED:
+		bad = ITLS_ERR_BAD_INTEGRITY_PROTECTED; /* AP-20 */
+		break;
+	default:
+		bad = ITLS_ERR_BAD_NC; /* AP-21 */
+		break;
+	}
+	if (p->content.len > AP_CHECK_BUF) {
+		return bad;
+	}
+	m = unescape(s + p->content.off, p->content.len, buf);
+	switch (p->id) {
+	case ITLS_AP_ALGORITHM:
+		ok = is_algorithm(buf, m);
+		break;
+	case ITLS_AP_QOP:
+		ok = is_message_qop(buf, m);
+		break;
+	case ITLS_AP_CK: case ITLS_AP_IK:
+		ok = m == 32;
+		break;
+	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
+		ok = m == 24;
+		break;
+	case ITLS_AP_INTEGRITY_PROTECTED:
+		ok = is_integrity(buf, m);
+		break;
+	default:
+		ok = m == 8;
+		break;
+	}
+	if (ok && (p->id == ITLS_AP_CK || p->id == ITLS_AP_IK
+		|| p->id == ITLS_AP_S_TOKEN || p->id == ITLS_AP_C_TOKEN
+		|| p->id == ITLS_AP_NC)) {
+		ok = all_hex(buf, m);
+	}
+	return ok ? ITLS_OK : bad;
+}
+
+/* AP-22: value rules in parameter order */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires \valid_read(s + (0 .. len - 1));
+    requires \valid_read(ap) && ap->n <= ITLS_AUTHPARAM_MAX_PARAMS;
+    requires \forall integer j; 0 <= j < ap->n ==> ap_param_ok(s, &ap->p[j], len);
+    assigns \nothing;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_SYNTAX ||
+	\result == ITLS_ERR_BAD_ALGORITHM || \result == ITLS_ERR_BAD_QOP ||
+	\result == ITLS_ERR_BAD_HEX || \result == ITLS_ERR_BAD_TOKEN ||
+	\result == ITLS_ERR_BAD_INTEGRITY_PROTECTED || \result == ITLS_ERR_BAD_NC;
+ */
+static enum itls_err
+check_values(const char *s, size_t len, const struct itls_authparam *ap)
+{
+	size_t j;
+	enum itls_err e;
+
+	/*@ loop invariant 0 <= j <= ap->n;
+	    loop assigns j, e;
+	    loop variant ap->n - j;
+	 */
+	for (j = 0; j < ap->n; j++) {
+		e = check_param(s, len, &ap->p[j], ap->credentials);
+		if (e != ITLS_OK) {
+			return e;
+		}
+	}
+	return ITLS_OK;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_parse(const char *s, size_t len, struct itls_authparam *ap)
+{
+	size_t i, j, k;
+	enum itls_err e;
+
+	ap->n = 0;
+	ap->credentials = 0;
+	if (len > ITLS_AUTHPARAM_MAX_LEN) {
+		return ITLS_ERR_TOO_LONG; /* AP-01 */
+	}
+	i = skip_lws(s, len, 0);
+	if (i == len) {
+		return ITLS_ERR_EMPTY; /* AP-04 */
+	}
+	j = scan_token(s, len, i);
+	if (j - i != 6 || !eq_nocase(s + i, "digest", 6)) {
+		return ITLS_ERR_BAD_SCHEME; /* AP-03 */
+	}
+	k = skip_lws(s, len, j);
+	if (k == len) {
+		return ITLS_ERR_EMPTY; /* AP-04 */
+	}
+	if (k == j) {
+		return ITLS_ERR_SYNTAX; /* AP-05 */
+	}
+	e = parse_list(s, len, k, ap);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	if (!views_ok(s, len, ap)) {
+		return ITLS_ERR_SYNTAX; /* never: re-check of parse_param's views */
+	}
+	index_known(s, len, ap);
+	/* AP-15: credentials have a response */
+	ap->credentials = (uint8_t)(ap->at[ITLS_AP_RESPONSE] < ap->n);
+	if (!index_ok(ap)) {
+		return ITLS_ERR_SYNTAX; /* never: re-check of index_known */
+	}
+	return check_values(s, len, ap);
+}
+
+/* ---- writers ------------------------------------------------------------- */
+
+/* copy n bytes to out[pos ..] */
+/*@ requires n == 0 || \valid_read(src + (0 .. n - 1));
+    requires \valid(out + (pos .. pos + n - 1));
+    requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
+    assigns out[pos .. pos + n - 1];
+    ensures \result == pos + n;
+    ensures \forall integer k; 0 <= k < n ==> out[pos + k] == src[k];
+ */
+static size_t
+put_bytes(char *out, size_t pos, const char *src, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer k; 0 <= k < i ==> out[pos + k] == src[k];
+	    loop assigns i, out[pos .. pos + n - 1];
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		out[pos + i] = src[i];
+	}
+	return pos + n;
+}
+
+/* AP-23: the scheme, "Digest", at out[0 .. 5] */
+/*@ requires \valid(out + (0 .. 5));
+    assigns out[0 .. 5];
+    ensures out[0] == 'D' && out[1] == 'i' && out[2] == 'g' &&
+	out[3] == 'e' && out[4] == 's' && out[5] == 't';
+    ensures \result == 6;
+ */
+static size_t
+put_digest(char *out)
+{
+	out[0] = 'D';
+	out[1] = 'i';
+	out[2] = 'g';
+	out[3] = 'e';
+	out[4] = 's';
+	out[5] = 't';
+	return 6;
+}
+
+/* AP-23: copy a name in lower case */
+/*@ requires \valid_read(src + (0 .. n - 1));
+    requires \valid(out + (pos .. pos + n - 1));
+    requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
+    assigns out[pos .. pos + n - 1];
+    ensures \result == pos + n;
+ */
+static size_t
+put_lower(char *out, size_t pos, const char *src, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop assigns i, out[pos .. pos + n - 1];
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		out[pos + i] = (char)lower(src[i]);
+	}
+	return pos + n;
+}
+
+/* write ", " (or " " for the first parameter) */
+/*@ requires \valid(out + (pos .. pos + 1));
+    assigns out[pos .. pos + 1];
+    ensures first != 0 ==> \result == pos + 1;
+    ensures first == 0 ==> \result == pos + 2;
+ */
+static size_t
+put_sep(char *out, size_t pos, int first)
+{
+	if (first) {
+		out[pos] = ' ';
+		return pos + 1;
+	}
+	out[pos] = ',';
+	out[pos + 1] = ' ';
+	return pos + 2;
+}
+
+/* AP-23, AP-26, AP-28: "Digest" + the parameters whose id is neither a nor b
+ * + an appended "name=value" text app[0 .. alen-1] */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires len == 0 || \valid_read(s + (0 .. len - 1));
+    requires \valid_read(ap) && ap_valid(ap, len);
+    requires alen <= 64;
+    requires alen == 0 || \valid_read(app + (0 .. alen - 1));
+    requires \valid(out + (0 .. cap - 1)) && \valid(out_len);
+    requires \separated(out + (0 .. cap - 1), s + (0 .. len - 1), ap, out_len);
+    requires \separated(out_len, s + (0 .. len - 1), ap);
+    requires alen == 0 || \separated(out + (0 .. cap - 1), app + (0 .. alen - 1));
+    requires alen == 0 || \separated(out_len, app + (0 .. alen - 1));
+    assigns out[0 .. cap - 1], *out_len;
+    ensures \result != ITLS_OK ==>
+	\forall integer k; 0 <= k < cap ==> out[k] == \old(out[k]);
+    behavior none:
+	assumes ap_plen(ap, a, b, ap->n) == 0 && alen == 0;
+	assigns \nothing;
+	ensures \result == ITLS_ERR_EMPTY;
+    behavior too_small:
+	assumes ap_plen(ap, a, b, ap->n) != 0 || alen != 0;
+	assumes ap_clen(ap, a, b, alen) > cap;
+	assigns \nothing;
+	ensures \result == ITLS_ERR_BUFFER_TOO_SMALL;
+    behavior fits:
+	assumes ap_plen(ap, a, b, ap->n) != 0 || alen != 0;
+	assumes ap_clen(ap, a, b, alen) <= cap;
+	ensures \result == ITLS_OK;
+	ensures *out_len == ap_clen(ap, a, b, alen);
+	ensures out[0] == 'D' && out[1] == 'i' && out[2] == 'g' &&
+		out[3] == 'e' && out[4] == 's' && out[5] == 't' && out[6] == ' ';
+    complete behaviors;
+    disjoint behaviors;
+ */
+static enum itls_err
+emit(const char *s, size_t len, const struct itls_authparam *ap, unsigned a,
+	unsigned b, const char *app, size_t alen, char *out, size_t cap,
+	size_t *out_len)
+{
+	size_t i, total = 0, acc = 0, pos, need;
+	const struct itls_authparam_param *p;
+
+	(void)len;
+	/* pass 1: measure */
+	/*@ loop invariant 0 <= i <= ap->n;
+	    loop invariant total == ap_plen(ap, a, b, i);
+	    loop invariant total <= i * (2 * ITLS_AUTHPARAM_MAX_LEN + 3);
+	    loop invariant \forall integer k; 0 <= k <= i ==>
+		ap_plen(ap, a, b, k) <= total;
+	    loop assigns i, total, p;
+	    loop variant ap->n - i;
+	 */
+	for (i = 0; i < ap->n; i++) {
+		p = &ap->p[i];
+		if (p->id != a && p->id != b) {
+			total += (total == 0 ? 2u : 3u) + p->name.len + p->value.len;
+		}
+	}
+	if (total == 0 && alen == 0) {
+		return ITLS_ERR_EMPTY;
+	}
+	need = 6 + total;
+	if (alen != 0) {
+		need += (total == 0 ? 1u : 2u) + alen;
+	}
+	if (need > cap) {
+		return ITLS_ERR_BUFFER_TOO_SMALL;
+	}
+	/* pass 2: write */
+	pos = put_digest(out);
+	/*@ loop invariant 0 <= i <= ap->n;
+	    loop invariant total == ap_plen(ap, a, b, ap->n);
+	    loop invariant \forall integer k; 0 <= k <= ap->n ==>
+		ap_plen(ap, a, b, k) <= total;
+	    loop invariant acc == ap_plen(ap, a, b, i);
+	    loop invariant acc == 0 || acc >= 2;
+	    loop invariant acc <= total;
+	    loop invariant pos == 6 + acc;
+	    loop invariant out[0] == 'D' && out[1] == 'i' && out[2] == 'g' &&
+		out[3] == 'e' && out[4] == 's' && out[5] == 't';
+	    loop invariant acc != 0 ==> out[6] == ' ';
+	    loop assigns i, acc, pos, p, out[6 .. cap - 1];
+	    loop variant ap->n - i;
+	 */
+	for (i = 0; i < ap->n; i++) {
+		p = &ap->p[i];
+		if (p->id != a && p->id != b) {
+			pos = put_sep(out, pos, acc == 0);
+			pos = put_lower(out, pos, s + p->name.off, p->name.len);
+			out[pos] = '=';
+			pos = put_bytes(out, pos + 1, s + p->value.off, p->value.len);
+			acc += (acc == 0 ? 2u : 3u) + p->name.len + p->value.len;
+		}
+	}
+	if (alen != 0) {
+		pos = put_sep(out, pos, acc == 0);
+		pos = put_bytes(out, pos, app, alen);
+	}
+	*out_len = pos;
+	return ITLS_OK;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_serialize(const char *s, size_t len,
+	const struct itls_authparam *ap, char *out, size_t cap, size_t *out_len)
+{
+	/* AP-23 */
+	return emit(s, len, ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, NULL, 0,
+		out, cap, out_len);
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_content(const char *s, size_t len,
+	const struct itls_authparam *ap, size_t idx, char *out, size_t cap,
+	size_t *out_len)
+{
+	const struct itls_authparam_param *p = &ap->p[idx];
+
+	(void)len;
+	if (p->content.len > cap) {
+		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
+	}
+	if (p->quoted) {
+		*out_len = unescape(s + p->content.off, p->content.len, out); /* AP-12 */
+	} else {
+		*out_len = put_bytes(out, 0, s + p->content.off, p->content.len);
+	}
+	return ITLS_OK;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_hex_decode(const char *h, size_t hlen, uint8_t *out, size_t n)
+{
+	size_t i;
+
+	/* AP-29 */
+	if (n > hlen / 2 || hlen != 2 * n || !all_hex(h, hlen)) {
+		return ITLS_ERR_BAD_HEX;
+	}
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer k; 0 <= k < i ==>
+		out[k] == 16 * ap_hexv(h[2 * k]) + ap_hexv(h[2 * k + 1]);
+	    loop assigns i, out[0 .. n - 1];
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		out[i] = (uint8_t)(16 * hex_val(h[2 * i]) + hex_val(h[2 * i + 1]));
+	}
+	return ITLS_OK;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_get_hex(const char *s, size_t len,
+	const struct itls_authparam *ap, unsigned id, uint8_t *out, size_t n)
+{
+	char buf[AP_CHECK_BUF];
+	size_t at, m;
+	enum itls_err bad;
+	const struct itls_authparam_param *p;
+
+	(void)len;
+	/* AP-18, AP-19, AP-29 */
+	bad = (id == ITLS_AP_CK || id == ITLS_AP_IK) ? ITLS_ERR_BAD_HEX
+		: ITLS_ERR_BAD_TOKEN;
+	at = ap->at[id];
+	if (at >= ap->n) {
+		return ITLS_ERR_MISSING_PARAMETER;
+	}
+	p = &ap->p[at];
+	if (p->content.len > AP_CHECK_BUF) {
+		return bad;
+	}
+	m = unescape(s + p->content.off, p->content.len, buf);
+	if (itls_authparam_hex_decode(buf, m, out, n) != ITLS_OK) {
+		return bad;
+	}
+	return ITLS_OK;
+}
+
+/* ---- base64 and the AKA nonce -------------------------------------------- */
+
+/* AP-24: value of a base64 character, 64 when it is not one */
+/*@ assigns \nothing;
+    ensures ap_is_b64(c) ==> \result == ap_b64v(c);
+    ensures !ap_is_b64(c) ==> \result == 64;
+ */
+static unsigned
+b64_val(char c)
+{
+	if (c >= 'A' && c <= 'Z') {
+		return (unsigned)(c - 'A');
+	}
+	if (c >= 'a' && c <= 'z') {
+		return (unsigned)(c - 'a' + 26);
+	}
+	if (c >= '0' && c <= '9') {
+		return (unsigned)(c - '0' + 52);
+	}
+	if (c == '+') {
+		return 62;
+	}
+	if (c == '/') {
+		return 63;
+	}
+	return 64;
+}
+
+/* AP-24: is s[0 .. len-1] canonical base64? */
+/*@ requires len == 0 || \valid_read(s + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result != 0 <==> ap_b64_ok(s, len);
+ */
+static int
+b64_check(const char *s, size_t len)
+{
+	size_t pad, i;
+
+	if (len % 4 != 0) {
+		return 0;
+	}
+	pad = 0;
+	if (len >= 2 && s[len - 1] == '=' && s[len - 2] == '=') {
+		pad = 2;
+	} else if (len >= 1 && s[len - 1] == '=') {
+		pad = 1;
+	}
+	/*@ assert pad == ap_b64pad(s, len); */
+	/*@ loop invariant 0 <= i <= len - pad;
+	    loop invariant \forall integer k; 0 <= k < i ==> ap_is_b64(s[k]);
+	    loop assigns i;
+	    loop variant len - pad - i;
+	 */
+	for (i = 0; i < len - pad; i++) {
+		if (b64_val(s[i]) == 64) {
+			return 0;
+		}
+	}
+	if (pad == 1 && b64_val(s[len - 2]) % 4 != 0) {
+		return 0;
+	}
+	if (pad == 2 && b64_val(s[len - 3]) % 16 != 0) {
+		return 0;
+	}
+	return 1;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_b64_decode(const char *s, size_t len, uint8_t *out, size_t cap,
+	size_t *out_len)
+{
+	size_t pad, n, q, groups;
+	unsigned v0, v1, v2, v3;
+
+	if (!b64_check(s, len)) {
+		return ITLS_ERR_BAD_BASE64; /* AP-24 */
+	}
+	pad = 0;
+	if (len >= 2 && s[len - 1] == '=' && s[len - 2] == '=') {
+		pad = 2;
+	} else if (len >= 1 && s[len - 1] == '=') {
+		pad = 1;
+	}
+	groups = len / 4;
+	n = groups * 3 - pad;
+	if (n > cap) {
+		return ITLS_ERR_BUFFER_TOO_SMALL;
+	}
+	/*@ loop invariant 0 <= q <= groups;
+	    loop invariant \forall integer r; 0 <= r < q && 3 * r < n ==>
+		out[3 * r] == ap_b64v(s[4 * r]) * 4 + ap_b64v(s[4 * r + 1]) / 16;
+	    loop invariant \forall integer r; 0 <= r < q && 3 * r + 1 < n ==>
+		out[3 * r + 1] == (ap_b64v(s[4 * r + 1]) % 16) * 16 +
+			ap_b64v(s[4 * r + 2]) / 4;
+	    loop invariant \forall integer r; 0 <= r < q && 3 * r + 2 < n ==>
+		out[3 * r + 2] == (ap_b64v(s[4 * r + 2]) % 4) * 64 +
+			ap_b64v(s[4 * r + 3]);
+	    loop assigns q, v0, v1, v2, v3, out[0 .. cap - 1];
+	    loop variant groups - q;
+	 */
+	for (q = 0; q < groups; q++) {
+		v0 = b64_val(s[4 * q]) % 64;
+		v1 = b64_val(s[4 * q + 1]) % 64;
+		v2 = b64_val(s[4 * q + 2]) % 64;
+		v3 = b64_val(s[4 * q + 3]) % 64;
+		out[3 * q] = (uint8_t)(v0 * 4 + v1 / 16);
+		if (3 * q + 1 < n) {
+			out[3 * q + 1] = (uint8_t)((v1 % 16) * 16 + v2 / 4);
+		}
+		if (3 * q + 2 < n) {
+			out[3 * q + 2] = (uint8_t)((v2 % 4) * 64 + v3);
+		}
+	}
+	*out_len = n;
+	return ITLS_OK;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_aka_nonce(const char *b64, size_t len, uint8_t *buf, size_t cap,
+	struct itls_authparam_nonce *nv)
+{
+	size_t pad, n, k;
+	enum itls_err e;
+
+	if (!b64_check(b64, len)) {
+		return ITLS_ERR_BAD_BASE64; /* AP-24 */
+	}
+	pad = 0;
+	if (len >= 2 && b64[len - 1] == '=' && b64[len - 2] == '=') {
+		pad = 2;
+	} else if (len >= 1 && b64[len - 1] == '=') {
+		pad = 1;
+	}
+	n = len / 4 * 3 - pad;
+	if (n < 32) {
+		return ITLS_ERR_BAD_NONCE; /* AP-25 */
+	}
+	e = itls_authparam_b64_decode(b64, len, buf, cap, &n);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	/* AP-25: RAND || AUTN || server data */
+	/*@ loop invariant 0 <= k <= 16;
+	    loop invariant \forall integer m; 0 <= m < k ==>
+		nv->rand[m] == buf[m] && nv->autn[m] == buf[16 + m];
+	    loop assigns k, nv->rand[0 .. 15], nv->autn[0 .. 15];
+	    loop variant 16 - k;
+	 */
+	for (k = 0; k < 16; k++) {
+		nv->rand[k] = buf[k];
+		nv->autn[k] = buf[16 + k];
+	}
+	nv->server_len = n - 32;
+	return ITLS_OK;
+}
+
+/* ---- SM6, SM8 ------------------------------------------------------------ */
+
+/* n bytes as 2n lower-case hex digits at out[pos ..] (AP-29) */
+/*@ requires n <= 32;
+    requires \valid_read(b + (0 .. n - 1));
+    requires \valid(out + (pos .. pos + 2 * n - 1));
+    requires \separated(out + (pos .. pos + 2 * n - 1), b + (0 .. n - 1));
+    assigns out[pos .. pos + 2 * n - 1];
+    ensures \result == pos + 2 * n;
+    ensures \forall integer k; 0 <= k < 2 * n ==> ap_is_hex(out[pos + k]);
+ */
+static size_t
+put_hex(char *out, size_t pos, const uint8_t *b, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant \forall integer k; 0 <= k < 2 * i ==> ap_is_hex(out[pos + k]);
+	    loop assigns i, out[pos .. pos + 2 * n - 1];
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		out[pos + 2 * i] = hex_digit((unsigned)(b[i] / 16));
+		out[pos + 2 * i + 1] = hex_digit((unsigned)(b[i] % 16));
+	}
+	return pos + 2 * n;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_sm6(const char *s, size_t len, const struct itls_authparam *ap,
+	const uint8_t *s_token, char *out, size_t cap, size_t *out_len)
+{
+	char app[34];
+	size_t alen = 0;
+
+	/* AP-26 */
+	if (ap->at[ITLS_AP_CK] >= ap->n || ap->at[ITLS_AP_IK] >= ap->n) {
+		return ITLS_ERR_MISSING_PARAMETER;
+	}
+	if (ap->at[ITLS_AP_S_TOKEN] < ap->n) {
+		return ITLS_ERR_DUPLICATE_PARAMETER;
+	}
+	if (s_token != NULL) {
+		alen = put_bytes(app, 0, "s_token=\"", 9);
+		alen = put_hex(app, alen, s_token, 12);
+		app[alen] = '"';
+		alen++;
+	}
+	return emit(s, len, ap, ITLS_AP_CK, ITLS_AP_IK, app, alen, out, cap,
+		out_len);
+}
+
+/* the text of an integrity-protected value (AP-20, AP-28) at out[pos ..] */
+/*@ requires 1 <= v <= ITLS_AP_IP_AUTH_DONE;
+    requires \valid(out + (pos .. pos + ap_iplen(v) - 1));
+    assigns out[pos .. pos + ap_iplen(v) - 1];
+    ensures \result == pos + ap_iplen(v);
+ */
+static size_t
+put_integrity(char *out, size_t pos, unsigned v)
+{
+	switch (v) {
+	case ITLS_AP_IP_YES:
+		return put_bytes(out, pos, "yes", 3);
+	case ITLS_AP_IP_NO:
+		return put_bytes(out, pos, "no", 2);
+	case ITLS_AP_IP_TLS_PENDING:
+		return put_bytes(out, pos, "tls-pending", 11);
+	case ITLS_AP_IP_TLS_YES:
+		return put_bytes(out, pos, "tls-yes", 7);
+	case ITLS_AP_IP_IP_ASSOC_PENDING:
+		return put_bytes(out, pos, "ip-assoc-pending", 16);
+	case ITLS_AP_IP_IP_ASSOC_YES:
+		return put_bytes(out, pos, "ip-assoc-yes", 12);
+	default:
+		return put_bytes(out, pos, "auth-done", 9);
+	}
+}
+
+/*@ requires 1 <= v <= ITLS_AP_IP_AUTH_DONE;
+    assigns \nothing;
+    ensures \result == ap_iplen(v);
+ */
+static size_t
+integrity_len(unsigned v)
+{
+	switch (v) {
+	case ITLS_AP_IP_YES:
+		return 3;
+	case ITLS_AP_IP_NO:
+		return 2;
+	case ITLS_AP_IP_TLS_PENDING:
+		return 11;
+	case ITLS_AP_IP_TLS_YES:
+		return 7;
+	case ITLS_AP_IP_IP_ASSOC_PENDING:
+		return 16;
+	case ITLS_AP_IP_IP_ASSOC_YES:
+		return 12;
+	default:
+		return 9;
+	}
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_sm8(const char *s, size_t len, const struct itls_authparam *ap,
+	unsigned integrity, char *out, size_t cap, size_t *out_len)
+{
+	char app[40];
+	size_t alen = 0;
+
+	/* AP-28 */
+	if (integrity != ITLS_AP_IP_NONE) {
+		alen = put_bytes(app, 0, "integrity-protected=", 20);
+		alen = put_integrity(app, alen, integrity);
+	}
+	return emit(s, len, ap, ITLS_AP_C_TOKEN, ITLS_AP_INTEGRITY_PROTECTED, app,
+		alen, out, cap, out_len);
+}
+
+/* ---- SM7 ----------------------------------------------------------------- */
+
+/* AP-30: length of t as a quoted string, or bad-quoted-string */
+/*@ requires n <= ITLS_AUTHPARAM_MAX_LEN;
+    requires n == 0 || \valid_read(t + (0 .. n - 1));
+    requires \valid(ql) && \separated(ql, t + (0 .. n - 1));
+    assigns *ql;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QUOTED_STRING;
+    ensures \result == ITLS_OK ==> *ql == 2 + n + ap_nesc(t, n);
+    ensures \result == ITLS_OK ==> *ql <= 2 + 2 * n;
+    ensures \result == ITLS_OK ==>
+	\forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
+    ensures \result == ITLS_OK ==>
+	\forall integer k; 0 <= k < n ==> ap_qtext(t[k]);
+ */
+static enum itls_err
+qlen(const char *t, size_t n, size_t *ql)
+{
+	size_t i, e = 0;
+
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant e == ap_nesc(t, i);
+	    loop invariant e <= i;
+	    loop invariant \forall integer k; 0 <= k <= i ==> ap_nesc(t, k) <= e;
+	    loop invariant \forall integer k; 0 <= k < i ==> ap_qtext(t[k]);
+	    loop assigns i, e;
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		if ((t[i] >= 0 && t[i] < 0x20 && t[i] != '\t') || t[i] == 0x7f) {
+			return ITLS_ERR_BAD_QUOTED_STRING;
+		}
+		if (t[i] == '"' || t[i] == '\\') {
+			e++;
+		}
+	}
+	*ql = 2 + n + e;
+	return ITLS_OK;
+}
+
+/* AP-30: write t as a quoted string at out[pos ..] */
+/*@ requires n <= ITLS_AUTHPARAM_MAX_LEN;
+    requires n == 0 || \valid_read(t + (0 .. n - 1));
+    requires \forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
+    requires \valid(out + (pos .. pos + 1 + n + ap_nesc(t, n)));
+    requires n == 0 || \separated(out + (pos .. pos + 1 + n + ap_nesc(t, n)),
+	t + (0 .. n - 1));
+    assigns out[pos .. pos + 1 + n + ap_nesc(t, n)];
+    ensures \result == pos + 2 + n + ap_nesc(t, n);
+ */
+static size_t
+put_quoted(char *out, size_t pos, const char *t, size_t n)
+{
+	size_t i, w;
+
+	out[pos] = '"';
+	w = pos + 1;
+	/*@ loop invariant 0 <= i <= n;
+	    loop invariant w == pos + 1 + i + ap_nesc(t, i);
+	    loop assigns i, w, out[pos + 1 .. pos + 1 + n + ap_nesc(t, n)];
+	    loop variant n - i;
+	 */
+	for (i = 0; i < n; i++) {
+		if (t[i] == '"' || t[i] == '\\') {
+			out[w] = '\\';
+			w++;
+		}
+		out[w] = t[i];
+		w++;
+	}
+	out[w] = '"';
+	return w + 1;
+}
+
+/* one ", name=" + quoted text at out[pos ..] */
+/*@ requires 1 <= nl <= 10;
+    requires \valid_read(name + (0 .. nl - 1));
+    requires n <= ITLS_AUTHPARAM_MAX_LEN;
+    requires n == 0 || \valid_read(t + (0 .. n - 1));
+    requires \forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
+    requires \valid(out + (pos .. pos + nl + 4 + n + ap_nesc(t, n)));
+    requires n == 0 || \separated(out + (pos .. pos + nl + 4 + n + ap_nesc(t, n)),
+	t + (0 .. n - 1));
+    requires \separated(out + (pos .. pos + nl + 4 + n + ap_nesc(t, n)),
+	name + (0 .. nl - 1));
+    assigns out[pos .. pos + nl + 4 + n + ap_nesc(t, n)];
+    ensures \result == pos + nl + 5 + n + ap_nesc(t, n);
+ */
+static size_t
+put_qparam(char *out, size_t pos, const char *name, size_t nl, const char *t,
+	size_t n)
+{
+	pos = put_sep(out, pos, 0);
+	pos = put_bytes(out, pos, name, nl);
+	out[pos] = '=';
+	return put_quoted(out, pos + 1, t, n);
+}
+
+/* a token value of an enum: algorithm (kind 0), qop (kind 1) */
+/*@ requires kind == 0 ==> 1 <= v <= ITLS_AP_ALG_MD5;
+    requires kind == 1 ==> 1 <= v <= ITLS_AP_QOP_AUTH_INT;
+    requires kind == 0 || kind == 1;
+    requires \valid(out + (pos .. pos + 8));
+    assigns out[pos .. pos + 8];
+    ensures pos + 3 <= \result <= pos + 9;
+    ensures kind == 0 && v == ITLS_AP_ALG_MD5 ==> \result == pos + 3;
+    ensures kind == 0 && v != ITLS_AP_ALG_MD5 ==> \result == pos + 9;
+    ensures kind == 1 && v == ITLS_AP_QOP_AUTH ==> \result == pos + 4;
+    ensures kind == 1 && v != ITLS_AP_QOP_AUTH ==> \result == pos + 8;
+ */
+static size_t
+put_word(char *out, size_t pos, int kind, unsigned v)
+{
+	if (kind == 0) {
+		if (v == ITLS_AP_ALG_AKAV1_MD5) {
+			return put_bytes(out, pos, "AKAv1-MD5", 9);
+		}
+		if (v == ITLS_AP_ALG_AKAV2_MD5) {
+			return put_bytes(out, pos, "AKAv2-MD5", 9);
+		}
+		return put_bytes(out, pos, "MD5", 3);
+	}
+	if (v == ITLS_AP_QOP_AUTH) {
+		return put_bytes(out, pos, "auth", 4);
+	}
+	return put_bytes(out, pos, "auth-int", 8);
+}
+
+/* nc as 8 lower-case hex digits */
+/*@ requires \valid(out + (pos .. pos + 7));
+    assigns out[pos .. pos + 7];
+    ensures \result == pos + 8;
+ */
+static size_t
+put_nc(char *out, size_t pos, uint32_t nc)
+{
+	size_t k;
+	uint32_t v = nc;
+
+	/*@ loop invariant 0 <= k <= 8;
+	    loop assigns k, v, out[pos .. pos + 7];
+	    loop variant 8 - k;
+	 */
+	for (k = 0; k < 8; k++) {
+		out[pos + 7 - k] = hex_digit((unsigned)(v % 16));
+		v /= 16;
+	}
+	return pos + 8;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
+	size_t *out_len)
+{
+	size_t lu, lr, ln, lq, lp, lc = 0, li = 0, need, pos;
+	enum itls_err e;
+
+	/* AP-30: measure the texts */
+	e = qlen(c->username.p, c->username.len, &lu);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	e = qlen(c->realm.p, c->realm.len, &lr);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	e = qlen(c->nonce.p, c->nonce.len, &ln);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	e = qlen(c->uri.p, c->uri.len, &lq);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	e = qlen(c->response.p, c->response.len, &lp);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	if (c->qop != ITLS_AP_QOP_NONE) {
+		e = qlen(c->cnonce.p, c->cnonce.len, &lc);
+		if (e != ITLS_OK) {
+			return e;
+		}
+	}
+	/* AP-27: "Digest username=", ", realm=", ", nonce=", ", uri=",
+	 * ", response=" and the optional parts */
+	need = 6 + 10 + lu + 8 + lr + 8 + ln + 6 + lq + 11 + lp;
+	if (c->algorithm != ITLS_AP_ALG_NONE) {
+		need += 12 + (c->algorithm == ITLS_AP_ALG_MD5 ? 3u : 9u);
+	}
+	if (c->qop != ITLS_AP_QOP_NONE) {
+		need += 6 + (c->qop == ITLS_AP_QOP_AUTH ? 4u : 8u) + 5 + 8 + 9 + lc;
+	}
+	if (c->has_c_token) {
+		need += 11 + 24 + 1;
+	}
+	if (c->integrity != ITLS_AP_IP_NONE) {
+		li = integrity_len(c->integrity);
+		need += 22 + li;
+	}
+	if (need > cap) {
+		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
+	}
+	pos = put_digest(out);
+	out[6] = ' ';
+	pos = put_bytes(out, pos + 1, "username=", 9);
+	pos = put_quoted(out, pos, c->username.p, c->username.len);
+	pos = put_qparam(out, pos, "realm", 5, c->realm.p, c->realm.len);
+	pos = put_qparam(out, pos, "nonce", 5, c->nonce.p, c->nonce.len);
+	if (c->algorithm != ITLS_AP_ALG_NONE) {
+		pos = put_bytes(out, pos, ", algorithm=", 12);
+		pos = put_word(out, pos, 0, c->algorithm);
+	}
+	pos = put_qparam(out, pos, "uri", 3, c->uri.p, c->uri.len);
+	pos = put_qparam(out, pos, "response", 8, c->response.p, c->response.len);
+	if (c->qop != ITLS_AP_QOP_NONE) {
+		pos = put_bytes(out, pos, ", qop=", 6);
+		pos = put_word(out, pos, 1, c->qop);
+		pos = put_bytes(out, pos, ", nc=", 5);
+		pos = put_nc(out, pos, c->nc);
+		pos = put_qparam(out, pos, "cnonce", 6, c->cnonce.p, c->cnonce.len);
+	}
+	if (c->has_c_token) {
+		pos = put_bytes(out, pos, ", c_token=\"", 11);
+		pos = put_hex(out, pos, c->c_token, 12);
+		out[pos] = '"';
+		pos++;
+	}
+	if (c->integrity != ITLS_AP_IP_NONE) {
+		pos = put_bytes(out, pos, ", integrity-protected=", 22);
+		pos = put_integrity(out, pos, c->integrity);
+	}
+	*out_len = pos;
+	return ITLS_OK;
+}
