@@ -4,7 +4,8 @@
  * Expected values are written by hand from RFC 3329 §2.2/§2.3, RFC 3261
  * §25.1, TS 33.203 Annex H and the decisions D-SA-1..17; the real-world
  * lines are the shapes deployed UEs and P-CSCFs send (IMS registration
- * traces), not output of this code.
+ * traces), not output of this code. The command line (SA-29, SA-30) is
+ * checked by tests/cli/secagree.sh.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>

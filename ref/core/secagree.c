@@ -84,6 +84,12 @@ static const unsigned char sa_ctab[256] = {
 #define SA_MANDATORY ((1u << SA_P_ALG) | (1u << SA_P_SPIC) | (1u << SA_P_SPIS) \
 	| (1u << SA_P_PORTC) | (1u << SA_P_PORTS))
 
+/* the bit of each checked parameter in a mechanism's `seen` set (SA-10) */
+static const unsigned sa_pbit[SA_P_PORTS + 1] = {
+	1u, 1u << 1, 1u << 2, 1u << 3, 1u << 4, 1u << 5, 1u << 6, 1u << 7,
+	1u << 8, 1u << 9, 1u << 10,
+};
+
 /* a qvalue that is not one (SA-12) */
 #define SA_Q_BAD (-2)
 
@@ -523,6 +529,7 @@ sa_ch(int c, int l)
  * compare per character.
  */
 /*@ requires 1 <= n <= 16;
+    requires i + n <= SIZE_MAX;
     requires \valid_read(buf + (i .. i + n - 1));
     requires \valid_read(lit + (0 .. n - 1));
     assigns \nothing;
@@ -732,7 +739,7 @@ static size_t
 sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
 {
 	switch (pid) {
-	case SA_P_ALG:
+	case SA_P_ALG:                            /* SA-15 */
 		if (sa_match(buf, end, j, "hmac-sha-1-96", 13)) {
 			return j + 13;
 		}
@@ -746,7 +753,7 @@ sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
 			return j + 4;
 		}
 		return j;
-	case SA_P_EALG:
+	case SA_P_EALG:                           /* SA-16 */
 		if (sa_match(buf, end, j, "aes-cbc", 7)) {
 			return j + 7;
 		}
@@ -760,7 +767,7 @@ sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
 			return j + 7;
 		}
 		return j;
-	case SA_P_PROT:
+	case SA_P_PROT:                           /* SA-17 */
 		if (sa_match(buf, end, j, "esp", 3)) {
 			return j + 3;
 		}
@@ -779,7 +786,7 @@ sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
 			return j + 11;
 		}
 		return j;
-	case SA_P_SPIC:
+	case SA_P_SPIC:                           /* SA-18 */
 	case SA_P_SPIS:
 		return sa_decimal(buf, end, j, "4294967295", 10);
 	case SA_P_PORTC:
@@ -908,6 +915,7 @@ sa_name_dup(const struct itls_secagree_mech *m, size_t np, const char *buf,
     requires \valid_read(buf + (0 .. end - 1));
     assigns \nothing;
     ensures k <= \result <= end + 1;
+    ensures \result < end ==> buf[\result] == ';' || buf[\result] == ',';
  */
 SA_HOT size_t
 sa_param_end(const char *buf, size_t end, size_t k)
@@ -1063,10 +1071,10 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
 		}
 		if (pid != SA_P_OTHER) {
-			if ((seen & (1u << pid)) != 0) {
+			if ((seen & sa_pbit[pid]) != 0) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
 			}
-			seen |= 1u << pid;
+			seen |= sa_pbit[pid];
 		} else if (sa_name_dup(m, np, buf, end, p.name.off, p.name.len)) {
 			return ITLS_ERR_DUPLICATE_PARAMETER;      /* SA-10 */
 		}
@@ -1458,20 +1466,21 @@ itls_secagree_serialize_mech(const struct itls_secagree_list *l,
 
 /* ---- choice, verification, comparison (SA-23 .. SA-28) ------------------- */
 
-/* SA-28: the first mechanism of l named like view v of buffer b, or l->count */
+/* SA-28: the first mechanism of l named b[bo .. bo+bl), or l->count */
 /*@ requires \valid_read(l);
     requires \valid_read(lb + (0 .. llen - 1));
     requires \valid_read(b + (0 .. blen - 1));
     requires sa_list_in(l, llen);
-    requires sa_view_in(v, blen);
+    requires bo + bl <= blen;
     assigns \nothing;
     ensures 0 <= \result <= l->count;
-    ensures \result < l->count ==> sa_name_eq(lb, l->mechs[\result].name, b, v);
-    ensures \result == l->count <==> !sa_offers(l, lb, b, v);
+    ensures \result < l->count ==> sa_name_eq(lb, l->mechs[\result].name.off,
+      l->mechs[\result].name.len, b, bo, bl);
+    ensures \result == l->count <==> !sa_offers(l, lb, b, bo, bl);
  */
 static size_t
 sa_find_view(const struct itls_secagree_list *l, const char *lb, size_t llen,
-	const char *b, size_t blen, struct itls_secagree_view v)
+	const char *b, size_t blen, size_t bo, size_t bl)
 {
 	size_t i;
 
@@ -1479,13 +1488,13 @@ sa_find_view(const struct itls_secagree_list *l, const char *lb, size_t llen,
 	(void)blen;
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant \forall integer k; 0 <= k < i ==>
-	      !sa_name_eq(lb, l->mechs[k].name, b, v);
+	      !sa_name_eq(lb, l->mechs[k].name.off, l->mechs[k].name.len, b, bo, bl);
 	    loop assigns i;
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
-		if (l->mechs[i].name.len == v.len
-			&& sa_ieq_buf(lb + l->mechs[i].name.off, b + v.off, v.len)) {
+		if (l->mechs[i].name.len == bl
+			&& sa_ieq_buf(lb + l->mechs[i].name.off, b + bo, bl)) {
 			return i;
 		}
 	}
@@ -1518,7 +1527,8 @@ itls_secagree_select(const struct itls_secagree_list *c, const char *cbuf,
 	 */
 	for (j = 0; j < s->count; j++) {
 		/* SA-23: a server mechanism the client names, highest q first */
-		if (sa_find_view(c, cbuf, clen, sbuf, slen, s->mechs[j].name) == c->count) {
+		if (sa_find_view(c, cbuf, clen, sbuf, slen, s->mechs[j].name.off,
+			s->mechs[j].name.len) == c->count) {
 			continue;
 		}
 		if (best == s->count || s->mechs[j].q > s->mechs[best].q) {
@@ -1536,10 +1546,11 @@ itls_secagree_select(const struct itls_secagree_list *c, const char *cbuf,
 /*@ requires \valid_read(pa) && \valid_read(pb);
     requires \valid_read(a + (0 .. alen - 1));
     requires \valid_read(b + (0 .. blen - 1));
-    requires sa_param_in(*pa, alen) && sa_param_in(*pb, blen);
+    requires pa->name.off + pa->name.len <= alen && pa->value.off + pa->value.len <= alen;
+    requires pb->name.off + pb->name.len <= blen && pb->value.off + pb->value.len <= blen;
     assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> sa_param_eq(a, *pa, b, *pb);
+    ensures \result == 1 <==> sa_param_eq(a, pa, b, pb);
  */
 static int
 sa_param_equal(const char *a, size_t alen, const struct itls_secagree_param *pa,

@@ -21,7 +21,8 @@
  *    length in *outlen, and writes nothing when the result does not fit.
  *
  * Every prototype carries its ACSL contract (proved by `make proofs`); the
- * logic definitions below give the contracts their meaning.
+ * logic definitions below give the contracts their meaning. The command
+ * line (SA-29, SA-30) is ref/cli/cmd_secagree.c.
  */
 #ifndef ITLS_SECAGREE_H
 #define ITLS_SECAGREE_H
@@ -80,18 +81,18 @@ struct itls_secagree_list {
 
 /*@
   // ---- where views lie -------------------------------------------------
-  predicate sa_view_in(struct itls_secagree_view v, integer len) =
-    v.off + v.len <= len;
-
-  predicate sa_param_in(struct itls_secagree_param p, integer len) =
-    sa_view_in(p.name, len) && sa_view_in(p.value, len);
+  // (written with field paths, not struct values, so that provers see
+  //  the same memory accesses as the code)
 
   // a mechanism whose views all lie in buf[0 .. len), with a sane shape
   predicate sa_mech_in{L}(struct itls_secagree_mech *m, integer len) =
-    sa_view_in(m->name, len) &&
+    m->name.off + m->name.len <= len &&
     m->nparams <= ITLS_SECAGREE_MAX_PARAMS &&
     (m->q == ITLS_SECAGREE_Q_NONE || 0 <= m->q <= 1000) &&
-    (\forall integer p; 0 <= p < m->nparams ==> sa_param_in(m->params[p], len));
+    (\forall integer p; 0 <= p < m->nparams ==>
+       m->params[p].name.off + m->params[p].name.len <= len) &&
+    (\forall integer p; 0 <= p < m->nparams ==>
+       m->params[p].value.off + m->params[p].value.len <= len);
 
   // SA-09, SA-11: a list of at most 16 mechanisms, every view inside buf[0 .. len)
   predicate sa_list_in{L}(struct itls_secagree_list *l, integer len) =
@@ -110,20 +111,19 @@ struct itls_secagree_list {
   predicate sa_beq{L}(char *a, char *b, integer n) =
     \forall integer k; 0 <= k < n ==> a[k] == b[k];
 
-  // two names (views into two buffers) are equal ignoring ASCII case
-  predicate sa_name_eq{L}(char *a, struct itls_secagree_view va,
-                          char *b, struct itls_secagree_view vb) =
-    va.len == vb.len && sa_ieq(a + va.off, b + vb.off, va.len);
+  // two names a[ao .. ao+al) and b[bo .. bo+bl) are equal ignoring ASCII case
+  predicate sa_name_eq{L}(char *a, integer ao, integer al, char *b, integer bo, integer bl) =
+    al == bl && sa_ieq(a + ao, b + bo, al);
 
-  // SA-28: list l (over buffer lb) has a mechanism named like view v of buffer b
-  predicate sa_offers{L}(struct itls_secagree_list *l, char *lb,
-                         char *b, struct itls_secagree_view v) =
-    \exists integer i; 0 <= i < l->count && sa_name_eq(lb, l->mechs[i].name, b, v);
+  // SA-28: list l (over buffer lb) has a mechanism named b[bo .. bo+bl)
+  predicate sa_offers{L}(struct itls_secagree_list *l, char *lb, char *b, integer bo, integer bl) =
+    \exists integer i; 0 <= i < l->count &&
+      sa_name_eq(lb, l->mechs[i].name.off, l->mechs[i].name.len, b, bo, bl);
 
   // SA-23: mechanism j of server list s is named in client list c
   predicate sa_common{L}(struct itls_secagree_list *c, char *cb,
                          struct itls_secagree_list *s, char *sb, integer j) =
-    0 <= j < s->count && sa_offers(c, cb, sb, s->mechs[j].name);
+    0 <= j < s->count && sa_offers(c, cb, sb, s->mechs[j].name.off, s->mechs[j].name.len);
 
   predicate sa_any_common{L}(struct itls_secagree_list *c, char *cb,
                              struct itls_secagree_list *s, char *sb) =
@@ -139,20 +139,21 @@ struct itls_secagree_list {
        s->mechs[k].q < s->mechs[j].q);
 
   // ---- equality of lists (SA-25, SA-26; D-SA-7) -----------------------------
-  predicate sa_param_eq{L}(char *a, struct itls_secagree_param pa,
-                           char *b, struct itls_secagree_param pb) =
-    sa_name_eq(a, pa.name, b, pb.name) &&
-    (pa.has_value == 0 <==> pb.has_value == 0) &&
-    pa.value.len == pb.value.len &&
-    sa_beq(a + pa.value.off, b + pb.value.off, pa.value.len);
+  predicate sa_param_eq{L}(char *a, struct itls_secagree_param *pa,
+                           char *b, struct itls_secagree_param *pb) =
+    sa_name_eq(a, pa->name.off, pa->name.len, b, pb->name.off, pb->name.len) &&
+    (pa->has_value == 0 <==> pb->has_value == 0) &&
+    pa->value.len == pb->value.len &&
+    sa_beq(a + pa->value.off, b + pb->value.off, pa->value.len);
 
   predicate sa_params_eq{L}(char *a, struct itls_secagree_mech *ma,
                             char *b, struct itls_secagree_mech *mb, integer n) =
-    \forall integer p; 0 <= p < n ==> sa_param_eq(a, ma->params[p], b, mb->params[p]);
+    \forall integer p; 0 <= p < n ==> sa_param_eq(a, &ma->params[p], b, &mb->params[p]);
 
   predicate sa_mech_eq{L}(char *a, struct itls_secagree_mech *ma,
                           char *b, struct itls_secagree_mech *mb) =
-    sa_name_eq(a, ma->name, b, mb->name) && ma->nparams == mb->nparams &&
+    sa_name_eq(a, ma->name.off, ma->name.len, b, mb->name.off, mb->name.len) &&
+    ma->nparams == mb->nparams &&
     sa_params_eq(a, ma, b, mb, ma->nparams);
 
   predicate sa_mechs_eq{L}(char *a, struct itls_secagree_list *la,
@@ -164,11 +165,11 @@ struct itls_secagree_list {
     la->count == lb->count && sa_mechs_eq(a, la, b, lb, la->count);
 
   // ---- length of the canonical line (SA-21, SA-22) --------------------------
-  logic integer sa_param_clen(struct itls_secagree_param p) =
-    1 + p.name.len + (p.has_value != 0 ? 1 + p.value.len : 0);
+  logic integer sa_param_clen{L}(struct itls_secagree_param *p) =
+    1 + p->name.len + (p->has_value != 0 ? 1 + p->value.len : 0);
 
   logic integer sa_plen{L}(struct itls_secagree_mech *m, integer n) =
-    n <= 0 ? 0 : sa_plen(m, n - 1) + sa_param_clen(m->params[n - 1]);
+    n <= 0 ? 0 : sa_plen(m, n - 1) + sa_param_clen(&m->params[n - 1]);
 
   logic integer sa_mlen{L}(struct itls_secagree_mech *m) =
     m->name.len + sa_plen(m, m->nparams);
@@ -520,7 +521,7 @@ itls_secagree_offers(const struct itls_secagree_list *l, const char *buf,
  */
 /*@ requires \valid_read(m) && \valid(port);
     requires \valid_read(buf + (0 .. len - 1));
-    requires sa_view_in(m->name, len);
+    requires m->name.off + m->name.len <= len;
     requires \separated(port, m, buf + (0 .. len - 1));
     assigns *port;
     behavior tls:
