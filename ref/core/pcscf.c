@@ -154,7 +154,7 @@ itls_pc_guard_name(int g)
 	case ITLS_PC_G_PSK:
 		return "UE offers tls, PSK-TLS";
 	case ITLS_PC_G_NO_TLS:
-		return "UE does not offer tls";
+		return "tls not on both sides";
 	case ITLS_PC_G_UNPROTECTED:
 		return "unprotected";
 	case ITLS_PC_G_VERIFY_MISMATCH:
@@ -210,7 +210,7 @@ itls_pc_act_name(int a)
 	case ITLS_PC_A_SEND_SM6:
 		return "send-SM6";
 	case ITLS_PC_A_ACCEPT_CTOKEN:
-		return "accept-c_token";
+		return "record-c_token";
 	case ITLS_PC_A_ACCEPT_PSK:
 		return "accept-psk";
 	case ITLS_PC_A_SEND_SM8:
@@ -911,6 +911,7 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	if (ev->kind == ITLS_PC_EV_SM1 && (ev->sec_client_len > ITLS_FSM_HDR_MAX
 		|| ev->sec_server_len > ITLS_FSM_HDR_MAX
 		|| ev->impi_len > ITLS_FSM_NAME_MAX)) {
+		/*@ assert itls_pc_inv(st); */
 		return ITLS_ERR_BAD_EVENT;
 	}
 	/* 1. facts */
@@ -919,6 +920,7 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	r = pc_lookup(st, ev, &f);
 	if (r >= PC_TABLE_LEN) {
 		itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
+		/*@ assert itls_pc_inv(st); */
 		return ITLS_ERR_BAD_EVENT;
 	}
 	pc_row(r, &next, &g, steps);
@@ -952,5 +954,6 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
 	pc_commit(st, next, r, out, k, n);
+	/*@ assert itls_pc_inv(st); */
 	return ITLS_OK;
 }

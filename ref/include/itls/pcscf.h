@@ -95,7 +95,7 @@ enum itls_pc_act {
 	ITLS_PC_A_MAKE_STOKEN,       /**< s_token over our certificate (PC-06) */
 	ITLS_PC_A_MAKE_PSK,          /**< PSK from CK, IK, IMPI (PC-16) */
 	ITLS_PC_A_SEND_SM6,          /**< send the challenge (+ s_token) and Security-Server */
-	ITLS_PC_A_ACCEPT_CTOKEN,     /**< record the c_token verification (PC-13) */
+	ITLS_PC_A_ACCEPT_CTOKEN,     /**< record the outcome of the c_token check (PC-13) */
 	ITLS_PC_A_ACCEPT_PSK,        /**< record the PSK-TLS binding */
 	ITLS_PC_A_SEND_SM8,          /**< relay the REGISTER with integrity-protected (PC-14) */
 	ITLS_PC_A_SEND_SM12,         /**< relay the 200 OK */
