@@ -17,34 +17,6 @@ const uint8_t itls_aka_colon[1] = { ':' };
 
 /* ---- byte-string helpers --------------------------------------------- */
 
-/* o = a ^ b, n bytes */
-/*@ requires n <= 16;
-  @ requires \valid(o + (0 .. n - 1));
-  @ requires \valid_read(a + (0 .. n - 1));
-  @ requires \valid_read(b + (0 .. n - 1));
-  @ requires \separated(o + (0 .. n - 1), a + (0 .. n - 1));
-  @ requires \separated(o + (0 .. n - 1), b + (0 .. n - 1));
-  @ assigns o[0 .. n - 1];
-  @ ensures itls_mem(o, n) == itls_xor(\old(itls_mem((uint8_t *)a, n)), \old(itls_mem((uint8_t *)b, n)));
-  @*/
-static void
-xor_bytes(uint8_t *o, const uint8_t *a, const uint8_t *b, size_t n)
-{
-	size_t i;
-
-	/*@ loop invariant 0 <= i <= n;
-	  @ loop invariant \forall integer j; 0 <= j < i ==> o[j] == (a[j] ^ b[j]);
-	  @ loop assigns i, o[0 .. n - 1];
-	  @ loop variant n - i;
-	  @*/
-	for (i = 0; i < n; i++) {
-		o[i] = (uint8_t)(a[i] ^ b[i]);
-	}
-	/*@ assert itls_same(itls_mem(o, n),
-	  @   itls_xor(\at(itls_mem((uint8_t *)a, n), Pre), \at(itls_mem((uint8_t *)b, n), Pre)));
-	  @*/
-}
-
 /* o = bytes off .. off + n - 1 of the alen bytes at a */
 /*@ requires off + n <= alen;
   @ requires \valid(o + (0 .. n - 1));
@@ -70,6 +42,61 @@ get_sub(uint8_t *o, const uint8_t *a, size_t alen, size_t off, size_t n)
 	/*@ assert itls_same(itls_mem(o, n), itls_sub(\at(itls_mem((uint8_t *)a, alen), Pre), off, n)); */
 }
 
+/* o = the 16 bytes at a turned left by r bytes */
+/*@ requires r < 16;
+  @ requires \valid(o + (0 .. 15));
+  @ requires \valid_read(a + (0 .. 15));
+  @ requires \separated(o + (0 .. 15), a + (0 .. 15));
+  @ assigns o[0 .. 15];
+  @ ensures itls_mem(o, 16) == itls_rot(\old(itls_mem((uint8_t *)a, 16)), r);
+  @*/
+static void
+rot16(uint8_t o[16], const uint8_t a[16], size_t r)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= 16;
+	  @ loop invariant \forall integer j; 0 <= j < i ==> o[j] == \at(a[(j + r) % 16], Pre);
+	  @ loop assigns i, o[0 .. 15];
+	  @ loop variant 16 - i;
+	  @*/
+	for (i = 0; i < 16; i++) {
+		o[i] = a[(i + r) % 16];
+	}
+	/*@ assert itls_blen(\at(itls_mem((uint8_t *)a, 16), Pre)) == 16 && itls_blen(itls_mem(o, 16)) == 16; */
+	/*@ assert itls_blen(itls_rot(\at(itls_mem((uint8_t *)a, 16), Pre), r)) == 16; */
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_rot(\at(itls_mem((uint8_t *)a, 16), Pre), r), j) == \at(a[(j + r) % 16], Pre);
+	  @*/
+	/*@ assert itls_same(itls_mem(o, 16), itls_rot(\at(itls_mem((uint8_t *)a, 16), Pre), r)); */
+}
+
+/* o = 15 zero bytes then c: the Milenage constant c_k */
+/*@ requires \valid(o + (0 .. 15));
+  @ assigns o[0 .. 15];
+  @ ensures itls_mem(o, 16) == itls_mil_cst(c);
+  @*/
+static void
+mil_cst(uint8_t o[16], uint8_t c)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= 15;
+	  @ loop invariant \forall integer j; 0 <= j < i ==> o[j] == 0;
+	  @ loop assigns i, o[0 .. 14];
+	  @ loop variant 15 - i;
+	  @*/
+	for (i = 0; i < 15; i++) {
+		o[i] = 0;
+	}
+	o[15] = c;
+	/*@ assert itls_blen(itls_zeros(15)) == 15 && itls_blen(itls_b1(c)) == 1; */
+	/*@ assert itls_blen(itls_mil_cst(c)) == 16 && itls_blen(itls_mem(o, 16)) == 16; */
+	/*@ assert \forall integer j; 0 <= j < 15 ==> itls_bat(itls_mil_cst(c), j) == 0; */
+	/*@ assert itls_bat(itls_mil_cst(c), 15) == c; */
+	/*@ assert itls_same(itls_mem(o, 16), itls_mil_cst(c)); */
+}
+
 /* x = rot(a ^ b, r bytes) ^ (15 zero bytes || c)  (TS 35.206 §4.1) */
 /*@ requires r < 16;
   @ requires \valid(x + (0 .. 15));
@@ -84,22 +111,22 @@ get_sub(uint8_t *o, const uint8_t *a, size_t alen, size_t off, size_t n)
 static void
 mil_mix(uint8_t x[16], const uint8_t a[16], const uint8_t b[16], size_t r, uint8_t c)
 {
-	size_t i;
+	uint8_t t[16];
+	uint8_t u[16];
 
-	/*@ loop invariant 0 <= i <= 16;
-	  @ loop invariant \forall integer j; 0 <= j < i ==>
-	  @   x[j] == (a[(j + r) % 16] ^ b[(j + r) % 16]);
-	  @ loop assigns i, x[0 .. 15];
-	  @ loop variant 16 - i;
+	itls_crypto_xor(t, a, b, 16);
+	rot16(u, t, r);
+	mil_cst(t, c);
+	/*@ assert itls_same(itls_mem(&u[0], 16), itls_rot(itls_xor(\at(itls_mem((uint8_t *)a, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)b, 16), Pre)), r));
 	  @*/
-	for (i = 0; i < 16; i++) {
-		x[i] = (uint8_t)(a[(i + r) % 16] ^ b[(i + r) % 16]);
-	}
-	x[15] = (uint8_t)(x[15] ^ c);
-	/*@ assert \forall integer j; 0 <= j < 15 ==>
-	  @   itls_bat(itls_mil_cst(c), j) == 0;
+	itls_crypto_xor(x, u, t, 16);
+	/*@ assert itls_mem(x, 16) ==
+	  @   itls_mil_mix(\at(itls_mem((uint8_t *)a, 16), Pre), \at(itls_mem((uint8_t *)b, 16), Pre), r, c);
 	  @*/
-	/*@ assert itls_bat(itls_mil_cst(c), 15) == c; */
+	/* AK-15 */
+	itls_crypto_wipe(t, sizeof t);
+	itls_crypto_wipe(u, sizeof u);
 	/*@ assert itls_same(itls_mem(x, 16),
 	  @   itls_mil_mix(\at(itls_mem((uint8_t *)a, 16), Pre), \at(itls_mem((uint8_t *)b, 16), Pre), r, c));
 	  @*/
@@ -122,7 +149,7 @@ mil_temp(uint8_t temp[16], const uint8_t k[16], const uint8_t opc[16], const uin
 {
 	uint8_t x[16];
 
-	xor_bytes(x, rand, opc, 16);
+	itls_crypto_xor(x, rand, opc, 16);
 	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
 	itls_crypto_aes128(temp, k, x);
 	/*@ assert itls_mem(temp, 16) == itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre),
@@ -157,7 +184,7 @@ mil_outk(uint8_t out[16], const uint8_t k[16], const uint8_t opc[16], const uint
 	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
 	itls_crypto_aes128(y, k, x);
 	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	xor_bytes(out, y, opc, 16);
+	itls_crypto_xor(out, y, opc, 16);
 	/*@ assert itls_mem(out, 16) == itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre),
 	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), r, c);
 	  @*/
@@ -208,17 +235,85 @@ mil_out1(uint8_t out[16], const uint8_t k[16], const uint8_t opc[16], const uint
 	in1[15] = amf[1];
 	/*@ assert \forall integer j; 0 <= j < 6 ==> in1[j] == \at(sqn[j], Pre); */
 	/*@ assert \forall integer j; 8 <= j < 14 ==> in1[j] == \at(sqn[j - 8], Pre); */
+	/*@ assert itls_blen(\at(itls_mem((uint8_t *)sqn, 6), Pre)) == 6 &&
+	  @   itls_blen(\at(itls_mem((uint8_t *)amf, 2), Pre)) == 2;
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(\at(itls_mem((uint8_t *)sqn, 6), Pre), j) == \at(sqn[j], Pre);
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 2 ==>
+	  @   itls_bat(\at(itls_mem((uint8_t *)amf, 2), Pre), j) == \at(amf[j], Pre);
+	  @*/
+	/*@ assert itls_blen(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @   \at(itls_mem((uint8_t *)amf, 2), Pre))) == 8;
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j) ==
+	  @   \at(sqn[j], Pre);
+	  @*/
+	/*@ assert \forall integer j; 6 <= j < 8 ==>
+	  @   itls_bat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j) ==
+	  @   \at(amf[j - 6], Pre);
+	  @*/
+	/*@ assert itls_blen(itls_cat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @   \at(itls_mem((uint8_t *)amf, 2), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre))) == 14;
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @     \at(itls_mem((uint8_t *)amf, 2), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre)), j) ==
+	  @   itls_bat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
+	/*@ assert \forall integer j; 8 <= j < 14 ==>
+	  @   itls_bat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @     \at(itls_mem((uint8_t *)amf, 2), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre)), j) ==
+	  @   \at(sqn[j - 8], Pre);
+	  @*/
+	/*@ assert itls_blen(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @   \at(itls_mem((uint8_t *)amf, 2), Pre))) == 16;
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 14 ==>
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j) ==
+	  @   itls_bat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)sqn, 6), Pre),
+	  @     \at(itls_mem((uint8_t *)amf, 2), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre)), j);
+	  @*/
+	/*@ assert \forall integer j; 14 <= j < 16 ==>
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j) ==
+	  @   \at(amf[j - 14], Pre);
+	  @*/
+	/*@ assert in1[6] == \at(amf[0], Pre) && in1[7] == \at(amf[1], Pre) &&
+	  @   in1[14] == \at(amf[0], Pre) && in1[15] == \at(amf[1], Pre);
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem(&in1[0], 16), j) ==
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
+	/*@ assert \forall integer j; 6 <= j < 8 ==>
+	  @   itls_bat(itls_mem(&in1[0], 16), j) ==
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
+	/*@ assert \forall integer j; 8 <= j < 14 ==>
+	  @   itls_bat(itls_mem(&in1[0], 16), j) ==
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
+	/*@ assert \forall integer j; 14 <= j < 16 ==>
+	  @   itls_bat(itls_mem(&in1[0], 16), j) ==
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_mem(&in1[0], 16), j) ==
+	  @   itls_bat(itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
 	/*@ assert itls_same(itls_mem(&in1[0], 16), itls_mil_in1(\at(itls_mem((uint8_t *)sqn, 6), Pre),
 	  @   \at(itls_mem((uint8_t *)amf, 2), Pre)));
 	  @*/
 	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
 	mil_mix(x, in1, opc, 8, 0);
 	/*@ assert itls_same(itls_mem((uint8_t *)temp, 16), \at(itls_mem((uint8_t *)temp, 16), Pre)); */
-	xor_bytes(y, temp, x, 16);
+	itls_crypto_xor(y, temp, x, 16);
 	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
 	itls_crypto_aes128(x, k, y);
 	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	xor_bytes(out, x, opc, 16);
+	itls_crypto_xor(out, x, opc, 16);
 	/*@ assert itls_mem(out, 16) == itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre),
 	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre),
 	  @   \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre));
@@ -226,6 +321,11 @@ mil_out1(uint8_t out[16], const uint8_t k[16], const uint8_t opc[16], const uint
 	/* AK-15 */
 	itls_crypto_wipe(x, sizeof x);
 	itls_crypto_wipe(y, sizeof y);
+	/*@ assert \forall integer j; 0 <= j < 16 ==> itls_bat(itls_mem(out, 16), j) ==
+	  @   itls_bat(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre),
+	  @   \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), j);
+	  @*/
 	/*@ assert itls_same(itls_mem(out, 16), itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre),
 	  @   \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre),
 	  @   \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)));
@@ -241,7 +341,7 @@ itls_milenage_opc(uint8_t opc[16], const uint8_t k[ITLS_AKA_K_LEN], const uint8_
 	/* AK-02: OPc = OP ^ E_K(OP) */
 	itls_crypto_aes128(x, k, op);
 	/*@ assert itls_same(itls_mem((uint8_t *)op, 16), \at(itls_mem((uint8_t *)op, 16), Pre)); */
-	xor_bytes(opc, op, x, 16);
+	itls_crypto_xor(opc, op, x, 16);
 	/*@ assert itls_mem(opc, 16) == itls_mil_opc(\at(itls_mem((uint8_t *)k, 16), Pre),
 	  @   \at(itls_mem((uint8_t *)op, 16), Pre));
 	  @*/
@@ -295,7 +395,7 @@ itls_aka_autn(uint8_t autn[ITLS_AKA_AUTN_LEN], const uint8_t k[ITLS_AKA_K_LEN],
 	mil_outk(o, k, opc, temp, 0, 1);
 	get_sub(ak, o, 16, 0, 6);
 	/* AK-07: AUTN = (SQN ^ AK) || AMF || MAC-A */
-	xor_bytes(autn, sqn, ak, 6);
+	itls_crypto_xor(autn, sqn, ak, 6);
 	autn[6] = amf[0];
 	autn[7] = amf[1];
 	mil_out1(o, k, opc, temp, sqn, amf);
@@ -323,7 +423,7 @@ itls_aka_check_autn(struct itls_aka_check *out, const uint8_t k[ITLS_AKA_K_LEN],
 	mil_temp(temp, k, opc, rand);
 	mil_outk(o2, k, opc, temp, 0, 1);
 	get_sub(ak, o2, 16, 0, 6);
-	xor_bytes(sqn, autn, ak, 6);
+	itls_crypto_xor(sqn, autn, ak, 6);
 	/* XMAC = f1(K, SQN, RAND, AMF), compared in constant time */
 	mil_out1(o1, k, opc, temp, sqn, autn + 6);
 	eq = itls_crypto_eq(o1, autn + 8, ITLS_AKA_MAC_LEN);
@@ -360,7 +460,7 @@ itls_aka_auts(uint8_t auts[ITLS_AKA_AUTS_LEN], const uint8_t k[ITLS_AKA_K_LEN],
 	mil_temp(temp, k, opc, rand);
 	mil_outk(o, k, opc, temp, 12, 8);
 	get_sub(aks, o, 16, 0, 6);
-	xor_bytes(auts, sqn_ms, aks, 6);
+	itls_crypto_xor(auts, sqn_ms, aks, 6);
 	mil_out1(o, k, opc, temp, sqn_ms, amf0);
 	get_sub(auts + 6, o, 16, 8, 8);
 	/* AK-15 */

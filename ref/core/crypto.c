@@ -183,6 +183,17 @@ itls_crypto_kdf(uint8_t *out, size_t out_len,
 }
 
 /* see itls/crypto.h */
+void
+itls_crypto_xor(uint8_t *out, const uint8_t *a, const uint8_t *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		out[i] = (uint8_t)(a[i] ^ b[i]);
+	}
+}
+
+/* see itls/crypto.h */
 int
 itls_crypto_eq(const uint8_t *a, const uint8_t *b, size_t n)
 {
