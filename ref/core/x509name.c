@@ -35,24 +35,24 @@ struct der_walk {
 	size_t off2, len2;    /* subjectPublicKeyInfo */
 };
 
-/*@ predicate gn_tag(integer t) =
+/*@ predicate x5_gn_tag(integer t) =
       t == 0xA0 || t == 0x81 || t == 0x82 || t == 0xA3 || t == 0xA4 ||
       t == 0xA5 || t == 0x86 || t == 0x87 || t == 0x88;
-    predicate cn_tag(integer t) =
+    predicate x5_cn_tag(integer t) =
       t == 0x0C || t == 0x13 || t == 0x14 || t == 0x16 || t == 0x1C ||
       t == 0x1E;
-    predicate tag_ok(integer want, integer t) =
+    predicate x5_tag_ok(integer want, integer t) =
       (want == 0x00 ==> t != 0x00) &&
-      (want == 0x1F ==> gn_tag(t)) &&
-      (want == 0x3F ==> cn_tag(t)) &&
+      (want == 0x1F ==> x5_gn_tag(t)) &&
+      (want == 0x3F ==> x5_cn_tag(t)) &&
       (want != 0x00 && want != 0x1F && want != 0x3F ==> t == want);
-    predicate inv(struct itls_x509_names *o, integer len) =
+    predicate x5_inv(struct itls_x509_names *o, integer len) =
       x509_cn_in(o, len) && x509_san_in(o, len) && x509_san_kinds(o);
  */
 
 /*@ assigns \nothing;
     ensures \result == 0 || \result == 1;
-    ensures \result == 1 <==> tag_ok(want, t);
+    ensures \result == 1 <==> x5_tag_ok(want, t);
  */
 static int
 tag_allowed(uint8_t want, uint8_t t)
@@ -86,7 +86,7 @@ tag_allowed(uint8_t want, uint8_t t)
     ensures \result.e == ITLS_OK ==> 2 <= \result.h <= 6;
     ensures \result.e == ITLS_OK ==> \result.h + \result.c <= remain;
     ensures \result.e == ITLS_OK ==>
-      \result.tag == der[off] && tag_ok(want, \result.tag);
+      \result.tag == der[off] && x5_tag_ok(want, \result.tag);
     behavior nothing:
       assumes remain == 0;
       ensures \result.e == ITLS_ERR_DER_TRUNCATED;
@@ -332,11 +332,11 @@ bytes_equal(const uint8_t *der, size_t len, size_t a, size_t b, size_t n)
 
 /* Append a CN view (NM-05, NM-08). */
 /*@ requires \valid(o);
-    requires inv(o, len);
+    requires x5_inv(o, len);
     requires o->n_cn < ITLS_X509_MAX_CN;
     requires off + n <= len;
     assigns o->n_cn, o->cn[o->n_cn];
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures o->n_cn == \old(o->n_cn) + 1;
  */
 static void
@@ -356,12 +356,12 @@ add_cn(struct itls_x509_names *o, size_t len, size_t off, size_t n,
 
 /* Append a dNSName or URI view (NM-07, NM-08). */
 /*@ requires \valid(o);
-    requires inv(o, len);
+    requires x5_inv(o, len);
     requires o->n_san < ITLS_X509_MAX_SAN;
     requires off + n <= len;
     requires kind == ITLS_X509_SAN_DNS || kind == ITLS_X509_SAN_URI;
     assigns o->n_san, o->san[o->n_san];
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures o->n_san == \old(o->n_san) + 1;
  */
 static void
@@ -396,9 +396,9 @@ add_san(struct itls_x509_names *o, size_t len, size_t off, size_t n,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
@@ -463,9 +463,9 @@ parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
@@ -489,7 +489,7 @@ parse_rdn(const uint8_t *der, size_t len, size_t off, size_t remain,
 	rem = t.c;
 	/*@ loop invariant pos + rem == off + t.h + t.c;
 	    loop invariant off + t.h <= pos;
-	    loop invariant inv(o, len);
+	    loop invariant x5_inv(o, len);
 	    loop assigns pos, rem, w, *o;
 	    loop variant rem;
 	 */
@@ -515,9 +515,9 @@ parse_rdn(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
@@ -537,7 +537,7 @@ parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
 	rem = t.c;
 	/*@ loop invariant pos + rem == off + t.h + t.c;
 	    loop invariant off + t.h <= pos;
-	    loop invariant inv(o, len);
+	    loop invariant x5_inv(o, len);
 	    loop assigns pos, rem, w, *o;
 	    loop variant rem;
 	 */
@@ -554,9 +554,9 @@ parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
 
 /* Count one more of a non-listed kind, stopping at ITLS_X509_COUNT_MAX. */
 /*@ requires \valid(o);
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns o->n_ip, o->n_email, o->n_othername, o->n_other;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
  */
 static void
 count_other(struct itls_x509_names *o, size_t len, uint8_t tag)
@@ -600,9 +600,9 @@ count_other(struct itls_x509_names *o, size_t len, uint8_t tag)
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
@@ -641,9 +641,9 @@ parse_general_name(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
@@ -666,7 +666,7 @@ parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
 	rem = t.c;
 	/*@ loop invariant pos + rem == off + t.h + t.c;
 	    loop invariant off + t.h <= pos;
-	    loop invariant inv(o, len);
+	    loop invariant x5_inv(o, len);
 	    loop assigns pos, rem, w, *o;
 	    loop variant rem;
 	 */
@@ -692,9 +692,9 @@ parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result == ITLS_OK || x509_der_reason(\result);
  */
 static enum itls_err
@@ -793,9 +793,9 @@ seen_before(const uint8_t *der, size_t len, size_t off, size_t n,
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1),
       seen_off + (0 .. n - 1), seen_len + (0 .. n - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
     ensures \result.e == ITLS_OK ==> \result.off1 + \result.len1 <= len;
@@ -850,9 +850,9 @@ parse_extension(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
@@ -885,7 +885,7 @@ parse_extensions(const uint8_t *der, size_t len, size_t off, size_t remain,
 	    loop invariant 0 <= n <= ITLS_X509_MAX_EXT;
 	    loop invariant \forall integer k; 0 <= k < n ==>
 	      seen_off[k] + seen_len[k] <= len;
-	    loop invariant inv(o, len);
+	    loop invariant x5_inv(o, len);
 	    loop assigns pos, rem, n, w, *o,
 	      seen_off[0 .. ITLS_X509_MAX_EXT - 1],
 	      seen_len[0 .. ITLS_X509_MAX_EXT - 1];
@@ -985,9 +985,9 @@ parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain)
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> \result.off2 + \result.len2 <= len;
  */
@@ -1059,9 +1059,9 @@ parse_tbs_tail(const uint8_t *der, size_t len, size_t off, size_t remain,
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
-    requires inv(o, len);
+    requires x5_inv(o, len);
     assigns *o;
-    ensures inv(o, len);
+    ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
     ensures \result.e == ITLS_OK ==> \result.off1 + \result.len1 <= len;
