@@ -231,6 +231,39 @@ dot_rank(struct sim_text *t, const struct lanes *l, size_t row)
 	sim_text_printf(t, " }\n");
 }
 
+/* a second label line naming the security items a message carries */
+static void
+dot_security(struct sim_text *t, const struct sim_entry *e)
+{
+	static const char *const items[] = {
+		"Security-Client", "Security-Server", "Security-Verify", "s_token=",
+		"c_token=", "ck=", "integrity-protected="
+	};
+	size_t i, j;
+	int first = 1;
+
+	for (i = 0; i < sizeof items / sizeof items[0]; i++) {
+		for (j = 0; j < e->nlines; j++) {
+			const char *p = strstr(e->line[j], items[i]);
+			if (p == NULL) {
+				continue;
+			}
+			sim_text_printf(t, "%s", first ? "\\n" : ", ");
+			first = 0;
+			if (strcmp(items[i], "integrity-protected=") == 0) {
+				size_t n = strcspn(p, ", ");
+				sim_text_printf(t, "%.*s", (int)n, p);
+			} else if (strcmp(items[i], "ck=") == 0) {
+				sim_text_printf(t, "ck, ik");
+			} else {
+				size_t n = strcspn(items[i], "=");
+				sim_text_printf(t, "%.*s", (int)n, items[i]);
+			}
+			break;
+		}
+	}
+}
+
 void
 sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 {
@@ -240,7 +273,7 @@ sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 
 	lanes_of(r, &l);
 	sim_text_printf(t, "digraph \"itls_%s\" {\n", sim_scenarios[r->scn].name);
-	sim_text_printf(t, "\trankdir=TB; nodesep=1.6; ranksep=0.25; newrank=true;\n");
+	sim_text_printf(t, "\trankdir=TB; nodesep=1.6; ranksep=0.5; newrank=true;\n");
 	sim_text_printf(t, "\tnode [shape=point, width=0.01, height=0.01];\n");
 	sim_text_printf(t, "\tedge [fontname=\"Helvetica\", fontsize=9, arrowsize=0.6];\n");
 	sim_text_printf(t, "\tlabel=\"itls demo %s: ", sim_scenarios[r->scn].name);
@@ -293,7 +326,9 @@ sim_ladder_dot(const struct sim_run *r, struct sim_text *t)
 		sim_text_printf(t, "\ta%d_%zu -> a%d_%zu [constraint=false, label=\"",
 			e->from, rows, e->to, rows);
 		dot_escape(t, e->label);
-		sim_text_printf(t, " [%s]\"%s];\n", e->via,
+		sim_text_printf(t, " [%s]", e->via);
+		dot_security(t, e);
+		sim_text_printf(t, "\"%s];\n",
 			e->kind == SIM_E_TLS ? ", style=dotted" : e->tcp ? ", penwidth=2" : "");
 	}
 	sim_text_printf(t, "}\n");
