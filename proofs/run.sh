@@ -10,8 +10,6 @@
 # proofs/REPORT.md. Exits 1 when any goal is not proved (proofs/gate.awk).
 set -eu
 cd "$(dirname "$0")/.."
-OUT=build/proofs
-mkdir -p "$OUT"
 WHY3CONF=$PWD/build/why3.conf
 if [ ! -s "$WHY3CONF" ] || ! grep -q CVC5 "$WHY3CONF"; then
 	why3 config detect -C "$WHY3CONF" >/dev/null 2>&1
@@ -30,6 +28,9 @@ if [ -n "${FCT:-}" ]; then
 	FCTOPT="-wp-fct $FCT"
 	DEV=1
 fi
+# a full run writes build/proofs/; a DEV run its own folder (runs may overlap)
+if [ $DEV = 1 ]; then OUT=build/proofs/dev-$$; else OUT=build/proofs; fi
+mkdir -p "$OUT"
 TIMEOUT=${TIMEOUT:-10}
 PAR=${PAR:-2}
 start=$(date +%s)
