@@ -332,6 +332,72 @@ mil_out1(uint8_t out[16], const uint8_t k[16], const uint8_t opc[16], const uint
 	  @*/
 }
 
+/* MAC-A = f1 and MAC-S = f1* from TEMP (AK-04) */
+/*@ requires \valid(mac_a + (0 .. 7)) && \valid(mac_s + (0 .. 7));
+  @ requires \valid_read(k + (0 .. 15)) && \valid_read(opc + (0 .. 15));
+  @ requires \valid_read(temp + (0 .. 15));
+  @ requires \valid_read(sqn + (0 .. 5)) && \valid_read(amf + (0 .. 1));
+  @ requires \separated(mac_a + (0 .. 7), mac_s + (0 .. 7), k + (0 .. 15), opc + (0 .. 15),
+  @   temp + (0 .. 15), sqn + (0 .. 5), amf + (0 .. 1));
+  @ assigns mac_a[0 .. 7], mac_s[0 .. 7];
+  @ ensures itls_mem(mac_a, 8) == itls_sub(itls_mil_out1_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)),
+  @   \old(itls_mem((uint8_t *)sqn, 6)), \old(itls_mem((uint8_t *)amf, 2))), 0, 8);
+  @ ensures itls_mem(mac_s, 8) == itls_sub(itls_mil_out1_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)),
+  @   \old(itls_mem((uint8_t *)sqn, 6)), \old(itls_mem((uint8_t *)amf, 2))), 8, 8);
+  @*/
+static void
+mil_f1(uint8_t mac_a[8], uint8_t mac_s[8], const uint8_t k[16], const uint8_t opc[16],
+	const uint8_t temp[16], const uint8_t sqn[6], const uint8_t amf[2])
+{
+	uint8_t o[16];
+
+	mil_out1(o, k, opc, temp, sqn, amf);
+	get_sub(mac_a, o, 16, 0, 8);
+	/*@ assert itls_same(itls_mem((uint8_t *)&o[0], 16), itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre))); */
+	get_sub(mac_s, o, 16, 8, 8);
+	/* AK-15 */
+	itls_crypto_wipe(o, sizeof o);
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)mac_a, 8), j) == itls_bat(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)mac_a, 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)mac_s, 8), j) == itls_bat(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 8, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 8, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)mac_s, 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 8, 8)); */
+}
+
+/* OUTk (r bytes, constant c) cut to n bytes from offset off: f2, f5, f5* (AK-06) */
+/*@ requires r < 16 && off + n <= 16;
+  @ requires \valid(dst + (0 .. n - 1));
+  @ requires \valid_read(k + (0 .. 15)) && \valid_read(opc + (0 .. 15));
+  @ requires \valid_read(temp + (0 .. 15));
+  @ requires \separated(dst + (0 .. n - 1), k + (0 .. 15), opc + (0 .. 15), temp + (0 .. 15));
+  @ assigns dst[0 .. n - 1];
+  @ ensures itls_mem(dst, n) == itls_sub(itls_mil_outk_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)), r, c), off, n);
+  @*/
+static void
+mil_outk_sub(uint8_t *dst, const uint8_t k[16], const uint8_t opc[16], const uint8_t temp[16],
+	size_t r, uint8_t c, size_t off, size_t n)
+{
+	uint8_t o[16];
+
+	mil_outk(o, k, opc, temp, r, c);
+	get_sub(dst, o, 16, off, n);
+	/* AK-15 */
+	itls_crypto_wipe(o, sizeof o);
+	/*@ assert \forall integer j; 0 <= j < n ==>
+	  @   itls_bat(itls_mem((uint8_t *)dst, n), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), r, c), off, n), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), r, c), off, n)) == n; */
+	/*@ assert itls_same(itls_mem((uint8_t *)dst, n), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), r, c), off, n)); */
+}
+
 /* see itls/aka.h */
 void
 itls_milenage_opc(uint8_t opc[16], const uint8_t k[ITLS_AKA_K_LEN], const uint8_t op[16])
@@ -359,26 +425,76 @@ itls_milenage(struct itls_milenage_out *out, const uint8_t k[ITLS_AKA_K_LEN],
 	const uint8_t sqn[ITLS_AKA_SQN_LEN], const uint8_t amf[ITLS_AKA_AMF_LEN])
 {
 	uint8_t temp[16];
-	uint8_t o[16];
 
+	/* AK-03 */
 	mil_temp(temp, k, opc, rand);
 	/* AK-04: f1, f1* */
-	mil_out1(o, k, opc, temp, sqn, amf);
-	get_sub(out->mac_a, o, 16, 0, 8);
-	get_sub(out->mac_s, o, 16, 8, 8);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)sqn, 6), \at(itls_mem((uint8_t *)sqn, 6), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)amf, 2), \at(itls_mem((uint8_t *)amf, 2), Pre)); */
+	mil_f1(out->mac_a, out->mac_s, k, opc, temp, sqn, amf);
 	/* AK-05, AK-06: OUT2 gives f5 (AK) and f2 (RES) */
-	mil_outk(o, k, opc, temp, 0, 1);
-	get_sub(out->ak, o, 16, 0, 6);
-	get_sub(out->res, o, 16, 8, 8);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(out->ak, k, opc, temp, 0, 1, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(out->res, k, opc, temp, 0, 1, 8, 8);
 	/* OUT3 = CK, OUT4 = IK */
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
 	mil_outk(out->ck, k, opc, temp, 4, 2);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
 	mil_outk(out->ik, k, opc, temp, 8, 4);
 	/* OUT5 gives f5* (AK*) */
-	mil_outk(o, k, opc, temp, 12, 8);
-	get_sub(out->ak_star, o, 16, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(out->ak_star, k, opc, temp, 12, 8, 0, 6);
 	/* AK-15 */
 	itls_crypto_wipe(temp, sizeof temp);
-	itls_crypto_wipe(o, sizeof o);
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->mac_a[0], 8), j) == itls_bat(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->mac_a[0], 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->mac_s[0], 8), j) == itls_bat(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 8, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 8, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->mac_s[0], 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 8, 8)); */
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ak[0], 6), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ak[0], 6), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->res[0], 8), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 8, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 8, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->res[0], 8), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 8, 8)); */
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ck[0], 16), j) == itls_bat(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 4, 2), j);
+	  @*/
+	/*@ assert itls_blen(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 4, 2)) == 16; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ck[0], 16), itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 4, 2)); */
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ik[0], 16), j) == itls_bat(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 8, 4), j);
+	  @*/
+	/*@ assert itls_blen(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 8, 4)) == 16; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ik[0], 16), itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 8, 4)); */
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ak_star[0], 6), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 12, 8), 0, 6), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 12, 8), 0, 6)) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ak_star[0], 6), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 12, 8), 0, 6)); */
 }
 
 /* see itls/aka.h */
@@ -388,22 +504,39 @@ itls_aka_autn(uint8_t autn[ITLS_AKA_AUTN_LEN], const uint8_t k[ITLS_AKA_K_LEN],
 	const uint8_t sqn[ITLS_AKA_SQN_LEN], const uint8_t amf[ITLS_AKA_AMF_LEN])
 {
 	uint8_t temp[16];
-	uint8_t o[16];
 	uint8_t ak[6];
+	uint8_t macs[8];
 
 	mil_temp(temp, k, opc, rand);
-	mil_outk(o, k, opc, temp, 0, 1);
-	get_sub(ak, o, 16, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(ak, k, opc, temp, 0, 1, 0, 6);
 	/* AK-07: AUTN = (SQN ^ AK) || AMF || MAC-A */
+	/*@ assert itls_same(itls_mem((uint8_t *)sqn, 6), \at(itls_mem((uint8_t *)sqn, 6), Pre)); */
 	itls_crypto_xor(autn, sqn, ak, 6);
 	autn[6] = amf[0];
 	autn[7] = amf[1];
-	mil_out1(o, k, opc, temp, sqn, amf);
-	get_sub(autn + 8, o, 16, 0, 8);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)sqn, 6), \at(itls_mem((uint8_t *)sqn, 6), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)amf, 2), \at(itls_mem((uint8_t *)amf, 2), Pre)); */
+	mil_f1(autn + 8, macs, k, opc, temp, sqn, amf);
 	/* AK-15 */
 	itls_crypto_wipe(temp, sizeof temp);
-	itls_crypto_wipe(o, sizeof o);
 	itls_crypto_wipe(ak, sizeof ak);
+	itls_crypto_wipe(macs, sizeof macs);
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)autn, 6), j) == itls_bat(itls_xor(\at(itls_mem((uint8_t *)sqn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)), j);
+	  @*/
+	/*@ assert itls_blen(itls_xor(\at(itls_mem((uint8_t *)sqn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)autn, 6), itls_xor(\at(itls_mem((uint8_t *)sqn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)autn + 8, 8), j) == itls_bat(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)autn + 8, 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)); */
 }
 
 /* see itls/aka.h */
@@ -413,36 +546,90 @@ itls_aka_check_autn(struct itls_aka_check *out, const uint8_t k[ITLS_AKA_K_LEN],
 	const uint8_t autn[ITLS_AKA_AUTN_LEN])
 {
 	uint8_t temp[16];
-	uint8_t o2[16];
-	uint8_t o1[16];
 	uint8_t ak[6];
 	uint8_t sqn[6];
+	uint8_t xmac[8];
+	uint8_t macs[8];
 	int eq;
 
 	/* AK-08: AK = f5(K, RAND), SQN = AUTN[0..5] ^ AK */
 	mil_temp(temp, k, opc, rand);
-	mil_outk(o2, k, opc, temp, 0, 1);
-	get_sub(ak, o2, 16, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(ak, k, opc, temp, 0, 1, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)autn, 6), \at(itls_mem((uint8_t *)autn, 6), Pre)); */
 	itls_crypto_xor(sqn, autn, ak, 6);
-	/* XMAC = f1(K, SQN, RAND, AMF), compared in constant time */
-	mil_out1(o1, k, opc, temp, sqn, autn + 6);
-	eq = itls_crypto_eq(o1, autn + 8, ITLS_AKA_MAC_LEN);
-	if (eq == 0) {
-		get_sub(out->sqn, sqn, 6, 0, 6);
-		out->amf[0] = autn[6];
-		out->amf[1] = autn[7];
-		get_sub(out->ak, ak, 6, 0, 6);
-		get_sub(out->res, o2, 16, 8, 8);
-		mil_outk(out->ck, k, opc, temp, 4, 2);
-		mil_outk(out->ik, k, opc, temp, 8, 4);
+	/* XMAC = f1(K, SQN, RAND, AMF), compared with MAC-A in constant time */
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)autn + 6, 2), \at(itls_mem((uint8_t *)autn + 6, 2), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&sqn[0], 6), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))); */
+	mil_f1(xmac, macs, k, opc, temp, sqn, autn + 6);
+	eq = itls_crypto_eq(xmac, autn + 8, ITLS_AKA_MAC_LEN);
+	/*@ assert itls_blen(itls_mem(&xmac[0], 8)) == 8 && itls_blen(\at(itls_mem((uint8_t *)autn + 8, 8), Pre)) == 8; */
+	/*@ assert eq == 0 ==> itls_same(itls_mem(&xmac[0], 8), \at(itls_mem((uint8_t *)autn + 8, 8), Pre)); */
+	/*@ assert eq == 0 <==> itls_mem(&xmac[0], 8) == \at(itls_mem((uint8_t *)autn + 8, 8), Pre); */
+	/*@ assert itls_mem(&xmac[0], 8) == itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)), \at(itls_mem((uint8_t *)autn + 6, 2), Pre)), 0, 8); */
+	/*@ assert eq == 0 <==> itls_autn_ok(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre), \at(itls_mem((uint8_t *)autn, 6), Pre), \at(itls_mem((uint8_t *)autn + 6, 2), Pre), \at(itls_mem((uint8_t *)autn + 8, 8), Pre)); */
+	if (eq != 0) {
+		/* AK-15 */
+		itls_crypto_wipe(temp, sizeof temp);
+		itls_crypto_wipe(ak, sizeof ak);
+		itls_crypto_wipe(sqn, sizeof sqn);
+		itls_crypto_wipe(xmac, sizeof xmac);
+		itls_crypto_wipe(macs, sizeof macs);
+		return ITLS_ERR_MAC_FAILURE;
 	}
+	get_sub(out->sqn, sqn, 6, 0, 6);
+	out->amf[0] = autn[6];
+	out->amf[1] = autn[7];
+	get_sub(out->ak, ak, 6, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(out->res, k, opc, temp, 0, 1, 8, 8);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk(out->ck, k, opc, temp, 4, 2);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk(out->ik, k, opc, temp, 8, 4);
 	/* AK-15 */
 	itls_crypto_wipe(temp, sizeof temp);
-	itls_crypto_wipe(o1, sizeof o1);
-	itls_crypto_wipe(o2, sizeof o2);
 	itls_crypto_wipe(ak, sizeof ak);
 	itls_crypto_wipe(sqn, sizeof sqn);
-	return eq == 0 ? ITLS_OK : ITLS_ERR_MAC_FAILURE;
+	itls_crypto_wipe(xmac, sizeof xmac);
+	itls_crypto_wipe(macs, sizeof macs);
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->sqn[0], 6), j) == itls_bat(itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)), j);
+	  @*/
+	/*@ assert itls_blen(itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->sqn[0], 6), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))); */
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ak[0], 6), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ak[0], 6), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->res[0], 8), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 8, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 8, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->res[0], 8), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 8, 8)); */
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ck[0], 16), j) == itls_bat(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 4, 2), j);
+	  @*/
+	/*@ assert itls_blen(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 4, 2)) == 16; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ck[0], 16), itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 4, 2)); */
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ik[0], 16), j) == itls_bat(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 8, 4), j);
+	  @*/
+	/*@ assert itls_blen(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 8, 4)) == 16; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ik[0], 16), itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 8, 4)); */
+	return ITLS_OK;
 }
 
 /* see itls/aka.h */
@@ -453,20 +640,38 @@ itls_aka_auts(uint8_t auts[ITLS_AKA_AUTS_LEN], const uint8_t k[ITLS_AKA_K_LEN],
 {
 	static const uint8_t amf0[2] = { 0, 0 };
 	uint8_t temp[16];
-	uint8_t o[16];
 	uint8_t aks[6];
+	uint8_t maca[8];
 
 	/* AK-09: AUTS = (SQN_MS ^ AK*) || MAC-S, MAC-S = f1*(K, SQN_MS, RAND, 0x0000) */
 	mil_temp(temp, k, opc, rand);
-	mil_outk(o, k, opc, temp, 12, 8);
-	get_sub(aks, o, 16, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(aks, k, opc, temp, 12, 8, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)sqn_ms, 6), \at(itls_mem((uint8_t *)sqn_ms, 6), Pre)); */
 	itls_crypto_xor(auts, sqn_ms, aks, 6);
-	mil_out1(o, k, opc, temp, sqn_ms, amf0);
-	get_sub(auts + 6, o, 16, 8, 8);
+	/*@ assert itls_blen(itls_mem((uint8_t *)&amf0[0], 2)) == 2 && itls_blen(itls_zeros(2)) == 2; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&amf0[0], 2), itls_zeros(2)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)sqn_ms, 6), \at(itls_mem((uint8_t *)sqn_ms, 6), Pre)); */
+	mil_f1(maca, auts + 6, k, opc, temp, sqn_ms, amf0);
 	/* AK-15 */
 	itls_crypto_wipe(temp, sizeof temp);
-	itls_crypto_wipe(o, sizeof o);
 	itls_crypto_wipe(aks, sizeof aks);
+	itls_crypto_wipe(maca, sizeof maca);
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)auts, 6), j) == itls_bat(itls_xor(\at(itls_mem((uint8_t *)sqn_ms, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 12, 8), 0, 6)), j);
+	  @*/
+	/*@ assert itls_blen(itls_xor(\at(itls_mem((uint8_t *)sqn_ms, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 12, 8), 0, 6))) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)auts, 6), itls_xor(\at(itls_mem((uint8_t *)sqn_ms, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 12, 8), 0, 6))); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)auts + 6, 8), j) == itls_bat(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn_ms, 6), Pre), itls_zeros(2)), 8, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn_ms, 6), Pre), itls_zeros(2)), 8, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)auts + 6, 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn_ms, 6), Pre), itls_zeros(2)), 8, 8)); */
 }
 
 /* ---- Digest ------------------------------------------------------------ */

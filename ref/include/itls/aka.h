@@ -156,18 +156,14 @@ extern const uint8_t itls_aka_colon[1];          /* ":" */
   @   itls_sub(itls_mil_out(k, opc, rand, 12, 8), 0, 6);
   @
   @ // ---- AUTN, AUTS, TS 33.102 §6.3 (AK-07 .. AK-09) ------------------------
-  @ logic itls_bytes itls_aka_autn(itls_bytes k, itls_bytes opc, itls_bytes rand,
-  @     itls_bytes sqn, itls_bytes amf) =
-  @   itls_cat(itls_cat(itls_xor(sqn, itls_mil_f5(k, opc, rand)), amf),
-  @     itls_mil_f1(k, opc, rand, sqn, amf));
-  @ logic itls_bytes itls_autn_sqn(itls_bytes k, itls_bytes opc, itls_bytes rand, itls_bytes autn) =
-  @   itls_xor(itls_sub(autn, 0, 6), itls_mil_f5(k, opc, rand));
-  @ predicate itls_autn_ok(itls_bytes k, itls_bytes opc, itls_bytes rand, itls_bytes autn) =
-  @   itls_mil_f1(k, opc, rand, itls_autn_sqn(k, opc, rand, autn), itls_sub(autn, 6, 2)) ==
-  @   itls_sub(autn, 8, 8);
-  @ logic itls_bytes itls_aka_auts(itls_bytes k, itls_bytes opc, itls_bytes rand, itls_bytes sqn_ms) =
-  @   itls_cat(itls_xor(sqn_ms, itls_mil_f5s(k, opc, rand)),
-  @     itls_mil_f1s(k, opc, rand, sqn_ms, itls_zeros(2)));
+  @ // AUTN = (SQN ^ AK) || AMF || MAC-A; AUTS = (SQN_MS ^ AK*) || MAC-S: the
+  @ // contracts below state each field.
+  @ // The UE's view of a received AUTN (its first 6, next 2 and last 8 bytes)
+  @ logic itls_bytes itls_autn_sqn(itls_bytes k, itls_bytes opc, itls_bytes rand, itls_bytes sqn_ak) =
+  @   itls_xor(sqn_ak, itls_mil_f5(k, opc, rand));
+  @ predicate itls_autn_ok(itls_bytes k, itls_bytes opc, itls_bytes rand,
+  @     itls_bytes sqn_ak, itls_bytes amf, itls_bytes mac) =
+  @   itls_mil_f1(k, opc, rand, itls_autn_sqn(k, opc, rand, sqn_ak), amf) == mac;
   @
   @ // ---- Digest, RFC 2617 §3.2.2 (AK-10 .. AK-13) ----------------------------
   @ logic itls_bytes itls_colon = itls_b1(58);
@@ -290,7 +286,11 @@ itls_milenage(struct itls_milenage_out *out, const uint8_t k[ITLS_AKA_K_LEN],
   @ requires \separated(autn + (0 .. 15), k + (0 .. 15), opc + (0 .. 15), rand + (0 .. 15),
   @   sqn + (0 .. 5), amf + (0 .. 1));
   @ assigns autn[0 .. 15];
-  @ ensures itls_mem(autn, 16) == \old(itls_aka_autn(itls_mem((uint8_t *)k, 16),
+  @ ensures itls_mem(autn, 6) == \old(itls_xor(itls_mem((uint8_t *)sqn, 6),
+  @   itls_mil_f5(itls_mem((uint8_t *)k, 16), itls_mem((uint8_t *)opc, 16),
+  @   itls_mem((uint8_t *)rand, 16))));
+  @ ensures autn[6] == \old(amf[0]) && autn[7] == \old(amf[1]);
+  @ ensures itls_mem(autn + 8, 8) == \old(itls_mil_f1(itls_mem((uint8_t *)k, 16),
   @   itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16),
   @   itls_mem((uint8_t *)sqn, 6), itls_mem((uint8_t *)amf, 2)));
   @*/
@@ -317,11 +317,12 @@ itls_aka_autn(uint8_t autn[ITLS_AKA_AUTN_LEN], const uint8_t k[ITLS_AKA_K_LEN],
   @ assigns *out;
   @ behavior ok:
   @   assumes itls_autn_ok(itls_mem((uint8_t *)k, 16), itls_mem((uint8_t *)opc, 16),
-  @     itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)autn, 16));
+  @     itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)autn, 6),
+  @     itls_mem((uint8_t *)autn + 6, 2), itls_mem((uint8_t *)autn + 8, 8));
   @   ensures \result == ITLS_OK;
   @   ensures itls_mem(&out->sqn[0], 6) == \old(itls_autn_sqn(itls_mem((uint8_t *)k, 16),
-  @     itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)autn, 16)));
-  @   ensures itls_mem(&out->amf[0], 2) == \old(itls_sub(itls_mem((uint8_t *)autn, 16), 6, 2));
+  @     itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)autn, 6)));
+  @   ensures out->amf[0] == \old(autn[6]) && out->amf[1] == \old(autn[7]);
   @   ensures itls_mem(&out->res[0], 8) == \old(itls_mil_f2(itls_mem((uint8_t *)k, 16),
   @     itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16)));
   @   ensures itls_mem(&out->ck[0], 16) == \old(itls_mil_f3(itls_mem((uint8_t *)k, 16),
@@ -332,7 +333,8 @@ itls_aka_autn(uint8_t autn[ITLS_AKA_AUTN_LEN], const uint8_t k[ITLS_AKA_K_LEN],
   @     itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16)));
   @ behavior mac_failure:
   @   assumes !itls_autn_ok(itls_mem((uint8_t *)k, 16), itls_mem((uint8_t *)opc, 16),
-  @     itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)autn, 16));
+  @     itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)autn, 6),
+  @     itls_mem((uint8_t *)autn + 6, 2), itls_mem((uint8_t *)autn + 8, 8));
   @   assigns \nothing;
   @   ensures \result == ITLS_ERR_MAC_FAILURE;
   @ complete behaviors;
@@ -355,8 +357,12 @@ itls_aka_check_autn(struct itls_aka_check *out, const uint8_t k[ITLS_AKA_K_LEN],
   @ requires \separated(auts + (0 .. 13), k + (0 .. 15), opc + (0 .. 15), rand + (0 .. 15),
   @   sqn_ms + (0 .. 5));
   @ assigns auts[0 .. 13];
-  @ ensures itls_mem(auts, 14) == \old(itls_aka_auts(itls_mem((uint8_t *)k, 16),
-  @   itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16), itls_mem((uint8_t *)sqn_ms, 6)));
+  @ ensures itls_mem(auts, 6) == \old(itls_xor(itls_mem((uint8_t *)sqn_ms, 6),
+  @   itls_mil_f5s(itls_mem((uint8_t *)k, 16), itls_mem((uint8_t *)opc, 16),
+  @   itls_mem((uint8_t *)rand, 16))));
+  @ ensures itls_mem(auts + 6, 8) == \old(itls_mil_f1s(itls_mem((uint8_t *)k, 16),
+  @   itls_mem((uint8_t *)opc, 16), itls_mem((uint8_t *)rand, 16),
+  @   itls_mem((uint8_t *)sqn_ms, 6), itls_zeros(2)));
   @*/
 void
 itls_aka_auts(uint8_t auts[ITLS_AKA_AUTS_LEN], const uint8_t k[ITLS_AKA_K_LEN],
