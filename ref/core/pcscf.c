@@ -933,6 +933,8 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	  @ loop invariant st->impi_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
 	  @ loop invariant st->stok_sent == 1 ==> st->ue_tls == 1;
+	  @ loop invariant itls_profile_ok(st->keys.profile);
+	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
 	  @ loop assigns j, k, st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->ue_tls, st->stok_sent,
 	  @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
 	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
@@ -953,6 +955,7 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
+	/*@ assert itls_pc_inv_data(st); */
 	pc_commit(st, next, r, out, k, n);
 	/*@ assert itls_pc_inv(st); */
 	return ITLS_OK;

@@ -985,6 +985,10 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
 	  @ loop invariant st->realm_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_ue_mech_ok(st->chosen);
+	  @ loop invariant itls_profile_ok(st->keys.profile);
+	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
+	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
+	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
 	  @ loop assigns j, k, st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
 	  @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
 	  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
@@ -1003,6 +1007,7 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 		k++;
 	}
 	/* 4. commit: UE-20, UE-21, UE-22 */
+	/*@ assert itls_ue_inv_data(st); */
 	ue_commit(st, next, r, out, k, n);
 	return ITLS_OK;
 }
