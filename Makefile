@@ -94,6 +94,7 @@ vectors-check:
 
 spec: $(ITLS)
 	sh spec/gen.sh $(ITLS) spec/generated
+	$(PYTHON) spec/trace.py --write spec/traceability.md
 
 spec-check: $(ITLS)
 	@rm -rf $(BUILD)/spec-check && mkdir -p $(BUILD)/spec-check
