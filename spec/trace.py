@@ -67,11 +67,17 @@ def code_uses():
                 name = func
                 if rel.endswith(".h") or in_acsl:
                     # header or contract: name the next prototype
-                    for nxt in lines[i + 1:i + 60]:
-                        mm = re.search(r"\b(itls_[a-z0-9_]+)\s*\(", nxt)
-                        if mm:
-                            name = mm.group(1)
-                            break
+                    acsl = in_acsl
+                    for nxt in lines[i + 1:i + 80]:
+                        if "/*@" in nxt:
+                            acsl = True
+                        if not acsl and not nxt.lstrip().startswith(("*", "/*", "@")):
+                            mm = re.search(r"\b(itls_[a-z0-9_]+)\s*\(", nxt)
+                            if mm:
+                                name = mm.group(1)
+                                break
+                        if "*/" in nxt:
+                            acsl = False
                 impl.setdefault(ident, set()).add((rel, name))
                 if in_acsl:
                     contract.setdefault(ident, set()).add((rel, name))
