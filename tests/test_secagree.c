@@ -307,6 +307,36 @@ Test(secagree, several_lines_mixed_and_shared_rules)
 	cr_assert_eq(itls_secagree_parse_value(&L, ITLS_SECAGREE_CLIENT, "", 0), ITLS_ERR_EMPTY);
 }
 
+Test(secagree, elements_judged_when_complete)
+{
+	/* D-SA-15: text left over in a parameter or mechanism is syntax, before
+	 * any meaning of that element is looked at (SA-05) */
+	bad("Security-Client: ipsec-3gpp;alg=hmac sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4",
+		ITLS_ERR_SYNTAX);
+	bad("Security-Client: ipsec-3gpp;alg=null;spi-c=1;spi-s=2;port-c=3 port-s=4",
+		ITLS_ERR_SYNTAX);
+	bad("Security-Client: ipsec-3gpp;alg=null;spi-c=1;spi-s=2;port-c=50 62;port-s=4",
+		ITLS_ERR_SYNTAX);
+	bad("Security-Server: tls;q\x80=0.5", ITLS_ERR_SYNTAX);
+	bad("Security-Server: tls;q=0.5 x", ITLS_ERR_SYNTAX);
+	bad("Security-Server: ipsec-3gpp@", ITLS_ERR_SYNTAX);
+	bad("Security-Client: ipsec-3gpp;alg=aes-\xa9" "cbc;spi-c=1;spi-s=2;port-c=3;port-s=4",
+		ITLS_ERR_SYNTAX);
+	/* a trailing separator after the 16th element is not a 17th element */
+	bad("Security-Client: m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, m13, m14,"
+		" m15, m16,", ITLS_ERR_SYNTAX);
+	bad("Security-Client: x;p1;p2;p3;p4;p5;p6;p7;p8;p9;p10;p11;p12;p13;p14;p15;p16;",
+		ITLS_ERR_SYNTAX);
+	/* the fast paths give the same outcome as the general one */
+	bad("Security-Client: ipsec-3gpp;alg=hmac-sha-1-96x;spi-c=1;spi-s=2;port-c=3;port-s=4",
+		ITLS_ERR_BAD_ALG);
+	bad("Security-Client: ipsec-3gpp;alg=null;spi-c=12a;spi-s=2;port-c=3;port-s=4",
+		ITLS_ERR_BAD_SPI);
+	ok("Security-Client: ipsec-3gpp;ALG=NULL ;Spi-C=1;SPI-S=2 ;Port-C=3;PORT-S=4",
+		"Security-Client: ipsec-3gpp;alg=NULL;spi-c=1;spi-s=2;port-c=3;port-s=4");
+	ok("Security-Client: x;spi-x=1;port-y=2;spi;porta", "Security-Client: x;spi-x=1;port-y=2;spi;porta");
+}
+
 /* ---- checked parameters (SA-10 .. SA-20) ----------------------------------- */
 
 Test(secagree, duplicate_parameters)

@@ -1018,6 +1018,38 @@ sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
 }
 
 /*
+ * Store parameter *p as m->params[np] (the views of the first np lie in
+ * buf[0 .. end) and so do p's): afterwards the first np + 1 do. Kept apart
+ * so that the frame reasoning of the store is proved on its own.
+ */
+/*@ requires \valid(m) && \valid_read(p);
+    requires \separated(m, p);
+    requires np < ITLS_SECAGREE_MAX_PARAMS;
+    requires p->name.off + p->name.len <= end;
+    requires p->value.off + p->value.len <= end;
+    requires \forall integer k; 0 <= k < np ==>
+      m->params[k].name.off + m->params[k].name.len <= end;
+    requires \forall integer k; 0 <= k < np ==>
+      m->params[k].value.off + m->params[k].value.len <= end;
+    assigns m->params[np];
+    ensures \forall integer k; 0 <= k <= np ==>
+      m->params[k].name.off + m->params[k].name.len <= end;
+    ensures \forall integer k; 0 <= k <= np ==>
+      m->params[k].value.off + m->params[k].value.len <= end;
+ */
+static void
+sa_store_param(struct itls_secagree_mech *m, size_t np,
+	const struct itls_secagree_param *p, size_t end)
+{
+	(void)end;
+	m->params[np].name.off = p->name.off;
+	m->params[np].name.len = p->name.len;
+	m->params[np].value.off = p->value.off;
+	m->params[np].value.len = p->value.len;
+	m->params[np].has_value = p->has_value;
+}
+
+/*
  * SA-04: one mechanism at buf[i ..] into *m: its name, then `;` params,
  * each checked (SA-10 .. SA-19); at its end SA-20. *pos gets the position
  * after it and its trailing SWS (a `,`, or end).
@@ -1084,11 +1116,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 				return e;
 			}
 		}
-		m->params[np].name.off = p.name.off;
-		m->params[np].name.len = p.name.len;
-		m->params[np].value.off = p.value.off;
-		m->params[np].value.len = p.value.len;
-		m->params[np].has_value = p.has_value;
+		sa_store_param(m, np, &p, end);
 		np++;
 	}
 	if (j < end && buf[j] != ',') {
@@ -1100,8 +1128,16 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 		&& (kind == ITLS_SECAGREE_CLIENT || got != 0)) {
 		return ITLS_ERR_MISSING_PARAMETER;
 	}
+	/*@ assert \forall integer k; 0 <= k < np ==>
+	      m->params[k].name.off + m->params[k].name.len <= end; */
+	/*@ assert \forall integer k; 0 <= k < np ==>
+	      m->params[k].value.off + m->params[k].value.len <= end; */
 	m->q = q;
 	m->nparams = np;
+	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
+	      m->params[k].name.off + m->params[k].name.len <= end; */
+	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
+	      m->params[k].value.off + m->params[k].value.len <= end; */
 	*pos = j;
 	return ITLS_OK;
 }
@@ -1127,6 +1163,38 @@ sa_q_taken(const struct itls_secagree_list *l, size_t n, int q)
 		}
 	}
 	return 0;
+}
+
+/*
+ * SA-04, SA-13: parse mechanism number n of l at buf[i ..] into
+ * l->mechs[n], then refuse a q equal to one of the mechanisms before it.
+ * The mechanisms before n are left as they were.
+ */
+/*@ requires \valid(l) && \valid(pos);
+    requires i <= end <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \separated(l, pos, buf + (0 .. end - 1));
+    requires sa_kind_ok(kind);
+    requires n < ITLS_SECAGREE_MAX_MECHS;
+    requires \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
+    assigns l->mechs[n], *pos;
+    ensures \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
+    ensures \result == ITLS_OK ==> sa_mech_in(&l->mechs[n], end);
+    ensures \result == ITLS_OK ==> i < *pos <= end;
+ */
+static enum itls_err
+sa_add_mech(struct itls_secagree_list *l, size_t n, const char *buf,
+	size_t end, size_t i, enum itls_secagree_kind kind, size_t *pos)
+{
+	enum itls_err e = sa_parse_mech(buf, end, i, kind, &l->mechs[n], pos);
+
+	if (e != ITLS_OK) {
+		return e;
+	}
+	if (l->mechs[n].q != ITLS_SECAGREE_Q_NONE && sa_q_taken(l, n, l->mechs[n].q)) {
+		return ITLS_ERR_DUPLICATE_Q;              /* SA-13 */
+	}
+	return ITLS_OK;
 }
 
 /*
@@ -1157,7 +1225,7 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 	/*@ loop invariant \at(i, Pre) <= i <= end;
 	    loop invariant \at(l->count, Pre) <= n <= ITLS_SECAGREE_MAX_MECHS;
 	    loop invariant l->count == n;
-	    loop invariant sa_list_in(l, end);
+	    loop invariant \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
 	    loop assigns i, n, e, l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
 	    loop variant end - i;
 	 */
@@ -1167,16 +1235,13 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 			return sa_scan_token(buf, end, i) == i
 				? ITLS_ERR_SYNTAX : ITLS_ERR_TOO_MANY_MECHANISMS;
 		}
-		e = sa_parse_mech(buf, end, i, kind, &l->mechs[n], &i);
+		e = sa_add_mech(l, n, buf, end, i, kind, &i);
 		if (e != ITLS_OK) {
 			return e;
 		}
-		if (l->mechs[n].q != ITLS_SECAGREE_Q_NONE
-			&& sa_q_taken(l, n, l->mechs[n].q)) {
-			return ITLS_ERR_DUPLICATE_Q;              /* SA-13 */
-		}
 		n++;
 		l->count = n;
+		/*@ assert sa_list_in(l, end); */
 		if (i == end) {
 			return ITLS_OK;
 		}
