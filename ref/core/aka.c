@@ -539,71 +539,110 @@ itls_aka_autn(uint8_t autn[ITLS_AKA_AUTN_LEN], const uint8_t k[ITLS_AKA_K_LEN],
 	/*@ assert itls_same(itls_mem((uint8_t *)autn + 8, 8), itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), \at(itls_mem((uint8_t *)sqn, 6), Pre), \at(itls_mem((uint8_t *)amf, 2), Pre)), 0, 8)); */
 }
 
+/* what a good AUTN releases (AK-08): SQN, AMF, AK as given, RES, CK, IK */
+/*@ requires \valid(out);
+  @ requires \valid_read(k + (0 .. 15)) && \valid_read(opc + (0 .. 15));
+  @ requires \valid_read(temp + (0 .. 15)) && \valid_read(sqn + (0 .. 5));
+  @ requires \valid_read(ak + (0 .. 5)) && \valid_read(amf + (0 .. 1));
+  @ requires \separated(out, k + (0 .. 15), opc + (0 .. 15), temp + (0 .. 15), sqn + (0 .. 5),
+  @   ak + (0 .. 5), amf + (0 .. 1));
+  @ assigns *out;
+  @ ensures itls_mem(&out->sqn[0], 6) == \old(itls_mem((uint8_t *)sqn, 6));
+  @ ensures itls_mem(&out->ak[0], 6) == \old(itls_mem((uint8_t *)ak, 6));
+  @ ensures out->amf[0] == \old(amf[0]) && out->amf[1] == \old(amf[1]);
+  @ ensures itls_mem(&out->res[0], 8) == itls_sub(itls_mil_outk_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)), 0, 1), 8, 8);
+  @ ensures itls_mem(&out->ck[0], 16) == itls_mil_outk_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)), 4, 2);
+  @ ensures itls_mem(&out->ik[0], 16) == itls_mil_outk_t(\old(itls_mem((uint8_t *)k, 16)),
+  @   \old(itls_mem((uint8_t *)opc, 16)), \old(itls_mem((uint8_t *)temp, 16)), 8, 4);
+  @*/
+static void
+aka_release(struct itls_aka_check *out, const uint8_t k[16], const uint8_t opc[16],
+	const uint8_t temp[16], const uint8_t sqn[6], const uint8_t ak[6], const uint8_t amf[2])
+{
+	get_sub(out->sqn, sqn, 6, 0, 6);
+	out->amf[0] = amf[0];
+	out->amf[1] = amf[1];
+	/*@ assert itls_same(itls_mem((uint8_t *)ak, 6), \at(itls_mem((uint8_t *)ak, 6), Pre)); */
+	get_sub(out->ak, ak, 6, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)temp, 16), \at(itls_mem((uint8_t *)temp, 16), Pre)); */
+	mil_outk_sub(out->res, k, opc, temp, 0, 1, 8, 8);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)temp, 16), \at(itls_mem((uint8_t *)temp, 16), Pre)); */
+	mil_outk(out->ck, k, opc, temp, 4, 2);
+	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)temp, 16), \at(itls_mem((uint8_t *)temp, 16), Pre)); */
+	mil_outk(out->ik, k, opc, temp, 8, 4);
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->sqn[0], 6), j) == itls_bat(\at(itls_mem((uint8_t *)sqn, 6), Pre), j);
+	  @*/
+	/*@ assert itls_blen(\at(itls_mem((uint8_t *)sqn, 6), Pre)) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->sqn[0], 6), \at(itls_mem((uint8_t *)sqn, 6), Pre)); */
+	/*@ assert \forall integer j; 0 <= j < 6 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ak[0], 6), j) == itls_bat(\at(itls_mem((uint8_t *)ak, 6), Pre), j);
+	  @*/
+	/*@ assert itls_blen(\at(itls_mem((uint8_t *)ak, 6), Pre)) == 6; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ak[0], 6), \at(itls_mem((uint8_t *)ak, 6), Pre)); */
+	/*@ assert \forall integer j; 0 <= j < 8 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->res[0], 8), j) == itls_bat(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), 0, 1), 8, 8), j);
+	  @*/
+	/*@ assert itls_blen(itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), 0, 1), 8, 8)) == 8; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->res[0], 8), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), 0, 1), 8, 8)); */
+	/*@ assert \forall integer j; 0 <= j < 16 ==>
+	  @   itls_bat(itls_mem((uint8_t *)&out->ck[0], 16), j) == itls_bat(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), 4, 2), j);
+	  @*/
+	/*@ assert itls_blen(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), 4, 2)) == 16; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&out->ck[0], 16), itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)temp, 16), Pre), 4, 2)); */
+}
+
 /* see itls/aka.h */
 int
 itls_aka_check_autn(struct itls_aka_check *out, const uint8_t k[ITLS_AKA_K_LEN],
 	const uint8_t opc[16], const uint8_t rand[ITLS_AKA_RAND_LEN],
 	const uint8_t autn[ITLS_AKA_AUTN_LEN])
 {
-	uint8_t temp[16];
-	uint8_t ak[6];
-	uint8_t sqn[6];
-	uint8_t xmac[8];
-	uint8_t macs[8];
+	/* TEMP, AK, SQN, XMAC, MAC-S in one buffer, wiped at once (AK-15) */
+	uint8_t w[44];
 	int eq;
 
 	/* AK-08: AK = f5(K, RAND), SQN = AUTN[0..5] ^ AK */
-	mil_temp(temp, k, opc, rand);
+	mil_temp(w, k, opc, rand);
 	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
 	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
-	mil_outk_sub(ak, k, opc, temp, 0, 1, 0, 6);
+	/*@ assert itls_same(itls_mem((uint8_t *)&w[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	mil_outk_sub(w + 16, k, opc, w, 0, 1, 0, 6);
 	/*@ assert itls_same(itls_mem((uint8_t *)autn, 6), \at(itls_mem((uint8_t *)autn, 6), Pre)); */
-	itls_crypto_xor(sqn, autn, ak, 6);
+	itls_crypto_xor(w + 22, autn, w + 16, 6);
 	/* XMAC = f1(K, SQN, RAND, AMF), compared with MAC-A in constant time */
 	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
 	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&w[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
 	/*@ assert itls_same(itls_mem((uint8_t *)autn + 6, 2), \at(itls_mem((uint8_t *)autn + 6, 2), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)&sqn[0], 6), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))); */
-	mil_f1(xmac, macs, k, opc, temp, sqn, autn + 6);
-	eq = itls_crypto_eq(xmac, autn + 8, ITLS_AKA_MAC_LEN);
-	/*@ assert itls_blen(itls_mem(&xmac[0], 8)) == 8 && itls_blen(\at(itls_mem((uint8_t *)autn + 8, 8), Pre)) == 8; */
-	/*@ assert eq == 0 ==> itls_same(itls_mem(&xmac[0], 8), \at(itls_mem((uint8_t *)autn + 8, 8), Pre)); */
-	/*@ assert eq == 0 <==> itls_mem(&xmac[0], 8) == \at(itls_mem((uint8_t *)autn + 8, 8), Pre); */
-	/*@ assert itls_mem(&xmac[0], 8) == itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)), \at(itls_mem((uint8_t *)autn + 6, 2), Pre)), 0, 8); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&w[22], 6), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))); */
+	mil_f1(w + 28, w + 36, k, opc, w, w + 22, autn + 6);
+	eq = itls_crypto_eq(w + 28, autn + 8, ITLS_AKA_MAC_LEN);
+	/*@ assert itls_same(itls_mem((uint8_t *)autn + 8, 8), \at(itls_mem((uint8_t *)autn + 8, 8), Pre)); */
+	/*@ assert eq == 0 <==> itls_mem(&w[28], 8) == \at(itls_mem((uint8_t *)autn + 8, 8), Pre); */
+	/*@ assert itls_mem(&w[28], 8) == itls_sub(itls_mil_out1_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)), \at(itls_mem((uint8_t *)autn + 6, 2), Pre)), 0, 8); */
 	/*@ assert eq == 0 <==> itls_autn_ok(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre), \at(itls_mem((uint8_t *)autn, 6), Pre), \at(itls_mem((uint8_t *)autn + 6, 2), Pre), \at(itls_mem((uint8_t *)autn + 8, 8), Pre)); */
 	if (eq != 0) {
-		/* AK-15 */
-		itls_crypto_wipe(temp, sizeof temp);
-		itls_crypto_wipe(ak, sizeof ak);
-		itls_crypto_wipe(sqn, sizeof sqn);
-		itls_crypto_wipe(xmac, sizeof xmac);
-		itls_crypto_wipe(macs, sizeof macs);
+		itls_crypto_wipe(w, sizeof w);
 		return ITLS_ERR_MAC_FAILURE;
 	}
-	get_sub(out->sqn, sqn, 6, 0, 6);
-	out->amf[0] = autn[6];
-	out->amf[1] = autn[7];
-	get_sub(out->ak, ak, 6, 0, 6);
 	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
 	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
-	mil_outk_sub(out->res, k, opc, temp, 0, 1, 8, 8);
-	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
-	mil_outk(out->ck, k, opc, temp, 4, 2);
-	/*@ assert itls_same(itls_mem((uint8_t *)k, 16), \at(itls_mem((uint8_t *)k, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)opc, 16), \at(itls_mem((uint8_t *)opc, 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)&temp[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
-	mil_outk(out->ik, k, opc, temp, 8, 4);
+	/*@ assert itls_same(itls_mem((uint8_t *)&w[0], 16), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&w[22], 6), itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6))); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&w[16], 6), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)); */
+	aka_release(out, k, opc, w, w + 22, w + 16, autn + 6);
+	/*@ assert out->amf[0] == \at(autn[6], Pre) && out->amf[1] == \at(autn[7], Pre); */
 	/* AK-15 */
-	itls_crypto_wipe(temp, sizeof temp);
-	itls_crypto_wipe(ak, sizeof ak);
-	itls_crypto_wipe(sqn, sizeof sqn);
-	itls_crypto_wipe(xmac, sizeof xmac);
-	itls_crypto_wipe(macs, sizeof macs);
+	itls_crypto_wipe(w, sizeof w);
 	/*@ assert \forall integer j; 0 <= j < 6 ==>
 	  @   itls_bat(itls_mem((uint8_t *)&out->sqn[0], 6), j) == itls_bat(itls_xor(\at(itls_mem((uint8_t *)autn, 6), Pre), itls_sub(itls_mil_outk_t(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), itls_mil_temp(\at(itls_mem((uint8_t *)k, 16), Pre), \at(itls_mem((uint8_t *)opc, 16), Pre), \at(itls_mem((uint8_t *)rand, 16), Pre)), 0, 1), 0, 6)), j);
 	  @*/

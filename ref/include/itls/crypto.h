@@ -368,6 +368,7 @@ itls_crypto_xor(uint8_t *out, const uint8_t *a, const uint8_t *b, size_t n);
   @ assigns \nothing;
   @ ensures \result == 0 || \result == -1;
   @ ensures \result == 0 <==> (\forall integer i; 0 <= i < n ==> a[i] == b[i]);
+  @ ensures \result == 0 <==> itls_mem((uint8_t *)a, n) == itls_mem((uint8_t *)b, n);
   @*/
 int
 itls_crypto_eq(const uint8_t *a, const uint8_t *b, size_t n);
