@@ -1132,13 +1132,15 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end; */
 	/*@ assert \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end; */
+	*pos = j;
 	m->q = q;
 	m->nparams = np;
 	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
 	      m->params[k].name.off + m->params[k].name.len <= end; */
 	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
 	      m->params[k].value.off + m->params[k].value.len <= end; */
-	*pos = j;
+	/*@ assert m->name.off + m->name.len <= end; */
+	/*@ assert sa_mech_in(m, end); */
 	return ITLS_OK;
 }
 
