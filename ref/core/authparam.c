@@ -922,8 +922,13 @@ itls_authparam_parse(const char *s, size_t len, struct itls_authparam *ap)
 
 /* ---- writers ------------------------------------------------------------- */
 
+/* no writer ever reaches this position: 32 parameters of at most 2 x 65535
+ * bytes each, or the six texts of SM7 */
+#define AP_POS_MAX 0xffffffffu
+
 /* copy n bytes to out[pos ..] */
-/*@ requires n == 0 || \valid_read(src + (0 .. n - 1));
+/*@ requires pos + n <= AP_POS_MAX;
+    requires n == 0 || \valid_read(src + (0 .. n - 1));
     requires \valid(out + (pos .. pos + n - 1));
     requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
     assigns out[pos .. pos + n - 1];
@@ -966,7 +971,8 @@ put_digest(char *out)
 }
 
 /* AP-23: copy a name in lower case */
-/*@ requires \valid_read(src + (0 .. n - 1));
+/*@ requires pos + n <= AP_POS_MAX;
+    requires \valid_read(src + (0 .. n - 1));
     requires \valid(out + (pos .. pos + n - 1));
     requires \separated(out + (pos .. pos + n - 1), src + (0 .. n - 1));
     assigns out[pos .. pos + n - 1];
@@ -988,7 +994,8 @@ put_lower(char *out, size_t pos, const char *src, size_t n)
 }
 
 /* write ", " (or " " for the first parameter) */
-/*@ requires \valid(out + (pos .. pos + 1));
+/*@ requires pos + 2 <= AP_POS_MAX;
+    requires \valid(out + (pos .. pos + 1));
     assigns out[pos .. pos + 1];
     ensures first != 0 ==> \result == pos + 1;
     ensures first == 0 ==> \result == pos + 2;
@@ -1005,6 +1012,30 @@ put_sep(char *out, size_t pos, int first)
 	return pos + 2;
 }
 
+/* AP-23: one parameter as ", name=value" (" name=value" when first) */
+/*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
+    requires len == 0 || \valid_read(s + (0 .. len - 1));
+    requires \valid_read(p);
+    requires ap_view_in(p->name, len) && ap_view_in(p->value, len);
+    requires cap <= AP_POS_MAX;
+    requires pos + (first != 0 ? 2 : 3) + p->name.len + p->value.len <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), s + (0 .. len - 1), p);
+    assigns out[pos .. cap - 1];
+    ensures \result == pos + (first != 0 ? 2 : 3) + p->name.len + p->value.len;
+ */
+static size_t
+put_param(char *out, size_t cap, size_t pos, const char *s, size_t len,
+	const struct itls_authparam_param *p, int first)
+{
+	(void)cap;
+	(void)len;
+	pos = put_sep(out, pos, first);
+	pos = put_lower(out, pos, s + p->name.off, p->name.len);
+	out[pos] = '=';
+	return put_bytes(out, pos + 1, s + p->value.off, p->value.len);
+}
+
 /* AP-23, AP-26, AP-28: "Digest" + the parameters whose id is neither a nor b
  * + an appended "name=value" text app[0 .. alen-1] */
 /*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
@@ -1018,7 +1049,7 @@ put_sep(char *out, size_t pos, int first)
     requires alen == 0 || \separated(out + (0 .. cap - 1), app + (0 .. alen - 1));
     requires alen == 0 || \separated(out_len, app + (0 .. alen - 1));
     assigns out[0 .. cap - 1], *out_len;
-    ensures \result != ITLS_OK ==>
+    ensures \result != ITLS_OK ==> *out_len == \old(*out_len) &&
 	\forall integer k; 0 <= k < cap ==> out[k] == \old(out[k]);
     behavior none:
 	assumes ap_plen(ap, a, b, ap->n) == 0 && alen == 0;
@@ -1033,9 +1064,9 @@ put_sep(char *out, size_t pos, int first)
 	assumes ap_plen(ap, a, b, ap->n) != 0 || alen != 0;
 	assumes ap_clen(ap, a, b, alen) <= cap;
 	ensures \result == ITLS_OK;
-	ensures *out_len == ap_clen(ap, a, b, alen);
+	ensures *out_len == \old(ap_clen(ap, a, b, alen));
 	ensures out[0] == 'D' && out[1] == 'i' && out[2] == 'g' &&
-		out[3] == 'e' && out[4] == 's' && out[5] == 't' && out[6] == ' ';
+		out[3] == 'e' && out[4] == 's' && out[5] == 't';
     complete behaviors;
     disjoint behaviors;
  */
@@ -1044,7 +1075,7 @@ emit(const char *s, size_t len, const struct itls_authparam *ap, unsigned a,
 	unsigned b, const char *app, size_t alen, char *out, size_t cap,
 	size_t *out_len)
 {
-	size_t i, total = 0, acc = 0, pos, need;
+	size_t i, total = 0, acc = 0, pos, need, sep;
 	const struct itls_authparam_param *p;
 
 	(void)len;
@@ -1066,10 +1097,12 @@ emit(const char *s, size_t len, const struct itls_authparam *ap, unsigned a,
 	if (total == 0 && alen == 0) {
 		return ITLS_ERR_EMPTY;
 	}
+	sep = total == 0 ? 1 : 2;
 	need = 6 + total;
 	if (alen != 0) {
-		need += (total == 0 ? 1u : 2u) + alen;
+		need = need + sep + alen;
 	}
+	/*@ assert need == ap_clen(ap, a, b, alen); */
 	if (need > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL;
 	}
@@ -1085,24 +1118,28 @@ emit(const char *s, size_t len, const struct itls_authparam *ap, unsigned a,
 	    loop invariant pos == 6 + acc;
 	    loop invariant out[0] == 'D' && out[1] == 'i' && out[2] == 'g' &&
 		out[3] == 'e' && out[4] == 's' && out[5] == 't';
-	    loop invariant acc != 0 ==> out[6] == ' ';
 	    loop assigns i, acc, pos, p, out[6 .. cap - 1];
 	    loop variant ap->n - i;
 	 */
 	for (i = 0; i < ap->n; i++) {
 		p = &ap->p[i];
 		if (p->id != a && p->id != b) {
-			pos = put_sep(out, pos, acc == 0);
-			pos = put_lower(out, pos, s + p->name.off, p->name.len);
-			out[pos] = '=';
-			pos = put_bytes(out, pos + 1, s + p->value.off, p->value.len);
+			/*@ assert ap_plen(ap, a, b, i + 1) == acc +
+				(acc == 0 ? 2 : 3) + p->name.len + p->value.len; */
+			/*@ assert ap_plen(ap, a, b, i + 1) <= total; */
+			pos = put_param(out, need, pos, s, len, p, acc == 0);
 			acc += (acc == 0 ? 2u : 3u) + p->name.len + p->value.len;
 		}
 	}
+	/*@ assert i == ap->n; */
+	/*@ assert acc == total; */
+	/*@ assert pos == 6 + total; */
 	if (alen != 0) {
-		pos = put_sep(out, pos, acc == 0);
+		pos = put_sep(out, pos, total == 0);
+		/*@ assert pos == 6 + total + sep; */
 		pos = put_bytes(out, pos, app, alen);
 	}
+	/*@ assert pos == need; */
 	*out_len = pos;
 	return ITLS_OK;
 }
@@ -1216,6 +1253,37 @@ b64_val(char c)
 	return 64;
 }
 
+/* AP-24: the three bytes of a group of four base64 characters a b c d */
+/*@ requires ap_is_b64(a) && ap_is_b64(b);
+    assigns \nothing;
+    ensures \result == ap_b64v(a) * 4 + ap_b64v(b) / 16;
+ */
+static uint8_t
+b64_byte0(char a, char b)
+{
+	return (uint8_t)(b64_val(a) * 4 + b64_val(b) / 16);
+}
+
+/*@ requires ap_is_b64(b) && ap_is_b64(c);
+    assigns \nothing;
+    ensures \result == (ap_b64v(b) % 16) * 16 + ap_b64v(c) / 4;
+ */
+static uint8_t
+b64_byte1(char b, char c)
+{
+	return (uint8_t)((b64_val(b) % 16) * 16 + b64_val(c) / 4);
+}
+
+/*@ requires ap_is_b64(c) && ap_is_b64(d);
+    assigns \nothing;
+    ensures \result == (ap_b64v(c) % 4) * 64 + ap_b64v(d);
+ */
+static uint8_t
+b64_byte2(char c, char d)
+{
+	return (uint8_t)((b64_val(c) % 4) * 64 + b64_val(d));
+}
+
 /* AP-24: is s[0 .. len-1] canonical base64? */
 /*@ requires len == 0 || \valid_read(s + (0 .. len - 1));
     assigns \nothing;
@@ -1260,8 +1328,7 @@ enum itls_err
 itls_authparam_b64_decode(const char *s, size_t len, uint8_t *out, size_t cap,
 	size_t *out_len)
 {
-	size_t pad, n, q, groups;
-	unsigned v0, v1, v2, v3;
+	size_t pad, n, w, g, groups;
 
 	if (!b64_check(s, len)) {
 		return ITLS_ERR_BAD_BASE64; /* AP-24 */
@@ -1272,34 +1339,30 @@ itls_authparam_b64_decode(const char *s, size_t len, uint8_t *out, size_t cap,
 	} else if (len >= 1 && s[len - 1] == '=') {
 		pad = 1;
 	}
+	/*@ assert pad == ap_b64pad(s, len); */
 	groups = len / 4;
 	n = groups * 3 - pad;
 	if (n > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL;
 	}
-	/*@ loop invariant 0 <= q <= groups;
-	    loop invariant \forall integer r; 0 <= r < q && 3 * r < n ==>
-		out[3 * r] == ap_b64v(s[4 * r]) * 4 + ap_b64v(s[4 * r + 1]) / 16;
-	    loop invariant \forall integer r; 0 <= r < q && 3 * r + 1 < n ==>
-		out[3 * r + 1] == (ap_b64v(s[4 * r + 1]) % 16) * 16 +
-			ap_b64v(s[4 * r + 2]) / 4;
-	    loop invariant \forall integer r; 0 <= r < q && 3 * r + 2 < n ==>
-		out[3 * r + 2] == (ap_b64v(s[4 * r + 2]) % 4) * 64 +
-			ap_b64v(s[4 * r + 3]);
-	    loop assigns q, v0, v1, v2, v3, out[0 .. cap - 1];
-	    loop variant groups - q;
+	/*@ loop invariant 0 <= w <= n;
+	    loop invariant len == 4 * groups && pad <= 2 && n == 3 * groups - pad;
+	    loop invariant pad == ap_b64pad(s, len);
+	    loop invariant \forall integer k; 0 <= k < len - pad ==> ap_is_b64(s[k]);
+	    loop invariant \forall integer m; 0 <= m < w ==>
+		out[m] == ap_b64byte(s, m);
+	    loop assigns w, g, out[0 .. cap - 1];
+	    loop variant n - w;
 	 */
-	for (q = 0; q < groups; q++) {
-		v0 = b64_val(s[4 * q]) % 64;
-		v1 = b64_val(s[4 * q + 1]) % 64;
-		v2 = b64_val(s[4 * q + 2]) % 64;
-		v3 = b64_val(s[4 * q + 3]) % 64;
-		out[3 * q] = (uint8_t)(v0 * 4 + v1 / 16);
-		if (3 * q + 1 < n) {
-			out[3 * q + 1] = (uint8_t)((v1 % 16) * 16 + v2 / 4);
-		}
-		if (3 * q + 2 < n) {
-			out[3 * q + 2] = (uint8_t)((v2 % 4) * 64 + v3);
+	for (w = 0; w < n; w++) {
+		g = w / 3;
+		/*@ assert 3 * g <= w < 3 * g + 3 && g < groups; */
+		if (w % 3 == 0) {
+			out[w] = b64_byte0(s[4 * g], s[4 * g + 1]);
+		} else if (w % 3 == 1) {
+			out[w] = b64_byte1(s[4 * g + 1], s[4 * g + 2]);
+		} else {
+			out[w] = b64_byte2(s[4 * g + 2], s[4 * g + 3]);
 		}
 	}
 	*out_len = n;
@@ -1327,6 +1390,9 @@ itls_authparam_aka_nonce(const char *b64, size_t len, uint8_t *buf, size_t cap,
 	if (n < 32) {
 		return ITLS_ERR_BAD_NONCE; /* AP-25 */
 	}
+	if (n > cap) {
+		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
+	}
 	e = itls_authparam_b64_decode(b64, len, buf, cap, &n);
 	if (e != ITLS_OK) {
 		return e;
@@ -1350,12 +1416,12 @@ itls_authparam_aka_nonce(const char *b64, size_t len, uint8_t *buf, size_t cap,
 
 /* n bytes as 2n lower-case hex digits at out[pos ..] (AP-29) */
 /*@ requires n <= 32;
+    requires pos + 2 * n <= AP_POS_MAX;
     requires \valid_read(b + (0 .. n - 1));
     requires \valid(out + (pos .. pos + 2 * n - 1));
     requires \separated(out + (pos .. pos + 2 * n - 1), b + (0 .. n - 1));
     assigns out[pos .. pos + 2 * n - 1];
     ensures \result == pos + 2 * n;
-    ensures \forall integer k; 0 <= k < 2 * n ==> ap_is_hex(out[pos + k]);
  */
 static size_t
 put_hex(char *out, size_t pos, const uint8_t *b, size_t n)
@@ -1363,7 +1429,6 @@ put_hex(char *out, size_t pos, const uint8_t *b, size_t n)
 	size_t i;
 
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant \forall integer k; 0 <= k < 2 * i ==> ap_is_hex(out[pos + k]);
 	    loop assigns i, out[pos .. pos + 2 * n - 1];
 	    loop variant n - i;
 	 */
@@ -1401,6 +1466,7 @@ itls_authparam_sm6(const char *s, size_t len, const struct itls_authparam *ap,
 
 /* the text of an integrity-protected value (AP-20, AP-28) at out[pos ..] */
 /*@ requires 1 <= v <= ITLS_AP_IP_AUTH_DONE;
+    requires pos + 16 <= AP_POS_MAX;
     requires \valid(out + (pos .. pos + ap_iplen(v) - 1));
     assigns out[pos .. pos + ap_iplen(v) - 1];
     ensures \result == pos + ap_iplen(v);
@@ -1421,8 +1487,10 @@ put_integrity(char *out, size_t pos, unsigned v)
 		return put_bytes(out, pos, "ip-assoc-pending", 16);
 	case ITLS_AP_IP_IP_ASSOC_YES:
 		return put_bytes(out, pos, "ip-assoc-yes", 12);
-	default:
+	case ITLS_AP_IP_AUTH_DONE:
 		return put_bytes(out, pos, "auth-done", 9);
+	default:
+		return pos; /* not reached (requires) */
 	}
 }
 
@@ -1510,6 +1578,7 @@ qlen(const char *t, size_t n, size_t *ql)
 
 /* AP-30: write t as a quoted string at out[pos ..] */
 /*@ requires n <= ITLS_AUTHPARAM_MAX_LEN;
+    requires pos + 2 + 2 * n <= AP_POS_MAX;
     requires n == 0 || \valid_read(t + (0 .. n - 1));
     requires \forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
     requires \valid(out + (pos .. pos + 1 + n + ap_nesc(t, n)));
@@ -1544,6 +1613,7 @@ put_quoted(char *out, size_t pos, const char *t, size_t n)
 
 /* one ", name=" + quoted text at out[pos ..] */
 /*@ requires 1 <= nl <= 10;
+    requires pos + 16 + 2 * n <= AP_POS_MAX;
     requires \valid_read(name + (0 .. nl - 1));
     requires n <= ITLS_AUTHPARAM_MAX_LEN;
     requires n == 0 || \valid_read(t + (0 .. n - 1));
@@ -1570,6 +1640,7 @@ put_qparam(char *out, size_t pos, const char *name, size_t nl, const char *t,
 /*@ requires kind == 0 ==> 1 <= v <= ITLS_AP_ALG_MD5;
     requires kind == 1 ==> 1 <= v <= ITLS_AP_QOP_AUTH_INT;
     requires kind == 0 || kind == 1;
+    requires pos + 9 <= AP_POS_MAX;
     requires \valid(out + (pos .. pos + 8));
     assigns out[pos .. pos + 8];
     ensures pos + 3 <= \result <= pos + 9;
@@ -1597,7 +1668,8 @@ put_word(char *out, size_t pos, int kind, unsigned v)
 }
 
 /* nc as 8 lower-case hex digits */
-/*@ requires \valid(out + (pos .. pos + 7));
+/*@ requires pos + 8 <= AP_POS_MAX;
+    requires \valid(out + (pos .. pos + 7));
     assigns out[pos .. pos + 7];
     ensures \result == pos + 8;
  */

@@ -239,22 +239,22 @@ enum itls_err itls_authparam_parse(const char *s, size_t len,
     requires \separated(out + (0 .. cap - 1), s + (0 .. len - 1), ap, out_len);
     requires \separated(out_len, s + (0 .. len - 1), ap);
     assigns out[0 .. cap - 1], *out_len;
+    ensures \result != ITLS_OK ==> *out_len == \old(*out_len) &&
+	\forall integer k; 0 <= k < cap ==> out[k] == \old(out[k]);
     behavior none:
 	assumes ap_plen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, ap->n) == 0;
-	assigns \nothing;
 	ensures \result == ITLS_ERR_EMPTY;
     behavior too_small:
 	assumes ap_plen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, ap->n) != 0;
 	assumes ap_clen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, 0) > cap;
-	assigns \nothing;
 	ensures \result == ITLS_ERR_BUFFER_TOO_SMALL;
     behavior fits:
 	assumes ap_plen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, ap->n) != 0;
 	assumes ap_clen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, 0) <= cap;
 	ensures \result == ITLS_OK;
-	ensures *out_len == ap_clen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, 0);
+	ensures *out_len == \old(ap_clen(ap, ITLS_AP_SKIP_NONE, ITLS_AP_SKIP_NONE, 0));
 	ensures out[0] == 'D' && out[1] == 'i' && out[2] == 'g' &&
-		out[3] == 'e' && out[4] == 's' && out[5] == 't' && out[6] == ' ';
+		out[3] == 'e' && out[4] == 's' && out[5] == 't';
     complete behaviors;
     disjoint behaviors;
  */
@@ -365,6 +365,15 @@ enum itls_err itls_authparam_get_hex(const char *s, size_t len,
 	(len >= 2 && s[len - 1] == '=' && s[len - 2] == '=') ? 2 :
 	(len >= 1 && s[len - 1] == '=') ? 1 : 0;
 
+  // byte m of the decoding of s: from characters 4(m/3) .. 4(m/3)+3
+  logic integer ap_b64byte{L}(char *s, integer m) =
+	m % 3 == 0 ?
+		ap_b64v(s[4 * (m / 3)]) * 4 + ap_b64v(s[4 * (m / 3) + 1]) / 16 :
+	m % 3 == 1 ?
+		(ap_b64v(s[4 * (m / 3) + 1]) % 16) * 16 +
+		ap_b64v(s[4 * (m / 3) + 2]) / 4 :
+		(ap_b64v(s[4 * (m / 3) + 2]) % 4) * 64 + ap_b64v(s[4 * (m / 3) + 3]);
+
   // AP-24: a canonical base64 text
   predicate ap_b64_ok{L}(char *s, integer len) =
 	len % 4 == 0 &&
@@ -402,14 +411,8 @@ enum itls_err itls_authparam_get_hex(const char *s, size_t len,
 	assumes len / 4 * 3 - ap_b64pad(s, len) <= cap;
 	ensures \result == ITLS_OK;
 	ensures *out_len == len / 4 * 3 - ap_b64pad(s, len);
-	ensures \forall integer q; 0 <= q && 3 * q < *out_len ==>
-		out[3 * q] == ap_b64v(s[4 * q]) * 4 + ap_b64v(s[4 * q + 1]) / 16;
-	ensures \forall integer q; 0 <= q && 3 * q + 1 < *out_len ==>
-		out[3 * q + 1] == (ap_b64v(s[4 * q + 1]) % 16) * 16 +
-			ap_b64v(s[4 * q + 2]) / 4;
-	ensures \forall integer q; 0 <= q && 3 * q + 2 < *out_len ==>
-		out[3 * q + 2] == (ap_b64v(s[4 * q + 2]) % 4) * 64 +
-			ap_b64v(s[4 * q + 3]);
+	ensures \forall integer m; 0 <= m < *out_len ==>
+		out[m] == ap_b64byte(s, m);
     complete behaviors;
     disjoint behaviors;
  */
@@ -492,8 +495,8 @@ enum itls_err itls_authparam_aka_nonce(const char *b64, size_t len,
 	\result == ITLS_ERR_MISSING_PARAMETER;
     ensures \result == ITLS_OK ==> ap->at[ITLS_AP_S_TOKEN] >= ap->n;
     ensures \result == ITLS_OK ==> *out_len <= cap &&
-	*out_len == ap_clen(ap, ITLS_AP_CK, ITLS_AP_IK, s_token == \null ? 0 : 34);
-    ensures \result != ITLS_OK ==>
+	*out_len == \old(ap_clen(ap, ITLS_AP_CK, ITLS_AP_IK, s_token == \null ? 0 : 34));
+    ensures \result != ITLS_OK ==> *out_len == \old(*out_len) &&
 	\forall integer k; 0 <= k < cap ==> out[k] == \old(out[k]);
  */
 enum itls_err itls_authparam_sm6(const char *s, size_t len,
@@ -529,9 +532,9 @@ enum itls_err itls_authparam_sm6(const char *s, size_t len,
     ensures \result == ITLS_OK || \result == ITLS_ERR_EMPTY ||
 	\result == ITLS_ERR_BUFFER_TOO_SMALL;
     ensures \result == ITLS_OK ==> *out_len <= cap &&
-	*out_len == ap_clen(ap, ITLS_AP_C_TOKEN, ITLS_AP_INTEGRITY_PROTECTED,
-		integrity == ITLS_AP_IP_NONE ? 0 : 20 + ap_iplen(integrity));
-    ensures \result != ITLS_OK ==>
+	*out_len == \old(ap_clen(ap, ITLS_AP_C_TOKEN, ITLS_AP_INTEGRITY_PROTECTED,
+		integrity == ITLS_AP_IP_NONE ? 0 : 20 + ap_iplen(integrity)));
+    ensures \result != ITLS_OK ==> *out_len == \old(*out_len) &&
 	\forall integer k; 0 <= k < cap ==> out[k] == \old(out[k]);
  */
 enum itls_err itls_authparam_sm8(const char *s, size_t len,
@@ -574,7 +577,7 @@ enum itls_err itls_authparam_sm8(const char *s, size_t len,
 	\result == ITLS_ERR_BUFFER_TOO_SMALL;
     ensures \result == ITLS_OK ==> 7 <= *out_len <= cap;
     ensures \result == ITLS_OK ==> out[0] == 'D' && out[5] == 't' && out[6] == ' ';
-    ensures \result != ITLS_OK ==>
+    ensures \result != ITLS_OK ==> *out_len == \old(*out_len) &&
 	\forall integer k; 0 <= k < cap ==> out[k] == \old(out[k]);
  */
 enum itls_err itls_authparam_sm7(const struct itls_authparam_creds *c,
