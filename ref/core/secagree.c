@@ -1462,14 +1462,18 @@ sa_put_mech(const struct itls_secagree_mech *m, const char *buf, size_t len,
 	size_t p, w;
 
 	(void)len;
+	/*@ assert sa_plen(m, 0) <= sa_plen(m, m->nparams); */
 	w = sa_put(out, cap, pos, buf, m->name.off, m->name.len, 1);
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant w == pos + m->name.len + sa_plen(m, p);
+	    loop invariant pos <= w <= cap;
 	    loop assigns p, w, out[pos .. cap - 1];
 	    loop variant m->nparams - p;
 	 */
 	for (p = 0; p < m->nparams; p++) {
 		const struct itls_secagree_param *pa = &m->params[p];
+		/*@ assert sa_plen(m, p + 1) == sa_plen(m, p) + sa_param_clen(&m->params[p]); */
+		/*@ assert sa_plen(m, p + 1) <= sa_plen(m, m->nparams); */
 		w = sa_put1(out, cap, w, ';');
 		w = sa_put(out, cap, w, buf, pa->name.off, pa->name.len, 1);
 		if (pa->has_value != 0) {
@@ -1500,16 +1504,19 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	w = sa_put1(out, cap, w, ' ');
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant w == 17 + sa_llen(l, i);
+	    loop invariant w <= cap;
 	    loop assigns i, w, ml, out[0 .. cap - 1];
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
+		/* the facts of this mechanism's length, for the writes below */
+		ml = sa_mech_len(&l->mechs[i], len);
+		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml; */
+		/*@ assert sa_llen(l, i + 1) <= total; */
 		if (i > 0) {
 			w = sa_put1(out, cap, w, ',');
 			w = sa_put1(out, cap, w, ' ');
 		}
-		ml = sa_mech_len(&l->mechs[i], len);
-		(void)ml;
 		w = sa_put_mech(&l->mechs[i], buf, len, out, cap, w);
 	}
 	*outlen = w;

@@ -303,7 +303,7 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
       assumes sa_canon_len(l) <= cap;
       assigns out[0 .. cap - 1], *outlen;
       ensures \result == ITLS_OK;
-      ensures *outlen == sa_canon_len(l) && *outlen <= cap;
+      ensures *outlen == \old(sa_canon_len(l)) && *outlen <= cap;
     behavior too_small:
       assumes sa_canon_len(l) > cap;
       assigns \nothing;
@@ -333,7 +333,7 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
       assumes sa_mlen(&l->mechs[idx]) <= cap;
       assigns out[0 .. cap - 1], *outlen;
       ensures \result == ITLS_OK;
-      ensures *outlen == sa_mlen(&l->mechs[idx]) && *outlen <= cap;
+      ensures *outlen == \old(sa_mlen(&l->mechs[idx])) && *outlen <= cap;
     behavior too_small:
       assumes sa_mlen(&l->mechs[idx]) > cap;
       assigns \nothing;
