@@ -1511,6 +1511,7 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	for (i = 0; i < l->count; i++) {
 		/* the facts of this mechanism's length, for the writes below */
 		ml = sa_mech_len(&l->mechs[i], len);
+		(void)ml;
 		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml; */
 		/*@ assert sa_llen(l, i + 1) <= total; */
 		if (i > 0) {
