@@ -5,7 +5,17 @@
 # boundary, listed in proofs/TRUSTED.md) may be "Considered valid".
 # DEV=1 (a run on a subset of files) also lets "Ignored" pass, since the
 # other modules' contracts are not tried in such a run.
-BEGIN { FS = "\t"; bad = 0; valid = 0; trusted = 0 }
+# PENDING (optional, proofs/PENDING): functions whose unproved goals are listed
+# as PENDING instead of failing the gate -- an open debt, named in the report
+# and in the issue, never a silent pass. Empty or absent: strict.
+BEGIN {
+	FS = "\t"; bad = 0; valid = 0; trusted = 0; pending = 0
+	if (PENDING != "") {
+		while ((getline line < PENDING) > 0) {
+			if (line ~ /^[A-Za-z_]/) { split(line, w, /[ \t]/); pend[w[1]] = 1 }
+		}
+	}
+}
 NR == 1 || NF < 7 { next }
 $1 ~ /^(FRAMAC_SHARE|\/)/ { next }
 $6 == "Valid" { valid++; next }
@@ -13,8 +23,9 @@ $6 == "Ignored" && ($5 == "precondition" || $5 == "behavior assumption") { next 
 $6 == "Ignored" && DEV == 1 { next }
 $6 == "Considered valid" && DEV == 1 && $2 ~ /\.h$/ { next }   # other modules' contracts, proved in their own run
 $6 == "Considered valid" && $2 ~ /crypto\.h$/ { trusted++; print "TRUSTED  " $2 ":" $3 " " $4 " (" $5 ")" > "/dev/stderr"; next }
+($4 in pend) { pending++; print "PENDING  " $2 ":" $3 " " $4 " (" $5 ") " $6; next }
 { bad++; print "UNPROVED " $2 ":" $3 " " $4 " (" $5 ") " $6 " " $7 }
 END {
-	printf "gate: %d valid, %d trusted (crypto.h), %d not proved\n", valid, trusted, bad
+	printf "gate: %d valid, %d trusted (crypto.h), %d pending (proofs/PENDING), %d not proved\n", valid, trusted, pending, bad
 	if (bad) exit 1
 }
