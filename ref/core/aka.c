@@ -774,6 +774,68 @@ b64c(unsigned v)
 	return v == 62 ? (uint8_t)'+' : (uint8_t)'/';
 }
 
+/* the four base64 characters of group g of the 16 bytes at in (RFC 4648 §4) */
+/*@ requires g <= 4;
+  @ requires \valid(o + (0 .. 3));
+  @ requires \valid_read(in + (0 .. 15));
+  @ requires \separated(o + (0 .. 3), in + (0 .. 15));
+  @ assigns o[0 .. 3];
+  @ ensures o[0] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 4 * g);
+  @ ensures o[1] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 4 * g + 1);
+  @ ensures o[2] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 4 * g + 2);
+  @ ensures o[3] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 4 * g + 3);
+  @*/
+static void
+b64_group(uint8_t o[4], const uint8_t in[16], size_t g)
+{
+	unsigned b0 = in[3 * g];
+	unsigned b1 = in[3 * g + 1];
+	unsigned b2 = in[3 * g + 2];
+
+	/*@ assert itls_blen(\at(itls_mem((uint8_t *)in, 16), Pre)) == 16 && itls_blen(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))) == 24; */
+	/*@ assert b0 == itls_bat(\at(itls_mem((uint8_t *)in, 16), Pre), 3 * g); */
+	/*@ assert b1 == itls_bat(\at(itls_mem((uint8_t *)in, 16), Pre), 3 * g + 1); */
+	/*@ assert b2 == itls_bat(\at(itls_mem((uint8_t *)in, 16), Pre), 3 * g + 2); */
+	/*@ assert (4 * g) / 4 == g && (4 * g) % 4 == 0 && (4 * g + 1) / 4 == g && (4 * g + 1) % 4 == 1 &&
+	  @   (4 * g + 2) / 4 == g && (4 * g + 2) % 4 == 2 && (4 * g + 3) / 4 == g && (4 * g + 3) % 4 == 3;
+	  @*/
+	o[0] = b64c(b0 / 4u);
+	o[1] = b64c((b0 % 4u) * 16u + b1 / 16u);
+	o[2] = b64c((b1 % 16u) * 4u + b2 / 64u);
+	o[3] = b64c(b2 % 64u);
+	/*@ assert o[0] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g); */
+	/*@ assert o[1] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g + 1); */
+	/*@ assert o[2] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g + 2); */
+	/*@ assert o[3] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g + 3); */
+	/*@ assert \forall integer r; 0 <= r < 4 ==> r == 0 || r == 1 || r == 2 || r == 3; */
+}
+
+/* the last group: one byte, two characters and "==" */
+/*@ requires \valid(o + (0 .. 3));
+  @ requires \valid_read(in + (0 .. 15));
+  @ requires \separated(o + (0 .. 3), in + (0 .. 15));
+  @ assigns o[0 .. 3];
+  @ ensures o[0] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 20);
+  @ ensures o[1] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 21);
+  @ ensures o[2] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 22);
+  @ ensures o[3] == itls_bat(itls_base64(\old(itls_mem((uint8_t *)in, 16))), 23);
+  @*/
+static void
+b64_tail(uint8_t o[4], const uint8_t in[16])
+{
+	/*@ assert itls_blen(\at(itls_mem((uint8_t *)in, 16), Pre)) == 16 && itls_blen(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))) == 24; */
+	/*@ assert in[15] == itls_bat(\at(itls_mem((uint8_t *)in, 16), Pre), 15); */
+	o[0] = b64c(in[15] / 4u);
+	o[1] = b64c((in[15] % 4u) * 16u);
+	o[2] = '=';
+	o[3] = '=';
+	/*@ assert o[0] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 20); */
+	/*@ assert o[1] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 21); */
+	/*@ assert o[2] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 22); */
+	/*@ assert o[3] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 23); */
+	/*@ assert \forall integer r; 0 <= r < 4 ==> r == 0 || r == 1 || r == 2 || r == 3; */
+}
+
 /* out = base64 of the 16 bytes at in: 24 characters, "==" at the end (AK-13) */
 /*@ requires \valid(out + (0 .. 23));
   @ requires \valid_read(in + (0 .. 15));
@@ -787,32 +849,32 @@ base64_16(uint8_t out[24], const uint8_t in[16])
 	size_t g;
 
 	/*@ loop invariant 0 <= g <= 5;
-	  @ loop invariant \forall integer j; 0 <= j < 4 * g ==>
-	  @   out[j] == itls_b64_char(itls_mem((uint8_t *)in, 16), j / 4, j % 4);
+	  @ loop invariant \forall integer j; 0 <= j < 4 * g ==> out[j] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), j);
 	  @ loop assigns g, out[0 .. 23];
 	  @ loop variant 5 - g;
 	  @*/
 	for (g = 0; g < 5; g++) {
-		unsigned b0 = in[3 * g];
-		unsigned b1 = in[3 * g + 1];
-		unsigned b2 = in[3 * g + 2];
-		/*@ assert b0 == itls_bat(itls_mem((uint8_t *)in, 16), 3 * g); */
-		/*@ assert b1 == itls_bat(itls_mem((uint8_t *)in, 16), 3 * g + 1); */
-		/*@ assert b2 == itls_bat(itls_mem((uint8_t *)in, 16), 3 * g + 2); */
-		out[4 * g] = b64c(b0 / 4u);
-		out[4 * g + 1] = b64c((b0 % 4u) * 16u + b1 / 16u);
-		out[4 * g + 2] = b64c((b1 % 16u) * 4u + b2 / 64u);
-		out[4 * g + 3] = b64c(b2 % 64u);
+		/*@ assert itls_same(itls_mem((uint8_t *)in, 16), \at(itls_mem((uint8_t *)in, 16), Pre)); */
+		b64_group(out + 4 * g, in, g);
+		/*@ assert out[4 * g] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g); */
+		/*@ assert out[4 * g + 1] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g + 1); */
+		/*@ assert out[4 * g + 2] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g + 2); */
+		/*@ assert out[4 * g + 3] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 4 * g + 3); */
+		/*@ assert \forall integer j; 4 * g <= j < 4 * g + 4 ==>
+		  @   j == 4 * g || j == 4 * g + 1 || j == 4 * g + 2 || j == 4 * g + 3;
+		  @*/
+		/*@ assert \forall integer j; 4 * g <= j < 4 * g + 4 ==> out[j] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), j); */
 	}
-	/* the last group holds one byte: two characters and "==" */
-	out[20] = b64c(in[15] / 4u);
-	out[21] = b64c((in[15] % 4u) * 16u);
-	out[22] = '=';
-	out[23] = '=';
-	/*@ assert in[15] == itls_bat(itls_mem((uint8_t *)in, 16), 15); */
-	/*@ assert \forall integer j; 20 <= j < 24 ==>
-	  @   out[j] == itls_b64_char(itls_mem((uint8_t *)in, 16), j / 4, j % 4);
+	/*@ assert itls_same(itls_mem((uint8_t *)in, 16), \at(itls_mem((uint8_t *)in, 16), Pre)); */
+	b64_tail(out + 20, in);
+	/*@ assert out[20] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 20) && out[21] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 21) &&
+	  @   out[22] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 22) && out[23] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), 23);
 	  @*/
+	/*@ assert \forall integer j; 20 <= j < 24 ==> j == 20 || j == 21 || j == 22 || j == 23; */
+	/*@ assert \forall integer j; 20 <= j < 24 ==> out[j] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), j); */
+	/*@ assert \forall integer j; 0 <= j < 24 ==> out[j] == itls_bat(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre)), j); */
+	/*@ assert \forall integer j; 0 <= j < 24 ==> itls_bat(itls_mem(out, 24), j) == out[j]; */
+	/*@ assert itls_blen(itls_mem(out, 24)) == 24 && itls_blen(itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))) == 24; */
 	/*@ assert itls_same(itls_mem(out, 24), itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))); */
 }
 
