@@ -22,7 +22,19 @@
  * Every function, static ones included, has a contract that WP proves
  * (`make proofs`); loops carry invariants and variants. The serializer is
  * written in two passes (length, then bytes) so that it provably writes
- * nothing when the line does not fit.
+ * nothing when the line does not fit. Stores that WP would otherwise have
+ * to frame through a quantifier are isolated in small functions
+ * (sa_store_param, sa_add_mech) or followed by an assertion.
+ *
+ * Speed (make bench: about 14 instructions per input byte, 0.4x sofia-sip):
+ * the checked names and ipsec-3gpp values are recognised while they are
+ * read (sa_lex_name, sa_ipsec_value: first letter, then one literal
+ * compared with sa_match), not scanned and then compared; numbers are
+ * range-checked by comparing digit strings; literal comparisons are
+ * inlined and unrolled (SA_HOT, `#pragma GCC unroll`, hidden from
+ * Frama-C). WP's typed memory model assumes that the caller's buffer does
+ * not overlap the static table sa_ctab (a "memory model hypothesis" it
+ * prints): a caller cannot name that table, so this always holds.
  */
 #include "itls/secagree.h"
 
