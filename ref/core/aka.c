@@ -878,19 +878,217 @@ base64_16(uint8_t out[24], const uint8_t in[16])
 	/*@ assert itls_same(itls_mem(out, 24), itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))); */
 }
 
+/* HA1 in hex: MD5(username ":" realm ":" password) (AK-10, AK-12, AK-13) */
+/*@ requires \valid(ha1 + (0 .. 31));
+  @ requires \valid_read(d);
+  @ requires itls_aka_digest_valid(d);
+  @ requires d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @ requires ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @ requires d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @ requires \separated(ha1 + (0 .. 32 - 1), d);
+  @ requires \separated(ha1 + (0 .. 32 - 1), d->res + (0 .. d->res_len - 1), d->ik + (0 .. 15),
+  @   d->ck + (0 .. 15), d->username + (0 .. d->username_len - 1),
+  @   d->realm + (0 .. d->realm_len - 1), d->nonce + (0 .. d->nonce_len - 1),
+  @   d->uri + (0 .. d->uri_len - 1), d->method + (0 .. d->method_len - 1),
+  @   d->cnonce + (0 .. d->cnonce_len - 1), d->nc + (0 .. d->nc_len - 1),
+  @   d->body + (0 .. d->body_len - 1));
+  @ assigns ha1[0 .. 31];
+  @ ensures itls_mem(ha1, 32) == \old(itls_hex(itls_aka_ha1(d)));
+  @*/
+static void
+digest_ha1(uint8_t ha1[32], const struct itls_aka_digest *d)
+{
+	struct itls_crypto_part p[5];
+	uint8_t w[56];          /* HMAC-MD5 (16), password (24), MD5 (16) */
+
+	if (d->algorithm == ITLS_AKA_V2_MD5) {
+		/* AK-13: base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password")) */
+		p[0].p = d->res;
+		p[0].len = d->res_len;
+		p[1].p = d->ik;
+		p[1].len = ITLS_AKA_KEY_LEN;
+		p[2].p = d->ck;
+		p[2].len = ITLS_AKA_KEY_LEN;
+		/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_cat(itls_mem((uint8_t *)d->res, d->res_len), itls_mem((uint8_t *)d->ik, 16)), itls_mem((uint8_t *)d->ck, 16)); */
+		itls_crypto_hmac_md5(w, p, 3, itls_aka_v2_label, sizeof itls_aka_v2_label);
+		/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_v2_label[0], 26), \at(itls_mem((uint8_t *)&itls_aka_v2_label[0], 26), Pre)); */
+		/*@ assert itls_same(itls_mem((uint8_t *)d->res, d->res_len), \at(itls_mem((uint8_t *)d->res, d->res_len), Pre)); */
+		/*@ assert itls_same(itls_mem((uint8_t *)d->ik, 16), \at(itls_mem((uint8_t *)d->ik, 16), Pre)); */
+		/*@ assert itls_same(itls_mem((uint8_t *)d->ck, 16), \at(itls_mem((uint8_t *)d->ck, 16), Pre)); */
+		/*@ assert itls_mem(&w[0], 16) == \at(itls_hmac_md5(itls_cat(itls_cat(itls_mem((uint8_t *)d->res, d->res_len), itls_mem((uint8_t *)d->ik, 16)), itls_mem((uint8_t *)d->ck, 16)), itls_mem((uint8_t *)&itls_aka_v2_label[0], 26)), Pre); */
+		base64_16(w + 16, w);
+		/*@ assert itls_mem(&w[16], 24) == \at(itls_aka_password(d), Pre); */
+		p[4].p = w + 16;
+		p[4].len = 24;
+	} else {
+		/* AK-12: the raw RES bytes */
+		p[4].p = d->res;
+		p[4].len = d->res_len;
+		/*@ assert itls_same(itls_mem((uint8_t *)d->res, d->res_len), \at(itls_mem((uint8_t *)d->res, d->res_len), Pre)); */
+	}
+	/*@ assert itls_mem((uint8_t *)p[4].p, p[4].len) == \at(itls_aka_password(d), Pre); */
+	p[0].p = d->username;
+	p[0].len = d->username_len;
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	p[2].p = d->realm;
+	p[2].len = d->realm_len;
+	p[3].p = itls_aka_colon;
+	p[3].len = 1;
+	/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->username, d->username_len), \at(itls_mem((uint8_t *)d->username, d->username_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->realm, d->realm_len), \at(itls_mem((uint8_t *)d->realm, d->realm_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)p[4].p, p[4].len), \at(itls_aka_password(d), Pre)); */
+	/*@ assert itls_parts(&p[0], 5) == itls_j3(\at(itls_mem((uint8_t *)d->username, d->username_len), Pre), \at(itls_mem((uint8_t *)d->realm, d->realm_len), Pre), \at(itls_aka_password(d), Pre)); */
+	itls_crypto_md5(w + 40, p, 5);
+	hex16(ha1, w + 40);
+	/*@ assert itls_mem(ha1, 32) == \at(itls_hex(itls_aka_ha1(d)), Pre); */
+	/* AK-15: the password and HA1's MD5 derive from RES */
+	itls_crypto_wipe(w, sizeof w);
+	/*@ assert itls_same(itls_mem(ha1, 32), \at(itls_hex(itls_aka_ha1(d)), Pre)); */
+}
+
+/* HA2 in hex: MD5(method ":" uri) or, for auth-int, MD5(method ":" uri ":" H(body)) (AK-11) */
+/*@ requires \valid(ha2 + (0 .. 31));
+  @ requires \valid_read(d);
+  @ requires itls_aka_digest_valid(d);
+  @ requires d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @ requires ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @ requires d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @ requires \separated(ha2 + (0 .. 32 - 1), d);
+  @ requires \separated(ha2 + (0 .. 32 - 1), d->res + (0 .. d->res_len - 1), d->ik + (0 .. 15),
+  @   d->ck + (0 .. 15), d->username + (0 .. d->username_len - 1),
+  @   d->realm + (0 .. d->realm_len - 1), d->nonce + (0 .. d->nonce_len - 1),
+  @   d->uri + (0 .. d->uri_len - 1), d->method + (0 .. d->method_len - 1),
+  @   d->cnonce + (0 .. d->cnonce_len - 1), d->nc + (0 .. d->nc_len - 1),
+  @   d->body + (0 .. d->body_len - 1));
+  @ assigns ha2[0 .. 31];
+  @ ensures itls_mem(ha2, 32) == \old(itls_hex(itls_aka_ha2(d)));
+  @*/
+static void
+digest_ha2(uint8_t ha2[32], const struct itls_aka_digest *d)
+{
+	struct itls_crypto_part p[5];
+	uint8_t h[16];
+	uint8_t hb[32];
+
+	p[0].p = d->method;
+	p[0].len = d->method_len;
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	p[2].p = d->uri;
+	p[2].len = d->uri_len;
+	if (d->qop == ITLS_QOP_AUTH_INT) {
+		p[3].p = d->body;
+		p[3].len = d->body_len;
+		/*@ assert itls_parts(&p[3], 1) == itls_mem((uint8_t *)d->body, d->body_len); */
+		itls_crypto_md5(h, p + 3, 1);
+		hex16(hb, h);
+		/*@ assert itls_mem(&hb[0], 32) == \at(itls_hex(itls_md5(itls_mem((uint8_t *)d->body, d->body_len))), Pre); */
+		p[3].p = itls_aka_colon;
+		p[3].len = 1;
+		p[4].p = hb;
+		p[4].len = sizeof hb;
+		/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
+		/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
+		/*@ assert itls_same(itls_mem((uint8_t *)d->method, d->method_len), \at(itls_mem((uint8_t *)d->method, d->method_len), Pre)); */
+		/*@ assert itls_same(itls_mem((uint8_t *)d->uri, d->uri_len), \at(itls_mem((uint8_t *)d->uri, d->uri_len), Pre)); */
+		/*@ assert itls_same(itls_mem(&hb[0], 32), \at(itls_hex(itls_md5(itls_mem((uint8_t *)d->body, d->body_len))), Pre)); */
+		/*@ assert itls_parts(&p[0], 5) == itls_j3(\at(itls_mem((uint8_t *)d->method, d->method_len), Pre), \at(itls_mem((uint8_t *)d->uri, d->uri_len), Pre), \at(itls_hex(itls_md5(itls_mem((uint8_t *)d->body, d->body_len))), Pre)); */
+		itls_crypto_md5(h, p, 5);
+	} else {
+		/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
+		/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
+		/*@ assert itls_parts(&p[0], 3) == itls_j2(\at(itls_mem((uint8_t *)d->method, d->method_len), Pre), \at(itls_mem((uint8_t *)d->uri, d->uri_len), Pre)); */
+		itls_crypto_md5(h, p, 3);
+	}
+	/*@ assert itls_mem(&h[0], 16) == \at(itls_aka_ha2(d), Pre); */
+	hex16(ha2, h);
+}
+
+/* the response in hex: MD5(HA1 ":" nonce [":" nc ":" cnonce ":" qop] ":" HA2) (AK-10) */
+/*@ requires \valid(out + (0 .. 31));
+  @ requires \valid_read(ha1 + (0 .. 31)) && \valid_read(ha2 + (0 .. 31));
+  @ requires \valid_read(d);
+  @ requires itls_aka_digest_valid(d);
+  @ requires d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @ requires ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @ requires d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @ requires \separated(out + (0 .. 32 - 1), d);
+  @ requires \separated(out + (0 .. 32 - 1), d->res + (0 .. d->res_len - 1), d->ik + (0 .. 15),
+  @   d->ck + (0 .. 15), d->username + (0 .. d->username_len - 1),
+  @   d->realm + (0 .. d->realm_len - 1), d->nonce + (0 .. d->nonce_len - 1),
+  @   d->uri + (0 .. d->uri_len - 1), d->method + (0 .. d->method_len - 1),
+  @   d->cnonce + (0 .. d->cnonce_len - 1), d->nc + (0 .. d->nc_len - 1),
+  @   d->body + (0 .. d->body_len - 1));
+  @ requires \separated(out + (0 .. 31), ha1 + (0 .. 31), ha2 + (0 .. 31));
+  @ assigns out[0 .. 31];
+  @ ensures d->qop == ITLS_QOP_NONE ==> itls_mem(out, 32) == \old(itls_hex(itls_md5(itls_j3(
+  @   itls_mem((uint8_t *)ha1, 32), itls_mem((uint8_t *)d->nonce, d->nonce_len), itls_mem((uint8_t *)ha2, 32)))));
+  @ ensures d->qop != ITLS_QOP_NONE ==> itls_mem(out, 32) == \old(itls_hex(itls_md5(itls_j6(
+  @   itls_mem((uint8_t *)ha1, 32), itls_mem((uint8_t *)d->nonce, d->nonce_len),
+  @   itls_mem((uint8_t *)d->nc, d->nc_len), itls_mem((uint8_t *)d->cnonce, d->cnonce_len),
+  @   itls_aka_qop_text(d->qop), itls_mem((uint8_t *)ha2, 32)))));
+  @*/
+static void
+digest_resp(uint8_t out[32], const struct itls_aka_digest *d, const uint8_t ha1[32],
+	const uint8_t ha2[32])
+{
+	struct itls_crypto_part p[11];
+	uint8_t h[16];
+
+	p[0].p = ha1;
+	p[0].len = 32;
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	p[2].p = d->nonce;
+	p[2].len = d->nonce_len;
+	p[3].p = itls_aka_colon;
+	p[3].len = 1;
+	/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
+	if (d->qop == ITLS_QOP_NONE) {
+		p[4].p = ha2;
+		p[4].len = 32;
+		/*@ assert itls_parts(&p[0], 5) == itls_j3(\at(itls_mem((uint8_t *)ha1, 32), Pre), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre), \at(itls_mem((uint8_t *)ha2, 32), Pre)); */
+		itls_crypto_md5(h, p, 5);
+	} else {
+		if (d->qop == ITLS_QOP_AUTH) {
+			p[8].p = itls_aka_qop_auth;
+			p[8].len = sizeof itls_aka_qop_auth;
+		} else {
+			p[8].p = itls_aka_qop_auth_int;
+			p[8].len = sizeof itls_aka_qop_auth_int;
+		}
+		/*@ assert itls_same(itls_mem((uint8_t *)p[8].p, p[8].len), \at(itls_aka_qop_text(d->qop), Pre)); */
+		p[4].p = d->nc;
+		p[4].len = d->nc_len;
+		p[5].p = itls_aka_colon;
+		p[5].len = 1;
+		p[6].p = d->cnonce;
+		p[6].len = d->cnonce_len;
+		p[7].p = itls_aka_colon;
+		p[7].len = 1;
+		p[9].p = itls_aka_colon;
+		p[9].len = 1;
+		p[10].p = ha2;
+		p[10].len = 32;
+		/*@ assert itls_same(itls_mem((uint8_t *)p[8].p, p[8].len), \at(itls_aka_qop_text(d->qop), Pre)); */
+		/*@ assert itls_parts(&p[0], 11) == itls_j6(\at(itls_mem((uint8_t *)ha1, 32), Pre), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre),
+		  @   \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre), \at(itls_aka_qop_text(d->qop), Pre), \at(itls_mem((uint8_t *)ha2, 32), Pre));
+		  @*/
+		itls_crypto_md5(h, p, 11);
+	}
+	hex16(out, h);
+}
+
 /* see itls/aka.h */
 int
 itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_digest *d)
 {
-	struct itls_crypto_part p[11];
-	uint8_t h[16];
 	uint8_t ha1[32];
 	uint8_t ha2[32];
-	uint8_t hbody[32];
-	uint8_t mac[16];
-	uint8_t pw[24];
-	const uint8_t *qtext;
-	size_t qlen;
 	size_t i;
 
 	/* AK-14: check the inputs, in the documented order */
@@ -923,102 +1121,19 @@ itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_dige
 			}
 		}
 	}
-
-	/* AK-12 / AK-13: the password */
-	if (d->algorithm == ITLS_AKA_V2_MD5) {
-		p[0].p = d->res;
-		p[0].len = d->res_len;
-		p[1].p = d->ik;
-		p[1].len = ITLS_AKA_KEY_LEN;
-		p[2].p = d->ck;
-		p[2].len = ITLS_AKA_KEY_LEN;
-		itls_crypto_hmac_md5(mac, p, 3, itls_aka_v2_label, sizeof itls_aka_v2_label);
-		base64_16(pw, mac);
-		p[4].p = pw;
-		p[4].len = sizeof pw;
-	} else {
-		p[4].p = d->res;
-		p[4].len = d->res_len;
-	}
-	/* AK-10: HA1 = MD5(username ":" realm ":" password) */
-	p[0].p = d->username;
-	p[0].len = d->username_len;
-	p[1].p = itls_aka_colon;
-	p[1].len = 1;
-	p[2].p = d->realm;
-	p[2].len = d->realm_len;
-	p[3].p = itls_aka_colon;
-	p[3].len = 1;
-	itls_crypto_md5(h, p, 5);
-	hex16(ha1, h);
-
-	/* AK-11: HA2 = MD5(method ":" uri [":" H(body)]) */
-	p[0].p = d->method;
-	p[0].len = d->method_len;
-	p[1].p = itls_aka_colon;
-	p[1].len = 1;
-	p[2].p = d->uri;
-	p[2].len = d->uri_len;
-	if (d->qop == ITLS_QOP_AUTH_INT) {
-		struct itls_crypto_part b;
-
-		b.p = d->body;
-		b.len = d->body_len;
-		itls_crypto_md5(h, &b, 1);
-		hex16(hbody, h);
-		p[3].p = itls_aka_colon;
-		p[3].len = 1;
-		p[4].p = hbody;
-		p[4].len = sizeof hbody;
-		itls_crypto_md5(h, p, 5);
-	} else {
-		itls_crypto_md5(h, p, 3);
-	}
-	hex16(ha2, h);
-
-	/* AK-10: the response */
-	p[0].p = ha1;
-	p[0].len = sizeof ha1;
-	p[1].p = itls_aka_colon;
-	p[1].len = 1;
-	p[2].p = d->nonce;
-	p[2].len = d->nonce_len;
-	p[3].p = itls_aka_colon;
-	p[3].len = 1;
-	if (d->qop == ITLS_QOP_NONE) {
-		p[4].p = ha2;
-		p[4].len = sizeof ha2;
-		itls_crypto_md5(h, p, 5);
-	} else {
-		if (d->qop == ITLS_QOP_AUTH) {
-			qtext = itls_aka_qop_auth;
-			qlen = sizeof itls_aka_qop_auth;
-		} else {
-			qtext = itls_aka_qop_auth_int;
-			qlen = sizeof itls_aka_qop_auth_int;
-		}
-		p[4].p = d->nc;
-		p[4].len = d->nc_len;
-		p[5].p = itls_aka_colon;
-		p[5].len = 1;
-		p[6].p = d->cnonce;
-		p[6].len = d->cnonce_len;
-		p[7].p = itls_aka_colon;
-		p[7].len = 1;
-		p[8].p = qtext;
-		p[8].len = qlen;
-		p[9].p = itls_aka_colon;
-		p[9].len = 1;
-		p[10].p = ha2;
-		p[10].len = sizeof ha2;
-		itls_crypto_md5(h, p, 11);
-	}
-	hex16(out, h);
-	/* AK-15: the password and HA1 derive from RES (and IK, CK) */
-	itls_crypto_wipe(mac, sizeof mac);
-	itls_crypto_wipe(pw, sizeof pw);
+	/* AK-10 .. AK-13 */
+	digest_ha1(ha1, d);
+	digest_ha2(ha2, d);
+	/*@ assert itls_same(itls_mem(&ha1[0], 32), \at(itls_hex(itls_aka_ha1(d)), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->nonce, d->nonce_len), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
+	/*@ assert d->qop != ITLS_QOP_NONE ==> itls_same(itls_mem((uint8_t *)d->nc, d->nc_len), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
+	/*@ assert d->qop != ITLS_QOP_NONE ==> itls_same(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
+	/*@ assert itls_same(itls_aka_qop_text(d->qop), \at(itls_aka_qop_text(d->qop), Pre)); */
+	digest_resp(out, d, ha1, ha2);
+	/*@ assert itls_mem(out, 32) == \at(itls_hex(itls_aka_response(d)), Pre); */
+	/* AK-15: HA1 derives from the password */
 	itls_crypto_wipe(ha1, sizeof ha1);
-	itls_crypto_wipe(h, sizeof h);
+	/*@ assert itls_same(itls_mem(out, 32), \at(itls_hex(itls_aka_response(d)), Pre)); */
 	return ITLS_OK;
 }
 
