@@ -72,7 +72,7 @@ reg_all=$(valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.reg-all" "$ITL
 reg_hs=$(cgi hs itls_tls_handshake)
 reg_fsm=$(cgi fsm itls_ue_step itls_pc_step)
 reg_wall=$("$ITLS" demo --stats 50 2>/dev/null | awk '/registration wall time/ { print $4 " us" }')
-sizes=$("$ITLS" demo --stats 1 2>/dev/null | awk '/^sizeof/ { printf "%s %s B; ", $2, $3 }')
+sizes=$("$ITLS" demo --stats 1 2>/dev/null | awk '/^sizeof/ { sub(/\)$/, "", $2); printf "%s %s B; ", $2, $3 }')
 echo
 echo "| measure | value | target |"
 echo "|---|---|---|"
