@@ -17,6 +17,11 @@
 	n <= 0 ? 0 :
 	ap_nesc(t, n - 1) + ((t[n - 1] == '"' || t[n - 1] == '\\') ? 1 : 0);
 
+  // length of an algorithm (kind 0) or qop (kind 1) token (AP-27)
+  logic integer ap_wlen(integer kind, integer v) =
+	kind == 0 ? (v == ITLS_AP_ALG_MD5 ? 3 : 9) :
+	(v == ITLS_AP_QOP_AUTH ? 4 : 8);
+
   // a byte a quoted string may hold (AP-08, AP-30): not a control but HTAB
   predicate ap_qtext(integer c) = !((0 <= c < 0x20 && c != '\t') || c == 0x7f);
 
@@ -1538,16 +1543,15 @@ itls_authparam_sm8(const char *s, size_t len, const struct itls_authparam *ap,
 
 /* ---- SM7 ----------------------------------------------------------------- */
 
-/* AP-30: length of t as a quoted string, or bad-quoted-string */
+/* AP-30: length of t as a quoted string ("", with `"` and `\` escaped), or
+ * bad-quoted-string when t holds a byte a quoted string cannot hold */
 /*@ requires n <= ITLS_AUTHPARAM_MAX_LEN;
     requires n == 0 || \valid_read(t + (0 .. n - 1));
     requires \valid(ql) && \separated(ql, t + (0 .. n - 1));
     assigns *ql;
     ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QUOTED_STRING;
     ensures \result == ITLS_OK ==> *ql == 2 + n + ap_nesc(t, n);
-    ensures \result == ITLS_OK ==> *ql <= 2 + 2 * n;
-    ensures \result == ITLS_OK ==>
-	\forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
+    ensures \result == ITLS_OK ==> 2 + n <= *ql <= 2 + 2 * n;
     ensures \result == ITLS_OK ==>
 	\forall integer k; 0 <= k < n ==> ap_qtext(t[k]);
  */
@@ -1559,7 +1563,6 @@ qlen(const char *t, size_t n, size_t *ql)
 	/*@ loop invariant 0 <= i <= n;
 	    loop invariant e == ap_nesc(t, i);
 	    loop invariant e <= i;
-	    loop invariant \forall integer k; 0 <= k <= i ==> ap_nesc(t, k) <= e;
 	    loop invariant \forall integer k; 0 <= k < i ==> ap_qtext(t[k]);
 	    loop assigns i, e;
 	    loop variant n - i;
@@ -1576,64 +1579,67 @@ qlen(const char *t, size_t n, size_t *ql)
 	return ITLS_OK;
 }
 
-/* AP-30: write t as a quoted string at out[pos ..] */
-/*@ requires n <= ITLS_AUTHPARAM_MAX_LEN;
-    requires pos + 2 + 2 * n <= AP_POS_MAX;
+/* AP-30: write t as a quoted string at out[pos ..], never at or past lim;
+ * with lim = pos + qlen(t) it writes exactly that quoted string */
+/*@ requires pos <= lim <= AP_POS_MAX;
     requires n == 0 || \valid_read(t + (0 .. n - 1));
-    requires \forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
-    requires \valid(out + (pos .. pos + 1 + n + ap_nesc(t, n)));
-    requires n == 0 || \separated(out + (pos .. pos + 1 + n + ap_nesc(t, n)),
-	t + (0 .. n - 1));
-    assigns out[pos .. pos + 1 + n + ap_nesc(t, n)];
-    ensures \result == pos + 2 + n + ap_nesc(t, n);
+    requires \valid(out + (pos .. lim - 1));
+    requires n == 0 || \separated(out + (pos .. lim - 1), t + (0 .. n - 1));
+    assigns out[pos .. lim - 1];
+    ensures pos <= \result <= lim;
  */
 static size_t
-put_quoted(char *out, size_t pos, const char *t, size_t n)
+put_quoted(char *out, size_t pos, size_t lim, const char *t, size_t n)
 {
-	size_t i, w;
+	size_t i, w = pos;
 
-	out[pos] = '"';
-	w = pos + 1;
+	if (w < lim) {
+		out[w] = '"';
+		w++;
+	}
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant w == pos + 1 + i + ap_nesc(t, i);
-	    loop assigns i, w, out[pos + 1 .. pos + 1 + n + ap_nesc(t, n)];
+	    loop invariant pos <= w <= lim;
+	    loop assigns i, w, out[pos .. lim - 1];
 	    loop variant n - i;
 	 */
 	for (i = 0; i < n; i++) {
-		if (t[i] == '"' || t[i] == '\\') {
+		if ((t[i] == '"' || t[i] == '\\') && w < lim) {
 			out[w] = '\\';
 			w++;
 		}
-		out[w] = t[i];
+		if (w < lim) {
+			out[w] = t[i];
+			w++;
+		}
+	}
+	if (w < lim) {
+		out[w] = '"';
 		w++;
 	}
-	out[w] = '"';
-	return w + 1;
+	return w;
 }
 
-/* one ", name=" + quoted text at out[pos ..] */
+/* ", name=" and a quoted text at out[pos ..], before lim */
 /*@ requires 1 <= nl <= 10;
-    requires pos + 16 + 2 * n <= AP_POS_MAX;
     requires \valid_read(name + (0 .. nl - 1));
-    requires n <= ITLS_AUTHPARAM_MAX_LEN;
+    requires pos + nl + 3 <= lim <= AP_POS_MAX;
     requires n == 0 || \valid_read(t + (0 .. n - 1));
-    requires \forall integer k; 0 <= k <= n ==> ap_nesc(t, k) <= ap_nesc(t, n);
-    requires \valid(out + (pos .. pos + nl + 4 + n + ap_nesc(t, n)));
-    requires n == 0 || \separated(out + (pos .. pos + nl + 4 + n + ap_nesc(t, n)),
-	t + (0 .. n - 1));
-    requires \separated(out + (pos .. pos + nl + 4 + n + ap_nesc(t, n)),
-	name + (0 .. nl - 1));
-    assigns out[pos .. pos + nl + 4 + n + ap_nesc(t, n)];
-    ensures \result == pos + nl + 5 + n + ap_nesc(t, n);
+    requires \valid(out + (pos .. lim - 1));
+    requires n == 0 || \separated(out + (pos .. lim - 1), t + (0 .. n - 1));
+    requires \separated(out + (pos .. lim - 1), name + (0 .. nl - 1));
+    assigns out[pos .. lim - 1];
+    ensures pos <= \result <= lim;
  */
 static size_t
-put_qparam(char *out, size_t pos, const char *name, size_t nl, const char *t,
-	size_t n)
+put_qparam(char *out, size_t pos, size_t lim, const char *name, size_t nl,
+	const char *t, size_t n)
 {
-	pos = put_sep(out, pos, 0);
-	pos = put_bytes(out, pos, name, nl);
-	out[pos] = '=';
-	return put_quoted(out, pos + 1, t, n);
+	size_t w;
+
+	w = put_sep(out, pos, 0);
+	w = put_bytes(out, w, name, nl);
+	out[w] = '=';
+	return put_quoted(out, w + 1, lim, t, n);
 }
 
 /* a token value of an enum: algorithm (kind 0), qop (kind 1) */
@@ -1641,13 +1647,9 @@ put_qparam(char *out, size_t pos, const char *name, size_t nl, const char *t,
     requires kind == 1 ==> 1 <= v <= ITLS_AP_QOP_AUTH_INT;
     requires kind == 0 || kind == 1;
     requires pos + 9 <= AP_POS_MAX;
-    requires \valid(out + (pos .. pos + 8));
-    assigns out[pos .. pos + 8];
-    ensures pos + 3 <= \result <= pos + 9;
-    ensures kind == 0 && v == ITLS_AP_ALG_MD5 ==> \result == pos + 3;
-    ensures kind == 0 && v != ITLS_AP_ALG_MD5 ==> \result == pos + 9;
-    ensures kind == 1 && v == ITLS_AP_QOP_AUTH ==> \result == pos + 4;
-    ensures kind == 1 && v != ITLS_AP_QOP_AUTH ==> \result == pos + 8;
+    requires \valid(out + (pos .. pos + ap_wlen(kind, v) - 1));
+    assigns out[pos .. pos + ap_wlen(kind, v) - 1];
+    ensures \result == pos + ap_wlen(kind, v);
  */
 static size_t
 put_word(char *out, size_t pos, int kind, unsigned v)
@@ -1665,6 +1667,21 @@ put_word(char *out, size_t pos, int kind, unsigned v)
 		return put_bytes(out, pos, "auth", 4);
 	}
 	return put_bytes(out, pos, "auth-int", 8);
+}
+
+/*@ requires kind == 0 ==> 1 <= v <= ITLS_AP_ALG_MD5;
+    requires kind == 1 ==> 1 <= v <= ITLS_AP_QOP_AUTH_INT;
+    requires kind == 0 || kind == 1;
+    assigns \nothing;
+    ensures \result == ap_wlen(kind, v);
+ */
+static size_t
+word_len(int kind, unsigned v)
+{
+	if (kind == 0) {
+		return v == ITLS_AP_ALG_MD5 ? 3 : 9;
+	}
+	return v == ITLS_AP_QOP_AUTH ? 4 : 8;
 }
 
 /* nc as 8 lower-case hex digits */
@@ -1695,7 +1712,8 @@ enum itls_err
 itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 	size_t *out_len)
 {
-	size_t lu, lr, ln, lq, lp, lc = 0, li = 0, need, pos;
+	size_t lu, lr, ln, lq, lp, lc = 0, la = 0, lo = 0, li = 0;
+	size_t p1, p2, p3, p4, p5, p6, p7, p8, need, pos;
 	enum itls_err e;
 
 	/* AP-30: measure the texts */
@@ -1724,44 +1742,47 @@ itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 		if (e != ITLS_OK) {
 			return e;
 		}
+		lo = word_len(1, c->qop);
 	}
-	/* AP-27: "Digest username=", ", realm=", ", nonce=", ", uri=",
-	 * ", response=" and the optional parts */
-	need = 6 + 10 + lu + 8 + lr + 8 + ln + 6 + lq + 11 + lp;
 	if (c->algorithm != ITLS_AP_ALG_NONE) {
-		need += 12 + (c->algorithm == ITLS_AP_ALG_MD5 ? 3u : 9u);
-	}
-	if (c->qop != ITLS_AP_QOP_NONE) {
-		need += 6 + (c->qop == ITLS_AP_QOP_AUTH ? 4u : 8u) + 5 + 8 + 9 + lc;
-	}
-	if (c->has_c_token) {
-		need += 11 + 24 + 1;
+		la = word_len(0, c->algorithm);
 	}
 	if (c->integrity != ITLS_AP_IP_NONE) {
 		li = integrity_len(c->integrity);
-		need += 22 + li;
 	}
+	/* AP-27: where each part ends, in the order they are written */
+	p1 = 16 + lu;                                   /* Digest username=".." */
+	p2 = p1 + 8 + lr;                               /* , realm=".." */
+	p3 = p2 + 8 + ln;                               /* , nonce=".." */
+	p4 = p3 + (la != 0 ? 12 + la : 0);              /* , algorithm=.. */
+	p5 = p4 + 6 + lq;                               /* , uri=".." */
+	p6 = p5 + 11 + lp;                              /* , response=".." */
+	p7 = p6 + (lo != 0 ? 6 + lo + 5 + 8 + 9 + lc : 0); /* , qop, nc, cnonce */
+	p8 = p7 + (c->has_c_token ? 36 : 0);            /* , c_token=".." */
+	need = p8 + (li != 0 ? 22 + li : 0);            /* , integrity-protected */
 	if (need > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
 	}
 	pos = put_digest(out);
 	out[6] = ' ';
 	pos = put_bytes(out, pos + 1, "username=", 9);
-	pos = put_quoted(out, pos, c->username.p, c->username.len);
-	pos = put_qparam(out, pos, "realm", 5, c->realm.p, c->realm.len);
-	pos = put_qparam(out, pos, "nonce", 5, c->nonce.p, c->nonce.len);
-	if (c->algorithm != ITLS_AP_ALG_NONE) {
+	pos = put_quoted(out, pos, p1, c->username.p, c->username.len);
+	pos = put_qparam(out, pos, p2, "realm", 5, c->realm.p, c->realm.len);
+	pos = put_qparam(out, pos, p3, "nonce", 5, c->nonce.p, c->nonce.len);
+	if (la != 0) {
 		pos = put_bytes(out, pos, ", algorithm=", 12);
 		pos = put_word(out, pos, 0, c->algorithm);
 	}
-	pos = put_qparam(out, pos, "uri", 3, c->uri.p, c->uri.len);
-	pos = put_qparam(out, pos, "response", 8, c->response.p, c->response.len);
-	if (c->qop != ITLS_AP_QOP_NONE) {
+	pos = put_qparam(out, pos, p5, "uri", 3, c->uri.p, c->uri.len);
+	pos = put_qparam(out, pos, p6, "response", 8, c->response.p,
+		c->response.len);
+	if (lo != 0) {
 		pos = put_bytes(out, pos, ", qop=", 6);
 		pos = put_word(out, pos, 1, c->qop);
 		pos = put_bytes(out, pos, ", nc=", 5);
 		pos = put_nc(out, pos, c->nc);
-		pos = put_qparam(out, pos, "cnonce", 6, c->cnonce.p, c->cnonce.len);
+		pos = put_qparam(out, pos, p7, "cnonce", 6, c->cnonce.p,
+			c->cnonce.len);
 	}
 	if (c->has_c_token) {
 		pos = put_bytes(out, pos, ", c_token=\"", 11);
@@ -1769,7 +1790,7 @@ itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 		out[pos] = '"';
 		pos++;
 	}
-	if (c->integrity != ITLS_AP_IP_NONE) {
+	if (li != 0) {
 		pos = put_bytes(out, pos, ", integrity-protected=", 22);
 		pos = put_integrity(out, pos, c->integrity);
 	}
