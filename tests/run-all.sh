@@ -86,7 +86,7 @@ if [ -x "$ASAN_BUILD/itls" ]; then vectors "$ASAN_BUILD/itls" asan; fi
 cli
 suite traceability "$PYTHON" spec/trace.py
 suite vectors-check make --no-print-directory vectors-check
-if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 20000; fi
+if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 200000; fi
 if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
 echo
 echo "$passed passed, $failed failed"
