@@ -26,3 +26,9 @@ echo
 echo "## Trusted (not proved)"
 echo
 echo "The contracts of \`ref/include/itls/crypto.h\`, the BearSSL boundary; see proofs/TRUSTED.md."
+if [ -s proofs/PENDING ]; then
+	echo
+	echo "## Pending (not yet proved; the gate reports them, see proofs/PENDING)"
+	echo
+	grep -v '^#' proofs/PENDING | sed 's/^/- /'
+fi
