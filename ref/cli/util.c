@@ -137,7 +137,6 @@ arg_check(int argc, char **argv, const char *const *with_value,
 	const char *const *flags)
 {
 	int i;
-	int seen;
 
 	for (i = 0; i < argc; i++) {
 		if (strncmp(argv[i], "--", 2) != 0) {
@@ -152,9 +151,7 @@ arg_check(int argc, char **argv, const char *const *with_value,
 		if (i + 1 >= argc) {
 			return cli_fail("usage", "option %s needs a value", argv[i]);
 		}
-		seen = i;
-		i++;
-		(void)seen;
+		i++; /* skip the option's value */
 	}
 	return 0;
 }
