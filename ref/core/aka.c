@@ -878,6 +878,77 @@ base64_16(uint8_t out[24], const uint8_t in[16])
 	/*@ assert itls_same(itls_mem(out, 24), itls_base64(\at(itls_mem((uint8_t *)in, 16), Pre))); */
 }
 
+/* out = hex(MD5(a ":" b ":" c)), 32 characters (RFC 2617 H() and LHEX; AK-10) */
+/*@ requires \valid(out + (0 .. 31));
+  @ requires \valid_read(a + (0 .. al - 1));
+  @ requires \valid_read(b + (0 .. bl - 1));
+  @ requires \valid_read(c + (0 .. cl - 1));
+  @ requires \separated(out + (0 .. 31), a + (0 .. al - 1));
+  @ requires \separated(out + (0 .. 31), b + (0 .. bl - 1));
+  @ requires \separated(out + (0 .. 31), c + (0 .. cl - 1));
+  @ assigns out[0 .. 31];
+  @ ensures itls_mem(out, 32) == itls_hex(itls_md5(itls_j3(\old(itls_mem((uint8_t *)a, al)),
+  @   \old(itls_mem((uint8_t *)b, bl)), \old(itls_mem((uint8_t *)c, cl)))));
+  @*/
+static void
+md5_hex_j3(uint8_t out[32], const uint8_t *a, size_t al, const uint8_t *b, size_t bl,
+	const uint8_t *c, size_t cl)
+{
+	struct itls_crypto_part p[5];
+	uint8_t h[16];
+
+	p[0].p = a;
+	p[0].len = al;
+	/*@ assert \forall integer j; 0 <= j <= 0 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[1].p = itls_aka_colon;
+	p[1].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 1 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[2].p = b;
+	p[2].len = bl;
+	/*@ assert \forall integer j; 0 <= j <= 2 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[3].p = itls_aka_colon;
+	p[3].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 3 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[4].p = c;
+	p[4].len = cl;
+	/*@ assert \forall integer j; 0 <= j <= 4 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
+	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
+	/*@ assert itls_same(itls_mem((uint8_t *)a, al), \at(itls_mem((uint8_t *)a, al), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)b, bl), \at(itls_mem((uint8_t *)b, bl), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)c, cl), \at(itls_mem((uint8_t *)c, cl), Pre)); */
+	/*@ assert itls_mem((uint8_t *)p[0].p, p[0].len) == \at(itls_mem((uint8_t *)a, al), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[1].p, p[1].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[2].p, p[2].len) == \at(itls_mem((uint8_t *)b, bl), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[3].p, p[3].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[4].p, p[4].len) == \at(itls_mem((uint8_t *)c, cl), Pre); */
+	/*@ assert itls_parts(&p[0], 1) == \at(itls_mem((uint8_t *)a, al), Pre); */
+	/*@ assert itls_parts(&p[0], 2) == itls_cat(itls_parts(&p[0], 1), itls_mem((uint8_t *)p[1].p, p[1].len)); */
+	/*@ assert itls_parts(&p[0], 2) == itls_cat(\at(itls_mem((uint8_t *)a, al), Pre), itls_colon); */
+	/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_parts(&p[0], 2), itls_mem((uint8_t *)p[2].p, p[2].len)); */
+	/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_cat(\at(itls_mem((uint8_t *)a, al), Pre), itls_colon), \at(itls_mem((uint8_t *)b, bl), Pre)); */
+	/*@ assert itls_parts(&p[0], 4) == itls_cat(itls_parts(&p[0], 3), itls_mem((uint8_t *)p[3].p, p[3].len)); */
+	/*@ assert itls_parts(&p[0], 4) == itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)a, al), Pre), itls_colon), \at(itls_mem((uint8_t *)b, bl), Pre)), itls_colon); */
+	/*@ assert itls_parts(&p[0], 5) == itls_cat(itls_parts(&p[0], 4), itls_mem((uint8_t *)p[4].p, p[4].len)); */
+	/*@ assert itls_parts(&p[0], 5) == itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)a, al), Pre), itls_colon), \at(itls_mem((uint8_t *)b, bl), Pre)), itls_colon), \at(itls_mem((uint8_t *)c, cl), Pre)); */
+	itls_crypto_md5(h, p, 5);
+	hex16(out, h);
+	/*@ assert itls_mem(out, 32) == itls_hex(itls_md5(itls_j3(\at(itls_mem((uint8_t *)a, al), Pre), \at(itls_mem((uint8_t *)b, bl), Pre), \at(itls_mem((uint8_t *)c, cl), Pre)))); */
+	/* AK-15: HA1's MD5 derives from the password */
+	itls_crypto_wipe(h, sizeof h);
+	/*@ assert itls_same(itls_mem(out, 32), itls_hex(itls_md5(itls_j3(\at(itls_mem((uint8_t *)a, al), Pre), \at(itls_mem((uint8_t *)b, bl), Pre), \at(itls_mem((uint8_t *)c, cl), Pre))))); */
+}
+
 /* HA1 in hex: MD5(username ":" realm ":" password) (AK-10, AK-12, AK-13) */
 /*@ requires \valid(ha1 + (0 .. 31));
   @ requires \valid_read(d);
@@ -899,7 +970,7 @@ static void
 digest_ha1(uint8_t ha1[32], const struct itls_aka_digest *d)
 {
 	struct itls_crypto_part p[5];
-	uint8_t w[56];          /* HMAC-MD5 (16), password (24), MD5 (16) */
+	uint8_t w[40];          /* HMAC-MD5 (16), password (24) */
 
 	if (d->algorithm == ITLS_AKA_V2_MD5) {
 		/* AK-13: base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password")) */
@@ -927,25 +998,15 @@ digest_ha1(uint8_t ha1[32], const struct itls_aka_digest *d)
 		/*@ assert itls_same(itls_mem((uint8_t *)d->res, d->res_len), \at(itls_mem((uint8_t *)d->res, d->res_len), Pre)); */
 	}
 	/*@ assert itls_mem((uint8_t *)p[4].p, p[4].len) == \at(itls_aka_password(d), Pre); */
-	p[0].p = d->username;
-	p[0].len = d->username_len;
-	p[1].p = itls_aka_colon;
-	p[1].len = 1;
-	p[2].p = d->realm;
-	p[2].len = d->realm_len;
-	p[3].p = itls_aka_colon;
-	p[3].len = 1;
-	/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
-	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
 	/*@ assert itls_same(itls_mem((uint8_t *)d->username, d->username_len), \at(itls_mem((uint8_t *)d->username, d->username_len), Pre)); */
 	/*@ assert itls_same(itls_mem((uint8_t *)d->realm, d->realm_len), \at(itls_mem((uint8_t *)d->realm, d->realm_len), Pre)); */
 	/*@ assert itls_same(itls_mem((uint8_t *)p[4].p, p[4].len), \at(itls_aka_password(d), Pre)); */
-	/*@ assert itls_parts(&p[0], 5) == itls_j3(\at(itls_mem((uint8_t *)d->username, d->username_len), Pre), \at(itls_mem((uint8_t *)d->realm, d->realm_len), Pre), \at(itls_aka_password(d), Pre)); */
-	itls_crypto_md5(w + 40, p, 5);
-	hex16(ha1, w + 40);
+	md5_hex_j3(ha1, d->username, d->username_len, d->realm, d->realm_len, p[4].p, p[4].len);
 	/*@ assert itls_mem(ha1, 32) == \at(itls_hex(itls_aka_ha1(d)), Pre); */
-	/* AK-15: the password and HA1's MD5 derive from RES */
+	/* AK-15: the password derives from RES */
 	itls_crypto_wipe(w, sizeof w);
+	/*@ assert \forall integer j; 0 <= j < 32 ==> itls_bat(itls_mem(ha1, 32), j) == itls_bat(\at(itls_hex(itls_aka_ha1(d)), Pre), j); */
+	/*@ assert itls_blen(itls_mem(ha1, 32)) == 32 && itls_blen(\at(itls_hex(itls_aka_ha1(d)), Pre)) == 32; */
 	/*@ assert itls_same(itls_mem(ha1, 32), \at(itls_hex(itls_aka_ha1(d)), Pre)); */
 }
 
