@@ -1262,13 +1262,25 @@ itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_dige
 	}
 	/* AK-10 .. AK-13 */
 	digest_ha1(ha1, d);
+	/*@ assert itls_same(itls_mem((uint8_t *)d->method, d->method_len), \at(itls_mem((uint8_t *)d->method, d->method_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->uri, d->uri_len), \at(itls_mem((uint8_t *)d->uri, d->uri_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->body, d->body_len), \at(itls_mem((uint8_t *)d->body, d->body_len), Pre)); */
+	/*@ assert itls_aka_ha2(d) == \at(itls_aka_ha2(d), Pre); */
 	digest_ha2(ha2, d);
 	/*@ assert itls_same(itls_mem(&ha1[0], 32), \at(itls_hex(itls_aka_ha1(d)), Pre)); */
 	/*@ assert itls_same(itls_mem((uint8_t *)d->nonce, d->nonce_len), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
 	/*@ assert d->qop != ITLS_QOP_NONE ==> itls_same(itls_mem((uint8_t *)d->nc, d->nc_len), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
 	/*@ assert d->qop != ITLS_QOP_NONE ==> itls_same(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
 	/*@ assert itls_same(itls_aka_qop_text(d->qop), \at(itls_aka_qop_text(d->qop), Pre)); */
+	/*@ assert itls_same(itls_mem(&ha2[0], 32), \at(itls_hex(itls_aka_ha2(d)), Pre)); */
 	digest_resp(out, d, ha1, ha2);
+	/*@ assert d->qop == ITLS_QOP_NONE ==>
+	  @   itls_mem(out, 32) == itls_hex(itls_md5(itls_j3(\at(itls_hex(itls_aka_ha1(d)), Pre), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre), \at(itls_hex(itls_aka_ha2(d)), Pre))));
+	  @*/
+	/*@ assert d->qop != ITLS_QOP_NONE ==>
+	  @   itls_mem(out, 32) == itls_hex(itls_md5(itls_j6(\at(itls_hex(itls_aka_ha1(d)), Pre), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre),
+	  @     \at(itls_aka_qop_text(d->qop), Pre), \at(itls_hex(itls_aka_ha2(d)), Pre))));
+	  @*/
 	/*@ assert itls_mem(out, 32) == \at(itls_hex(itls_aka_response(d)), Pre); */
 	/* AK-15: HA1 derives from the password */
 	itls_crypto_wipe(ha1, sizeof ha1);
