@@ -1763,9 +1763,7 @@ itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 	if (need > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
 	}
-	pos = put_digest(out);
-	out[6] = ' ';
-	pos = put_bytes(out, pos + 1, "username=", 9);
+	pos = put_bytes(out, 7, "username=", 9);
 	pos = put_quoted(out, pos, p1, c->username.p, c->username.len);
 	pos = put_qparam(out, pos, p2, "realm", 5, c->realm.p, c->realm.len);
 	pos = put_qparam(out, pos, p3, "nonce", 5, c->nonce.p, c->nonce.len);
@@ -1794,6 +1792,9 @@ itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 		pos = put_bytes(out, pos, ", integrity-protected=", 22);
 		pos = put_integrity(out, pos, c->integrity);
 	}
+	/* the scheme last, so that nothing after it can touch it */
+	(void)put_digest(out);
+	out[6] = ' ';
 	*out_len = pos;
 	return ITLS_OK;
 }
