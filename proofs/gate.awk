@@ -1,6 +1,7 @@
 # gate.awk -- fail unless every property of the WP run is proved.
 # Input: the CSV of `-then -report-untried -report-csv` (tab separated:
-# directory file line function kind status property).
+# directory file line function kind status property); for a full run, the
+# per-file CSVs merged by proofs/merge.awk.
 # Trusted: only the contracts of ref/include/itls/crypto.h (the BearSSL
 # boundary, listed in proofs/TRUSTED.md) may be "Considered valid".
 # DEV=1 (a run on a subset of files) also lets "Ignored" pass, since the

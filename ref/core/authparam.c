@@ -758,6 +758,63 @@ is_qop_list(const char *c, size_t n)
 
 #define AP_CHECK_BUF 64
 
+/* the reason word when the value of a checked parameter is wrong */
+/*@ assigns \nothing;
+    ensures \result == ITLS_ERR_BAD_ALGORITHM || \result == ITLS_ERR_BAD_QOP ||
+	\result == ITLS_ERR_BAD_HEX || \result == ITLS_ERR_BAD_TOKEN ||
+	\result == ITLS_ERR_BAD_INTEGRITY_PROTECTED || \result == ITLS_ERR_BAD_NC;
+ */
+static enum itls_err
+value_error(unsigned id)
+{
+	switch (id) {
+	case ITLS_AP_ALGORITHM:
+		return ITLS_ERR_BAD_ALGORITHM; /* AP-14 */
+	case ITLS_AP_QOP:
+		return ITLS_ERR_BAD_QOP; /* AP-17 */
+	case ITLS_AP_CK: case ITLS_AP_IK:
+		return ITLS_ERR_BAD_HEX; /* AP-18 */
+	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
+		return ITLS_ERR_BAD_TOKEN; /* AP-19 */
+	case ITLS_AP_INTEGRITY_PROTECTED:
+		return ITLS_ERR_BAD_INTEGRITY_PROTECTED; /* AP-20 */
+	default:
+		return ITLS_ERR_BAD_NC; /* AP-21 */
+	}
+}
+
+/* is the unescaped value b[0 .. n-1] legal for a checked parameter? */
+/*@ requires \valid_read(b + (0 .. n - 1));
+    assigns \nothing;
+ */
+static int
+value_ok(unsigned id, const char *b, size_t n)
+{
+	size_t hex;
+
+	switch (id) {
+	case ITLS_AP_ALGORITHM:
+		return is_algorithm(b, n); /* AP-14 */
+	case ITLS_AP_QOP:
+		return is_message_qop(b, n); /* AP-17 */
+	case ITLS_AP_INTEGRITY_PROTECTED:
+		return is_integrity(b, n); /* AP-20 */
+	case ITLS_AP_CK: case ITLS_AP_IK:
+		hex = 32; /* AP-18 */
+		break;
+	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
+		hex = 24; /* AP-19 */
+		break;
+	default:
+		hex = 8; /* AP-21 */
+		break;
+	}
+	if (n != hex) {
+		return 0;
+	}
+	return all_hex(b, n);
+}
+
 /* AP-12 .. AP-21: the rule of one parameter, by its id */
 /*@ requires len <= ITLS_AUTHPARAM_MAX_LEN;
     requires \valid_read(s + (0 .. len - 1));
@@ -774,7 +831,6 @@ check_param(const char *s, size_t len, const struct itls_authparam_param *p,
 {
 	char buf[AP_CHECK_BUF];
 	size_t m;
-	int ok;
 	enum itls_err bad;
 
 	(void)len;
@@ -787,8 +843,8 @@ check_param(const char *s, size_t len, const struct itls_authparam_param *p,
 	case ITLS_AP_QOP:
 		if (!credentials) {
 			/* AP-16 */
-			ok = is_qop_list(s + p->content.off, p->content.len);
-			return ok ? ITLS_OK : ITLS_ERR_BAD_QOP;
+			return is_qop_list(s + p->content.off, p->content.len) ?
+				ITLS_OK : ITLS_ERR_BAD_QOP;
 		}
 		break;
 	case ITLS_AP_ALGORITHM: case ITLS_AP_CK: case ITLS_AP_IK:
@@ -798,58 +854,14 @@ check_param(const char *s, size_t len, const struct itls_authparam_param *p,
 	default:
 		return ITLS_OK; /* AP-11: unknown, not checked */
 	}
+	bad = value_error(p->id);
 	/* AP-12: every legal value below has at most 32 bytes, and an escaped
 	 * content is at most twice as long as the bytes it stands for */
-	switch (p->id) {
-	case ITLS_AP_ALGORITHM:
-		bad = ITLS_ERR_BAD_ALGORITHM; /* AP-14 */
-		break;
-	case ITLS_AP_QOP:
-		bad = ITLS_ERR_BAD_QOP; /* AP-17 */
-		break;
-	case ITLS_AP_CK: case ITLS_AP_IK:
-		bad = ITLS_ERR_BAD_HEX; /* AP-18 */
-		break;
-	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
-		bad = ITLS_ERR_BAD_TOKEN; /* AP-19 */
-		break;
-	case ITLS_AP_INTEGRITY_PROTECTED:
-		bad = ITLS_ERR_BAD_INTEGRITY_PROTECTED; /* AP-20 */
-		break;
-	default:
-		bad = ITLS_ERR_BAD_NC; /* AP-21 */
-		break;
-	}
 	if (p->content.len > AP_CHECK_BUF) {
 		return bad;
 	}
 	m = unescape(s + p->content.off, p->content.len, buf);
-	switch (p->id) {
-	case ITLS_AP_ALGORITHM:
-		ok = is_algorithm(buf, m);
-		break;
-	case ITLS_AP_QOP:
-		ok = is_message_qop(buf, m);
-		break;
-	case ITLS_AP_CK: case ITLS_AP_IK:
-		ok = m == 32;
-		break;
-	case ITLS_AP_S_TOKEN: case ITLS_AP_C_TOKEN:
-		ok = m == 24;
-		break;
-	case ITLS_AP_INTEGRITY_PROTECTED:
-		ok = is_integrity(buf, m);
-		break;
-	default:
-		ok = m == 8;
-		break;
-	}
-	if (ok && (p->id == ITLS_AP_CK || p->id == ITLS_AP_IK
-		|| p->id == ITLS_AP_S_TOKEN || p->id == ITLS_AP_C_TOKEN
-		|| p->id == ITLS_AP_NC)) {
-		ok = all_hex(buf, m);
-	}
-	return ok ? ITLS_OK : bad;
+	return value_ok(p->id, buf, m) ? ITLS_OK : bad;
 }
 
 /* AP-22: value rules in parameter order */
@@ -1471,7 +1483,7 @@ itls_authparam_sm6(const char *s, size_t len, const struct itls_authparam *ap,
 
 /* the text of an integrity-protected value (AP-20, AP-28) at out[pos ..] */
 /*@ requires 1 <= v <= ITLS_AP_IP_AUTH_DONE;
-    requires pos + 16 <= AP_POS_MAX;
+    requires pos + ap_iplen(v) <= AP_POS_MAX;
     requires \valid(out + (pos .. pos + ap_iplen(v) - 1));
     assigns out[pos .. pos + ap_iplen(v) - 1];
     ensures \result == pos + ap_iplen(v);
@@ -1707,13 +1719,134 @@ put_nc(char *out, size_t pos, uint32_t nc)
 	return pos + 8;
 }
 
+/* The writers of SM7 (AP-27): each writes its parameters at out[pos ..],
+ * never at or past its limit; sm7 sets the limits from the measured texts,
+ * so that each writes exactly its part. Split in four so that each proof
+ * stays small. */
+/*@ predicate sm7_text{L}(char *out, integer lim, struct itls_authparam_text t) =
+	ap_text_ok(t) &&
+	(t.len == 0 || \separated(out + (0 .. lim - 1), t.p + (0 .. t.len - 1)));
+    predicate sm7_out{L}(struct itls_authparam_creds *c, char *out,
+		integer lim) =
+	\valid_read(c) && \valid(out + (0 .. lim - 1)) &&
+	\separated(out + (0 .. lim - 1), c);
+ */
+
+/* AP-27: username, realm and nonce from out[7]; p1, p2, p3 end each */
+/*@ requires sm7_out(c, out, p3);
+    requires sm7_text(out, p3, c->username) && sm7_text(out, p3, c->realm) &&
+	sm7_text(out, p3, c->nonce);
+    requires 16 <= p1 && p1 + 8 <= p2 && p2 + 8 <= p3 <= AP_POS_MAX;
+    assigns out[7 .. p3 - 1];
+    ensures 7 <= \result <= p3;
+ */
+static size_t
+sm7_head(const struct itls_authparam_creds *c, char *out, size_t p1, size_t p2, size_t p3)
+{
+	size_t pos;
+
+	pos = put_bytes(out, 7, "username=", 9);
+	pos = put_quoted(out, pos, p1, c->username.p, c->username.len);
+	pos = put_qparam(out, pos, p2, "realm", 5, c->realm.p, c->realm.len);
+	return put_qparam(out, pos, p3, "nonce", 5, c->nonce.p, c->nonce.len);
+}
+
+/* AP-27: [algorithm], uri and response from pos; p5, p6 end the two quoted
+ * ones */
+/*@ requires sm7_out(c, out, p6);
+    requires sm7_text(out, p6, c->uri) && sm7_text(out, p6, c->response);
+    requires c->algorithm <= ITLS_AP_ALG_MD5;
+    requires c->algorithm != ITLS_AP_ALG_NONE ==> la == ap_wlen(0, c->algorithm);
+    requires c->algorithm == ITLS_AP_ALG_NONE ==> la == 0;
+    requires pos + (la != 0 ? 12 + la : 0) + 6 <= p5;
+    requires p5 + 11 <= p6 <= AP_POS_MAX;
+    assigns out[pos .. p6 - 1];
+    ensures pos <= \result <= p6;
+ */
+static size_t
+sm7_mid(const struct itls_authparam_creds *c, char *out, size_t pos,
+	size_t la, size_t p5, size_t p6)
+{
+	size_t w = pos;
+
+	if (la != 0) {
+		w = put_bytes(out, w, ", algorithm=", 12);
+		w = put_word(out, w, 0, c->algorithm);
+	}
+	//@ assert w == pos + (la != 0 ? 12 + la : 0);
+	w = put_qparam(out, w, p5, "uri", 3, c->uri.p, c->uri.len);
+	return put_qparam(out, w, p6, "response", 8, c->response.p,
+		c->response.len);
+}
+
+/* AP-27: [qop, nc, cnonce] from pos; p7 ends cnonce */
+/*@ requires sm7_out(c, out, p7);
+    requires sm7_text(out, p7, c->cnonce);
+    requires c->qop <= ITLS_AP_QOP_AUTH_INT;
+    requires c->qop != ITLS_AP_QOP_NONE ==>
+	lo == ap_wlen(1, c->qop) && pos + 6 + lo + 5 + 8 + 9 <= p7;
+    requires c->qop == ITLS_AP_QOP_NONE ==> lo == 0 && pos <= p7;
+    requires p7 <= AP_POS_MAX;
+    assigns out[pos .. p7 - 1];
+    ensures pos <= \result <= p7;
+ */
+static size_t
+sm7_qop(const struct itls_authparam_creds *c, char *out, size_t pos,
+	size_t lo, size_t p7)
+{
+	size_t w = pos;
+
+	if (lo == 0) {
+		return w;
+	}
+	w = put_bytes(out, w, ", qop=", 6);
+	w = put_word(out, w, 1, c->qop);
+	w = put_bytes(out, w, ", nc=", 5);
+	w = put_nc(out, w, c->nc);
+	//@ assert w == pos + 6 + lo + 5 + 8;
+	return put_qparam(out, w, p7, "cnonce", 6, c->cnonce.p, c->cnonce.len);
+}
+
+/* AP-27, AP-28: [c_token], [integrity-protected] from pos; they take
+ * sm7_tail_len bytes */
+/*@ logic integer sm7_tail_len(struct itls_authparam_creds *c, integer li) =
+	(c->has_c_token ? 36 : 0) + (li != 0 ? 22 + li : 0);
+ */
+/*@ requires sm7_out(c, out, pos + sm7_tail_len(c, li));
+    requires c->integrity <= ITLS_AP_IP_AUTH_DONE;
+    requires c->integrity != ITLS_AP_IP_NONE ==> li == ap_iplen(c->integrity);
+    requires c->integrity == ITLS_AP_IP_NONE ==> li == 0;
+    requires pos + sm7_tail_len(c, li) <= AP_POS_MAX;
+    assigns out[pos .. pos + sm7_tail_len(c, li) - 1];
+    ensures \result == pos + sm7_tail_len(c, li);
+ */
+static size_t
+sm7_tail(const struct itls_authparam_creds *c, char *out, size_t pos,
+	size_t li)
+{
+	size_t w = pos;
+
+	if (c->has_c_token) {
+		w = put_bytes(out, w, ", c_token=\"", 11);
+		w = put_hex(out, w, c->c_token, 12);
+		out[w] = '"';
+		w++;
+	}
+	//@ assert w == pos + (c->has_c_token ? 36 : 0);
+	if (li != 0) {
+		w = put_bytes(out, w, ", integrity-protected=", 22);
+		w = put_integrity(out, w, c->integrity);
+	}
+	return w;
+}
+
 /* see itls/authparam.h */
 enum itls_err
 itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 	size_t *out_len)
 {
 	size_t lu, lr, ln, lq, lp, lc = 0, la = 0, lo = 0, li = 0;
-	size_t p1, p2, p3, p4, p5, p6, p7, p8, need, pos;
+	size_t p1, p2, p3, p5, p6, p7, need, pos;
 	enum itls_err e;
 
 	/* AP-30: measure the texts */
@@ -1754,44 +1887,18 @@ itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 	p1 = 16 + lu;                                   /* Digest username=".." */
 	p2 = p1 + 8 + lr;                               /* , realm=".." */
 	p3 = p2 + 8 + ln;                               /* , nonce=".." */
-	p4 = p3 + (la != 0 ? 12 + la : 0);              /* , algorithm=.. */
-	p5 = p4 + 6 + lq;                               /* , uri=".." */
+	p5 = p3 + (la != 0 ? 12 + la : 0) + 6 + lq;     /* [, algorithm=..], uri=".." */
 	p6 = p5 + 11 + lp;                              /* , response=".." */
 	p7 = p6 + (lo != 0 ? 6 + lo + 5 + 8 + 9 + lc : 0); /* , qop, nc, cnonce */
-	p8 = p7 + (c->has_c_token ? 36 : 0);            /* , c_token=".." */
-	need = p8 + (li != 0 ? 22 + li : 0);            /* , integrity-protected */
+	need = p7 + (c->has_c_token ? 36 : 0) +         /* , c_token=".." */
+		(li != 0 ? 22 + li : 0);                /* , integrity-protected */
 	if (need > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
 	}
-	pos = put_bytes(out, 7, "username=", 9);
-	pos = put_quoted(out, pos, p1, c->username.p, c->username.len);
-	pos = put_qparam(out, pos, p2, "realm", 5, c->realm.p, c->realm.len);
-	pos = put_qparam(out, pos, p3, "nonce", 5, c->nonce.p, c->nonce.len);
-	if (la != 0) {
-		pos = put_bytes(out, pos, ", algorithm=", 12);
-		pos = put_word(out, pos, 0, c->algorithm);
-	}
-	pos = put_qparam(out, pos, p5, "uri", 3, c->uri.p, c->uri.len);
-	pos = put_qparam(out, pos, p6, "response", 8, c->response.p,
-		c->response.len);
-	if (lo != 0) {
-		pos = put_bytes(out, pos, ", qop=", 6);
-		pos = put_word(out, pos, 1, c->qop);
-		pos = put_bytes(out, pos, ", nc=", 5);
-		pos = put_nc(out, pos, c->nc);
-		pos = put_qparam(out, pos, p7, "cnonce", 6, c->cnonce.p,
-			c->cnonce.len);
-	}
-	if (c->has_c_token) {
-		pos = put_bytes(out, pos, ", c_token=\"", 11);
-		pos = put_hex(out, pos, c->c_token, 12);
-		out[pos] = '"';
-		pos++;
-	}
-	if (li != 0) {
-		pos = put_bytes(out, pos, ", integrity-protected=", 22);
-		pos = put_integrity(out, pos, c->integrity);
-	}
+	pos = sm7_head(c, out, p1, p2, p3);
+	pos = sm7_mid(c, out, pos, la, p5, p6);
+	pos = sm7_qop(c, out, pos, lo, p7);
+	pos = sm7_tail(c, out, pos, li);
 	/* the scheme last, so that nothing after it can touch it */
 	(void)put_digest(out);
 	out[6] = ' ';
