@@ -325,6 +325,7 @@ parse_param(const char *s, size_t len, size_t pos)
     requires n <= ITLS_AUTHPARAM_MAX_PARAMS;
     requires ap_view_in(nm, len);
     assigns \nothing;
+    ensures \result == 0 || \result == 1;
  */
 static int
 has_name(const char *s, size_t len, const struct itls_authparam *ap, size_t n,
@@ -534,6 +535,10 @@ known_id(const char *nm, size_t n)
     requires \forall integer j; 0 <= j < ap->n ==> ap_view_in(ap->p[j].name, len);
     assigns ap->at[0 .. ITLS_AP_KNOWN - 1],
 	ap->p[0 .. ITLS_AUTHPARAM_MAX_PARAMS - 1].id;
+    ensures \forall integer j; 0 <= j < ap->n ==> ap->p[j].id <= ITLS_AP_UNKNOWN;
+    ensures \forall integer k; 0 <= k < ITLS_AP_KNOWN ==>
+	ap->at[k] == ITLS_AUTHPARAM_ABSENT ||
+	(ap->at[k] < ap->n && ap->p[ap->at[k]].id == k);
  */
 static void
 index_known(const char *s, size_t len, struct itls_authparam *ap)
@@ -543,6 +548,8 @@ index_known(const char *s, size_t len, struct itls_authparam *ap)
 
 	(void)len;
 	/*@ loop invariant 0 <= k <= ITLS_AP_KNOWN;
+	    loop invariant \forall integer m; 0 <= m < k ==>
+		ap->at[m] == ITLS_AUTHPARAM_ABSENT;
 	    loop assigns k, ap->at[0 .. ITLS_AP_KNOWN - 1];
 	    loop variant ITLS_AP_KNOWN - k;
 	 */
@@ -552,6 +559,10 @@ index_known(const char *s, size_t len, struct itls_authparam *ap)
 	/*@ loop invariant 0 <= j <= ap->n;
 	    loop invariant \forall integer m; 0 <= m < ap->n ==>
 		ap_view_in(ap->p[m].name, len);
+	    loop invariant \forall integer m; 0 <= m < j ==> ap->p[m].id <= ITLS_AP_UNKNOWN;
+	    loop invariant \forall integer k; 0 <= k < ITLS_AP_KNOWN ==>
+		ap->at[k] == ITLS_AUTHPARAM_ABSENT ||
+		(ap->at[k] < j && ap->p[ap->at[k]].id == k);
 	    loop assigns j, id, ap->at[0 .. ITLS_AP_KNOWN - 1],
 		ap->p[0 .. ITLS_AUTHPARAM_MAX_PARAMS - 1].id;
 	    loop variant ap->n - j;
@@ -663,6 +674,7 @@ all_hex(const char *b, size_t n)
 /* AP-14 */
 /*@ requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
+    ensures \result != 0 ==> n == 3 || n == 9;  // MD5, AKAv1-MD5, AKAv2-MD5
  */
 static int
 is_algorithm(const char *b, size_t n)
@@ -676,6 +688,7 @@ is_algorithm(const char *b, size_t n)
 /* AP-17 */
 /*@ requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
+    ensures \result != 0 ==> n == 4 || n == 8;  // auth, auth-int
  */
 static int
 is_message_qop(const char *b, size_t n)
@@ -687,6 +700,7 @@ is_message_qop(const char *b, size_t n)
 /* AP-20 */
 /*@ requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
+    ensures \result != 0 ==> 2 <= n <= 16;  // no .. ip-assoc-pending
  */
 static int
 is_integrity(const char *b, size_t n)
@@ -715,6 +729,7 @@ is_integrity(const char *b, size_t n)
  * token *( OWS "," OWS token ), OWS = SP / HTAB */
 /*@ requires \valid_read(c + (0 .. n - 1));
     assigns \nothing;
+    ensures \result != 0 ==> n >= 1;  // at least one token
  */
 static int
 is_qop_list(const char *c, size_t n)
@@ -725,6 +740,7 @@ is_qop_list(const char *c, size_t n)
 
 	/*@ loop invariant 0 <= i <= n;
 	    loop invariant 0 <= st <= 2;
+	    loop invariant st != 0 ==> i >= 1;
 	    loop assigns i, st, x;
 	    loop variant n - i;
 	 */
@@ -786,6 +802,15 @@ value_error(unsigned id)
 /* is the unescaped value b[0 .. n-1] legal for a checked parameter? */
 /*@ requires \valid_read(b + (0 .. n - 1));
     assigns \nothing;
+    ensures \result != 0 && (id == ITLS_AP_CK || id == ITLS_AP_IK) ==>
+	n == 32 && \forall integer k; 0 <= k < n ==> ap_is_hex(b[k]);
+    ensures \result != 0 && (id == ITLS_AP_S_TOKEN || id == ITLS_AP_C_TOKEN) ==>
+	n == 24 && \forall integer k; 0 <= k < n ==> ap_is_hex(b[k]);
+    ensures \result != 0 && id == ITLS_AP_NC ==>
+	n == 8 && \forall integer k; 0 <= k < n ==> ap_is_hex(b[k]);
+    ensures \result != 0 && id == ITLS_AP_ALGORITHM ==> n == 3 || n == 9;
+    ensures \result != 0 && id == ITLS_AP_QOP ==> n == 4 || n == 8;
+    ensures \result != 0 && id == ITLS_AP_INTEGRITY_PROTECTED ==> 2 <= n <= 16;
  */
 static int
 value_ok(unsigned id, const char *b, size_t n)

@@ -452,7 +452,14 @@ pc_guard(const struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 }
 
-/*@ assigns \nothing; */
+/*@ assigns \nothing;
+  @ ensures \result != ITLS_OK;
+  @ ensures g == ITLS_PC_G_NO_COMMON ==> \result == ITLS_ERR_NO_COMMON_MECHANISM;
+  @ ensures g == ITLS_PC_G_VERIFY_MISMATCH || g == ITLS_PC_G_CLIENT_MISMATCH ==>
+  @   \result == ITLS_ERR_BID_DOWN;
+  @ ensures g == ITLS_PC_G_NO_CTOKEN ==> \result == ITLS_ERR_TOKEN_MISSING;
+  @ ensures g == ITLS_PC_G_BAD_CTOKEN ==> \result == ITLS_ERR_TOKEN_INVALID;
+  @*/
 static enum itls_err
 pc_abort_reason(enum itls_pc_guard g)
 {

@@ -527,6 +527,12 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 /* the reason an ABORT of row guard g gives */
 /*@ requires \valid_read(f);
   @ assigns \nothing;
+  @ ensures \result != ITLS_OK;
+  @ ensures g == ITLS_UE_G_AKA_FAIL ==> \result == ITLS_ERR_MAC_FAILURE;
+  @ ensures g == ITLS_UE_G_TLS_NO_TOKEN ==> \result == ITLS_ERR_TOKEN_MISSING;
+  @ ensures g == ITLS_UE_G_TLS_BAD_TOKEN || g == ITLS_UE_G_IPSEC_BAD_TOKEN ||
+  @   g == ITLS_UE_G_CERT_BAD_TOKEN || g == ITLS_UE_G_NOT_REBOUND ==>
+  @   \result == ITLS_ERR_TOKEN_INVALID;
   @*/
 static enum itls_err
 ue_abort_reason(enum itls_ue_guard g, const struct ue_facts *f)
