@@ -13,7 +13,8 @@ echo "## Goals per file"
 echo
 echo "A goal is one proof obligation (a clause, a loop annotation or an \`-wp-rte\`"
 echo "guard, split by WP into cases). \"Qed\" goals are closed by WP's own simplifier;"
-echo "the others by the named SMT prover (\"cached\": its earlier answer, replayed)."
+echo "the others by an SMT prover; the prover columns count the goals each one proved"
+echo "(provers run side by side, so a goal may count for two; answers replay from the cache)."
 echo
 echo "| file | goals proved | Qed | CVC4 | Z3 | CVC5 | seconds |"
 echo "|---|---|---|---|---|---|---|"
