@@ -13,6 +13,7 @@
 #ifndef ITLS_CLI_H
 #define ITLS_CLI_H
 
+#include "itls/err.h"
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,6 +39,14 @@ int out_flush(struct itls_out *o);
 /* print "itls: <word>: <detail>" on stderr and return EXIT_BADINPUT */
 int cli_fail(const char *word, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+
+/* The stdin filter of `itls <module> parse` (SA-29, AP-22): each line, its LF or
+ * CRLF cut, goes to canon(), which writes its canonical text to out[0 .. *n-1]
+ * or returns the reason; prints "ok <text>" or "error <reason>" per line.
+ * Returns EXIT_POSITIVE, EXIT_BADINPUT when a line failed, or an io failure. */
+typedef enum itls_err (*cli_canon_fn)(const char *line, size_t len, char *out,
+	size_t cap, size_t *n);
+int cli_line_filter(cli_canon_fn canon, char *out, size_t cap);
 
 /* ---- argument helpers -------------------------------------------------- */
 /* value of "--name" in argv (NULL when absent); "--name" as the last word is an error */

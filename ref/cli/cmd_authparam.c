@@ -111,15 +111,19 @@ do_sm6(const char *v, size_t vlen, const char *tok_hex, size_t tok_len,
 
 /* ---- parse ---------------------------------------------------------------- */
 
+/* one line: parse, then serialize canonically */
+static enum itls_err
+ap_canon_line(const char *line, size_t len, char *out, size_t cap, size_t *n)
+{
+	enum itls_err e = itls_authparam_parse(line, len, &ap_parsed);
+
+	return e != ITLS_OK ? e :
+		itls_authparam_serialize(line, len, &ap_parsed, out, cap, n);
+}
+
 static int
 ap_cmd_parse(int argc, char **argv)
 {
-	char *line = NULL;
-	size_t cap = 0, len, n;
-	ssize_t got;
-	int bad = 0;
-	enum itls_err e;
-
 	if (argc > 0) {
 		if (is_help(argv[0])) {
 			fputs(usage_parse, stdout);
@@ -127,36 +131,7 @@ ap_cmd_parse(int argc, char **argv)
 		}
 		return cli_fail("usage", "authparam parse takes no arguments (reads stdin)");
 	}
-	while ((got = getline(&line, &cap, stdin)) >= 0) {
-		len = (size_t)got;
-		if (len > 0 && line[len - 1] == '\n') {
-			len--;
-			if (len > 0 && line[len - 1] == '\r') {
-				len--;
-			}
-		}
-		e = itls_authparam_parse(line, len, &ap_parsed);
-		if (e == ITLS_OK) {
-			e = itls_authparam_serialize(line, len, &ap_parsed, ap_canon,
-				sizeof ap_canon, &n);
-		}
-		if (e == ITLS_OK) {
-			fputs("ok ", stdout);
-			fwrite(ap_canon, 1, n, stdout);
-			fputc('\n', stdout);
-		} else {
-			printf("error %s\n", itls_err_name(e));
-			bad = 1;
-		}
-	}
-	free(line);
-	if (ferror(stdin)) {
-		return cli_fail("io", "cannot read stdin");
-	}
-	if (fflush(stdout) != 0) {
-		return cli_fail("io", "cannot write stdout");
-	}
-	return bad ? EXIT_BADINPUT : EXIT_POSITIVE;
+	return cli_line_filter(ap_canon_line, ap_canon, sizeof ap_canon);
 }
 
 /* ---- nonce ---------------------------------------------------------------- */

@@ -72,15 +72,18 @@ is_help(const char *s)
 
 /* ---- parse (SA-29) -------------------------------------------------------- */
 
+/* one line: parse, then serialize canonically */
+static enum itls_err
+sa_canon_line(const char *line, size_t len, char *out, size_t cap, size_t *n)
+{
+	enum itls_err e = itls_secagree_parse(&sa_l1, line, len);
+
+	return e != ITLS_OK ? e : itls_secagree_serialize(&sa_l1, line, len, out, cap, n);
+}
+
 static int
 sa_cmd_parse(int argc, char **argv)
 {
-	char *line = NULL;
-	size_t cap = 0, len, n;
-	ssize_t got;
-	int bad = 0;
-	enum itls_err e;
-
 	if (argc > 0) {
 		if (is_help(argv[0])) {
 			fputs(usage_parse, stdout);
@@ -88,36 +91,7 @@ sa_cmd_parse(int argc, char **argv)
 		}
 		return cli_fail("usage", "secagree parse takes no arguments (reads stdin)");
 	}
-	while ((got = getline(&line, &cap, stdin)) >= 0) {
-		len = (size_t)got;
-		if (len > 0 && line[len - 1] == '\n') {
-			len--;
-			if (len > 0 && line[len - 1] == '\r') {
-				len--;
-			}
-		}
-		e = itls_secagree_parse(&sa_l1, line, len);
-		if (e == ITLS_OK) {
-			e = itls_secagree_serialize(&sa_l1, line, len, sa_canon,
-				sizeof sa_canon, &n);
-		}
-		if (e == ITLS_OK) {
-			fputs("ok ", stdout);
-			fwrite(sa_canon, 1, n, stdout);
-			fputc('\n', stdout);
-		} else {
-			printf("error %s\n", itls_err_name(e));
-			bad = 1;
-		}
-	}
-	free(line);
-	if (ferror(stdin)) {
-		return cli_fail("io", "cannot read stdin");
-	}
-	if (fflush(stdout) != 0) {
-		return cli_fail("io", "cannot write stdout");
-	}
-	return bad ? EXIT_BADINPUT : EXIT_POSITIVE;
+	return cli_line_filter(sa_canon_line, sa_canon, sizeof sa_canon);
 }
 
 /* parse argument `what` (a whole header line) into l, or print the reason */

@@ -369,3 +369,41 @@ vrec_expect_hex(const struct vrec *r, const char *key, const uint8_t *got,
 	}
 	return vrec_expect(r, key, hex, 2 * len, msg, cap);
 }
+
+/* see cli.h */
+int
+cli_line_filter(cli_canon_fn canon, char *out, size_t cap)
+{
+	char *line = NULL;
+	size_t lcap = 0, len, n;
+	ssize_t got;
+	int bad = 0;
+	enum itls_err e;
+
+	while ((got = getline(&line, &lcap, stdin)) >= 0) {
+		len = (size_t)got;
+		if (len > 0 && line[len - 1] == '\n') {
+			len--;
+			if (len > 0 && line[len - 1] == '\r') {
+				len--;
+			}
+		}
+		e = canon(line, len, out, cap, &n);
+		if (e == ITLS_OK) {
+			fputs("ok ", stdout);
+			fwrite(out, 1, n, stdout);
+			fputc('\n', stdout);
+		} else {
+			printf("error %s\n", itls_err_name(e));
+			bad = 1;
+		}
+	}
+	free(line);
+	if (ferror(stdin)) {
+		return cli_fail("io", "cannot read stdin");
+	}
+	if (fflush(stdout) != 0) {
+		return cli_fail("io", "cannot write stdout");
+	}
+	return bad ? EXIT_BADINPUT : EXIT_POSITIVE;
+}
