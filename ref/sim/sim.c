@@ -587,11 +587,38 @@ ap_integrity(enum itls_integrity v)
 static void ue_actions(struct world *w, const struct itls_ue_action *a, size_t n);
 static void pc_actions(struct world *w, const struct itls_pc_action *a, size_t n);
 
+/* the actions of one step on the entry's second line: "a, b(reason), c" */
+static void
+act_line(struct sim_entry *en, const char *const *names,
+	const enum itls_err *reasons, size_t n)
+{
+	char acts[SIM_LINE_MAX];
+	size_t o = 0, i;
+	int k;
+
+	acts[0] = 0;
+	for (i = 0; i < n && o < sizeof acts; i++) {
+		k = snprintf(acts + o, sizeof acts - o, "%s%s", i ? ", " : "", names[i]);
+		if (k > 0) {
+			o += (size_t)k;
+		}
+		if (reasons[i] != ITLS_OK && o < sizeof acts) {
+			k = snprintf(acts + o, sizeof acts - o, "(%s)", itls_err_name(reasons[i]));
+			if (k > 0) {
+				o += (size_t)k;
+			}
+		}
+	}
+	eline(en, "%s", acts);
+}
+
 static void
 ue_feed(struct world *w, const struct itls_ue_event *ev)
 {
 	struct itls_ue_action a[ITLS_FSM_MAX_ACTIONS];
 	size_t n, i;
+	const char *names[ITLS_FSM_MAX_ACTIONS];
+	enum itls_err reasons[ITLS_FSM_MAX_ACTIONS];
 	int old = w->ue.state;
 	double t0 = now_ns();
 	enum itls_err e = itls_ue_step(&w->ue, ev, a, &n);
@@ -614,26 +641,11 @@ ue_feed(struct world *w, const struct itls_ue_event *ev)
 			? itls_ue_guard_name(itls_ue_table[w->ue.last_row].guard)
 			: "safety check",
 		itls_ue_state_name(w->ue.state));
-	{
-		char acts[SIM_LINE_MAX];
-		size_t o = 0;
-		acts[0] = 0;
-		for (i = 0; i < n && o < sizeof acts; i++) {
-			int k = snprintf(acts + o, sizeof acts - o, "%s%s", i ? ", " : "",
-				itls_ue_act_name(a[i].kind));
-			if (k > 0) {
-				o += (size_t)k;
-			}
-			if (a[i].reason != ITLS_OK && o < sizeof acts) {
-				k = snprintf(acts + o, sizeof acts - o, "(%s)",
-					itls_err_name(a[i].reason));
-				if (k > 0) {
-					o += (size_t)k;
-				}
-			}
-		}
-		eline(en, "%s", acts);
+	for (i = 0; i < n; i++) {
+		names[i] = itls_ue_act_name(a[i].kind);
+		reasons[i] = a[i].reason;
 	}
+	act_line(en, names, reasons, n);
 	ue_actions(w, a, n);
 }
 
@@ -642,6 +654,8 @@ pc_feed(struct world *w, const struct itls_pc_event *ev)
 {
 	struct itls_pc_action a[ITLS_FSM_MAX_ACTIONS];
 	size_t n, i;
+	const char *names[ITLS_FSM_MAX_ACTIONS];
+	enum itls_err reasons[ITLS_FSM_MAX_ACTIONS];
 	int old = w->pc.state;
 	double t0 = now_ns();
 	enum itls_err e = itls_pc_step(&w->pc, ev, a, &n);
@@ -665,26 +679,11 @@ pc_feed(struct world *w, const struct itls_pc_event *ev)
 			? itls_pc_guard_name(itls_pc_table[w->pc.last_row].guard)
 			: "safety check",
 		itls_pc_state_name(w->pc.state));
-	{
-		char acts[SIM_LINE_MAX];
-		size_t o = 0;
-		acts[0] = 0;
-		for (i = 0; i < n && o < sizeof acts; i++) {
-			int k = snprintf(acts + o, sizeof acts - o, "%s%s", i ? ", " : "",
-				itls_pc_act_name(a[i].kind));
-			if (k > 0) {
-				o += (size_t)k;
-			}
-			if (a[i].reason != ITLS_OK && o < sizeof acts) {
-				k = snprintf(acts + o, sizeof acts - o, "(%s)",
-					itls_err_name(a[i].reason));
-				if (k > 0) {
-					o += (size_t)k;
-				}
-			}
-		}
-		eline(en, "%s", acts);
+	for (i = 0; i < n; i++) {
+		names[i] = itls_pc_act_name(a[i].kind);
+		reasons[i] = a[i].reason;
 	}
+	act_line(en, names, reasons, n);
 	pc_actions(w, a, n);
 }
 
