@@ -15,8 +15,9 @@
 # The per-file results are merged (a property counts as proved when the run
 # of its own file proved it) and gated strictly (proofs/gate.awk).
 #
-# Writes build/proofs/wp.log, build/proofs/wp.csv and, for a full run,
-# proofs/REPORT.md. Exits 1 when any goal is not proved.
+# A full run writes build/proofs/<file>/ per file, the merged build/proofs/wp.log
+# and wp.csv, and proofs/REPORT.md; a DEV run writes build/proofs-dev/<pid>/.
+# Exits 1 when any goal is not proved.
 set -eu
 cd "$(dirname "$0")/.."
 WHY3CONF=$PWD/build/why3.conf
