@@ -1101,124 +1101,111 @@ digest_resp(uint8_t out[32], const struct itls_aka_digest *d, const uint8_t ha1[
 	const uint8_t *qt = itls_aka_qop_auth;
 	size_t ql = sizeof itls_aka_qop_auth;
 
+	if (d->qop == ITLS_QOP_NONE) {
+		/* RFC 2069 compatibility: MD5(HA1 ":" nonce ":" HA2) */
+		md5_hex_j3(out, ha1, 32, d->nonce, d->nonce_len, ha2, 32);
+		return;
+	}
 	if (d->qop == ITLS_QOP_AUTH_INT) {
 		qt = itls_aka_qop_auth_int;
 		ql = sizeof itls_aka_qop_auth_int;
 	}
-
 	p[0].p = ha1;
 	p[0].len = 32;
+	/*@ assert \forall integer j; 0 <= j <= 0 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
 	p[1].p = itls_aka_colon;
 	p[1].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 1 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
 	p[2].p = d->nonce;
 	p[2].len = d->nonce_len;
+	/*@ assert \forall integer j; 0 <= j <= 2 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
 	p[3].p = itls_aka_colon;
 	p[3].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 3 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[4].p = d->nc;
+	p[4].len = d->nc_len;
+	/*@ assert \forall integer j; 0 <= j <= 4 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[5].p = itls_aka_colon;
+	p[5].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 5 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[6].p = d->cnonce;
+	p[6].len = d->cnonce_len;
+	/*@ assert \forall integer j; 0 <= j <= 6 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[7].p = itls_aka_colon;
+	p[7].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 7 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[8].p = qt;
+	p[8].len = ql;
+	/*@ assert \forall integer j; 0 <= j <= 8 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[9].p = itls_aka_colon;
+	p[9].len = 1;
+	/*@ assert \forall integer j; 0 <= j <= 9 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
+	p[10].p = ha2;
+	p[10].len = 32;
+	/*@ assert \forall integer j; 0 <= j <= 10 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
+	  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
+	  @*/
 	/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
 	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
-	if (d->qop == ITLS_QOP_NONE) {
-		p[4].p = ha2;
-		p[4].len = 32;
-		/*@ assert itls_parts(&p[0], 5) == itls_j3(\at(itls_mem((uint8_t *)ha1, 32), Pre), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre), \at(itls_mem((uint8_t *)ha2, 32), Pre)); */
-		itls_crypto_md5(h, p, 5);
-	} else {
-		p[0].p = ha1;
-		p[0].len = 32;
-		/*@ assert \forall integer j; 0 <= j <= 0 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[1].p = itls_aka_colon;
-		p[1].len = 1;
-		/*@ assert \forall integer j; 0 <= j <= 1 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[2].p = d->nonce;
-		p[2].len = d->nonce_len;
-		/*@ assert \forall integer j; 0 <= j <= 2 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[3].p = itls_aka_colon;
-		p[3].len = 1;
-		/*@ assert \forall integer j; 0 <= j <= 3 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[4].p = d->nc;
-		p[4].len = d->nc_len;
-		/*@ assert \forall integer j; 0 <= j <= 4 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[5].p = itls_aka_colon;
-		p[5].len = 1;
-		/*@ assert \forall integer j; 0 <= j <= 5 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[6].p = d->cnonce;
-		p[6].len = d->cnonce_len;
-		/*@ assert \forall integer j; 0 <= j <= 6 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[7].p = itls_aka_colon;
-		p[7].len = 1;
-		/*@ assert \forall integer j; 0 <= j <= 7 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[8].p = qt;
-		p[8].len = ql;
-		/*@ assert \forall integer j; 0 <= j <= 8 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[9].p = itls_aka_colon;
-		p[9].len = 1;
-		/*@ assert \forall integer j; 0 <= j <= 9 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		p[10].p = ha2;
-		p[10].len = 32;
-		/*@ assert \forall integer j; 0 <= j <= 10 ==> \valid_read(p[j].p + (0 .. p[j].len - 1)) &&
-		  @   \separated(p[j].p + (0 .. p[j].len - 1), &h[0] + (0 .. 15));
-		  @*/
-		/*@ assert itls_blen(itls_mem((uint8_t *)&itls_aka_colon[0], 1)) == 1 && itls_blen(itls_colon) == 1 && itls_bat(itls_mem((uint8_t *)&itls_aka_colon[0], 1), 0) == 58; */
-		/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_colon[0], 1), itls_colon); */
-		/*@ assert itls_same(itls_mem((uint8_t *)ha1, 32), \at(itls_mem((uint8_t *)ha1, 32), Pre)); */
-		/*@ assert itls_same(itls_mem((uint8_t *)ha2, 32), \at(itls_mem((uint8_t *)ha2, 32), Pre)); */
-		/*@ assert itls_same(itls_mem((uint8_t *)d->nonce, d->nonce_len), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
-		/*@ assert itls_same(itls_mem((uint8_t *)d->nc, d->nc_len), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
-		/*@ assert itls_same(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
-		/*@ assert itls_same(itls_mem((uint8_t *)qt, ql), \at(itls_aka_qop_text(d->qop), Pre)); */
-		/*@ assert itls_mem((uint8_t *)p[0].p, p[0].len) == \at(itls_mem((uint8_t *)ha1, 32), Pre); */
-		/*@ assert itls_mem((uint8_t *)p[1].p, p[1].len) == itls_colon; */
-		/*@ assert itls_mem((uint8_t *)p[2].p, p[2].len) == \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre); */
-		/*@ assert itls_mem((uint8_t *)p[3].p, p[3].len) == itls_colon; */
-		/*@ assert itls_mem((uint8_t *)p[4].p, p[4].len) == \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre); */
-		/*@ assert itls_mem((uint8_t *)p[5].p, p[5].len) == itls_colon; */
-		/*@ assert itls_mem((uint8_t *)p[6].p, p[6].len) == \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre); */
-		/*@ assert itls_mem((uint8_t *)p[7].p, p[7].len) == itls_colon; */
-		/*@ assert itls_mem((uint8_t *)p[8].p, p[8].len) == \at(itls_aka_qop_text(d->qop), Pre); */
-		/*@ assert itls_mem((uint8_t *)p[9].p, p[9].len) == itls_colon; */
-		/*@ assert itls_mem((uint8_t *)p[10].p, p[10].len) == \at(itls_mem((uint8_t *)ha2, 32), Pre); */
-		/*@ assert itls_parts(&p[0], 1) == \at(itls_mem((uint8_t *)ha1, 32), Pre); */
-		/*@ assert itls_parts(&p[0], 2) == itls_cat(itls_parts(&p[0], 1), itls_mem((uint8_t *)p[1].p, p[1].len)); */
-		/*@ assert itls_parts(&p[0], 2) == itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon); */
-		/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_parts(&p[0], 2), itls_mem((uint8_t *)p[2].p, p[2].len)); */
-		/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
-		/*@ assert itls_parts(&p[0], 4) == itls_cat(itls_parts(&p[0], 3), itls_mem((uint8_t *)p[3].p, p[3].len)); */
-		/*@ assert itls_parts(&p[0], 4) == itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon); */
-		/*@ assert itls_parts(&p[0], 5) == itls_cat(itls_parts(&p[0], 4), itls_mem((uint8_t *)p[4].p, p[4].len)); */
-		/*@ assert itls_parts(&p[0], 5) == itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
-		/*@ assert itls_parts(&p[0], 6) == itls_cat(itls_parts(&p[0], 5), itls_mem((uint8_t *)p[5].p, p[5].len)); */
-		/*@ assert itls_parts(&p[0], 6) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon); */
-		/*@ assert itls_parts(&p[0], 7) == itls_cat(itls_parts(&p[0], 6), itls_mem((uint8_t *)p[6].p, p[6].len)); */
-		/*@ assert itls_parts(&p[0], 7) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
-		/*@ assert itls_parts(&p[0], 8) == itls_cat(itls_parts(&p[0], 7), itls_mem((uint8_t *)p[7].p, p[7].len)); */
-		/*@ assert itls_parts(&p[0], 8) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon); */
-		/*@ assert itls_parts(&p[0], 9) == itls_cat(itls_parts(&p[0], 8), itls_mem((uint8_t *)p[8].p, p[8].len)); */
-		/*@ assert itls_parts(&p[0], 9) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon), \at(itls_aka_qop_text(d->qop), Pre)); */
-		/*@ assert itls_parts(&p[0], 10) == itls_cat(itls_parts(&p[0], 9), itls_mem((uint8_t *)p[9].p, p[9].len)); */
-		/*@ assert itls_parts(&p[0], 10) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon), \at(itls_aka_qop_text(d->qop), Pre)), itls_colon); */
-		/*@ assert itls_parts(&p[0], 11) == itls_cat(itls_parts(&p[0], 10), itls_mem((uint8_t *)p[10].p, p[10].len)); */
-		/*@ assert itls_parts(&p[0], 11) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon), \at(itls_aka_qop_text(d->qop), Pre)), itls_colon), \at(itls_mem((uint8_t *)ha2, 32), Pre)); */
-		itls_crypto_md5(h, p, 11);
-	}
+	/*@ assert itls_same(itls_mem((uint8_t *)ha1, 32), \at(itls_mem((uint8_t *)ha1, 32), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)ha2, 32), \at(itls_mem((uint8_t *)ha2, 32), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->nonce, d->nonce_len), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->nc, d->nc_len), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)qt, ql), \at(itls_aka_qop_text(d->qop), Pre)); */
+	/*@ assert itls_mem((uint8_t *)p[0].p, p[0].len) == \at(itls_mem((uint8_t *)ha1, 32), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[1].p, p[1].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[2].p, p[2].len) == \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[3].p, p[3].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[4].p, p[4].len) == \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[5].p, p[5].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[6].p, p[6].len) == \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[7].p, p[7].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[8].p, p[8].len) == \at(itls_aka_qop_text(d->qop), Pre); */
+	/*@ assert itls_mem((uint8_t *)p[9].p, p[9].len) == itls_colon; */
+	/*@ assert itls_mem((uint8_t *)p[10].p, p[10].len) == \at(itls_mem((uint8_t *)ha2, 32), Pre); */
+	/*@ assert itls_parts(&p[0], 1) == \at(itls_mem((uint8_t *)ha1, 32), Pre); */
+	/*@ assert itls_parts(&p[0], 2) == itls_cat(itls_parts(&p[0], 1), itls_mem((uint8_t *)p[1].p, p[1].len)); */
+	/*@ assert itls_parts(&p[0], 2) == itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon); */
+	/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_parts(&p[0], 2), itls_mem((uint8_t *)p[2].p, p[2].len)); */
+	/*@ assert itls_parts(&p[0], 3) == itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
+	/*@ assert itls_parts(&p[0], 4) == itls_cat(itls_parts(&p[0], 3), itls_mem((uint8_t *)p[3].p, p[3].len)); */
+	/*@ assert itls_parts(&p[0], 4) == itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon); */
+	/*@ assert itls_parts(&p[0], 5) == itls_cat(itls_parts(&p[0], 4), itls_mem((uint8_t *)p[4].p, p[4].len)); */
+	/*@ assert itls_parts(&p[0], 5) == itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
+	/*@ assert itls_parts(&p[0], 6) == itls_cat(itls_parts(&p[0], 5), itls_mem((uint8_t *)p[5].p, p[5].len)); */
+	/*@ assert itls_parts(&p[0], 6) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon); */
+	/*@ assert itls_parts(&p[0], 7) == itls_cat(itls_parts(&p[0], 6), itls_mem((uint8_t *)p[6].p, p[6].len)); */
+	/*@ assert itls_parts(&p[0], 7) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
+	/*@ assert itls_parts(&p[0], 8) == itls_cat(itls_parts(&p[0], 7), itls_mem((uint8_t *)p[7].p, p[7].len)); */
+	/*@ assert itls_parts(&p[0], 8) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon); */
+	/*@ assert itls_parts(&p[0], 9) == itls_cat(itls_parts(&p[0], 8), itls_mem((uint8_t *)p[8].p, p[8].len)); */
+	/*@ assert itls_parts(&p[0], 9) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon), \at(itls_aka_qop_text(d->qop), Pre)); */
+	/*@ assert itls_parts(&p[0], 10) == itls_cat(itls_parts(&p[0], 9), itls_mem((uint8_t *)p[9].p, p[9].len)); */
+	/*@ assert itls_parts(&p[0], 10) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon), \at(itls_aka_qop_text(d->qop), Pre)), itls_colon); */
+	/*@ assert itls_parts(&p[0], 11) == itls_cat(itls_parts(&p[0], 10), itls_mem((uint8_t *)p[10].p, p[10].len)); */
+	/*@ assert itls_parts(&p[0], 11) == itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(itls_cat(\at(itls_mem((uint8_t *)ha1, 32), Pre), itls_colon), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)), itls_colon), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)), itls_colon), \at(itls_aka_qop_text(d->qop), Pre)), itls_colon), \at(itls_mem((uint8_t *)ha2, 32), Pre)); */
+	itls_crypto_md5(h, p, 11);
 	hex16(out, h);
 }
 
