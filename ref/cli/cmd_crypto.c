@@ -1006,11 +1006,13 @@ rec_k_opc(const struct vrec *r, uint8_t k[16], uint8_t opc[16])
 	if (n < 0) {
 		return (int)-n;
 	}
-	if (vrec_get(r, "opc", NULL) != NULL) {
+	/* FORMAT.md: OP is `op_field` (`op` is the operation); with it, an
+	 * `opc` key is the expected OPc, an output */
+	if (vrec_get(r, "op_field", NULL) == NULL) {
 		n = rec_hex(r, "opc", opc, 16, 16);
 		return n < 0 ? (int)-n : ITLS_OK;
 	}
-	n = rec_hex(r, "op", op, 16, 16);
+	n = rec_hex(r, "op_field", op, 16, 16);
 	if (n < 0) {
 		return (int)-n;
 	}

@@ -2,7 +2,7 @@
 
 Computed here from seed 004 section 3.3.3, RFC 2104/2404 (HMAC-SHA-1-96), TS 33.220
 Annex B (the KDF, whose encoding crypto.txt checks against RFC 5448) and the
-decisions of DESIGN.md 1-4 / spec/decisions.md D-TK-1..D-TK-4. The certificates are
+decisions of DESIGN.md 1-4 / spec/decisions.md D-TK-1, D-TK-2, D-TK-3, D-TK-4. The certificates are
 the committed DER fixtures of vectors/certs/ (made by vectors/certs/make.sh); the
 MAC runs over the file's bytes exactly.
 """
@@ -22,13 +22,14 @@ HEADER = [
     "    (illustrations only: they are not MACs of anything, see the records that use them).",
     "  RFC 2104 (HMAC), RFC 2404 section 2 (HMAC-SHA-1-96 = first 96 bits).",
     "  3GPP TS 33.220 Annex B.2 (KDF), for itls-ref's own kdf profile (not a standard).",
-    "  DESIGN.md decisions 1-4; spec/decisions.md D-TK-1..D-TK-4: the MAC covers the DER of the",
+    "  DESIGN.md decisions 1-4; spec/decisions.md D-TK-1, D-TK-2, D-TK-3, D-TK-4: the MAC covers the DER of the",
     "    end-entity certificate as received; c_token covers the 12 RAW bytes of s_token, not its",
     "    24 hex characters (one record carries c_token_hexreading = the value of the other",
     "    reading, an extra field that checkers ignore); wire form 24 hex characters, readers",
     "    accept upper case, writers emit lower case; kdf profile: Key = CK || IK, FC = 0x01,",
     "    P0 = \"itls s_token\" / \"itls c_token\", P1 = certificate DER / raw s_token, first 12 bytes.",
-    "Rules: spec/token.md TK-01..TK-12.",
+    "Rules: each record's `rules` key names the rule IDs it checks (spec/token.md), its `flags`",
+    "  key the spec/decisions.md readings it depends on.",
     "IK and CK below are f4 and f3 of TS 35.208 test sets 1 and 2.",
     "",
     "op s-token:        profile, ik, [ck], cert | cert_hex -> s_token",
