@@ -86,6 +86,11 @@ if [ -x "$ASAN_BUILD/itls" ]; then vectors "$ASAN_BUILD/itls" asan; fi
 cli
 suite traceability "$PYTHON" spec/trace.py
 suite vectors-check make --no-print-directory vectors-check
+suite vectors-schema "$PYTHON" vectors/schema/validate.py
+# the example consumer of vectors/README.md, extracted from the README and run
+awk '/<!-- example-consumer -->/ { f = 1; next } f && /^```python/ { g = 1; next } g && /^```/ { exit } g' \
+	vectors/README.md > "$log/consumer.py"
+suite vectors-example "$PYTHON" "$log/consumer.py" vectors/token.json
 if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 200000; fi
 if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
 echo
