@@ -12,6 +12,10 @@
 #ifndef ITLS_ERR_H
 #define ITLS_ERR_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define ITLS_ERR_LIST(X) \
 	/* common */ \
 	X(ITLS_OK,                        "ok") \
@@ -98,5 +102,9 @@ enum itls_err {
     ensures \valid_read(\result);
  */
 const char *itls_err_name(int e);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

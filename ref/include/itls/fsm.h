@@ -24,6 +24,10 @@
 #ifndef ITLS_FSM_H
 #define ITLS_FSM_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -77,5 +81,9 @@ enum itls_integrity {
 #define ITLS_FSM_TOKEN_LEN 12
 /** The PSK of PSK-TLS (DESIGN decision 5): 32 bytes. */
 #define ITLS_FSM_PSK_LEN 32
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -26,6 +26,10 @@
 #ifndef ITLS_PCSCF_H
 #define ITLS_PCSCF_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -339,5 +343,9 @@ itls_pc_act_name(int a);
   @*/
 const char *
 itls_integrity_name(int v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -15,6 +15,10 @@
 #ifndef ITLS_PSK_H
 #define ITLS_PSK_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -108,5 +112,9 @@ itls_psk_derive(uint8_t psk[ITLS_PSK_LEN], const uint8_t ck[ITLS_PSK_KEY_LEN],
 int
 itls_psk_identity(uint8_t *out, size_t cap, const uint8_t *impi, size_t impi_len,
 	size_t *out_len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

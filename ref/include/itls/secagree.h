@@ -27,6 +27,10 @@
 #ifndef ITLS_SECAGREE_H
 #define ITLS_SECAGREE_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -538,5 +542,9 @@ itls_secagree_offers(const struct itls_secagree_list *l, const char *buf,
 int
 itls_secagree_transport(const struct itls_secagree_mech *m, const char *buf,
 	size_t len, unsigned *port);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -25,6 +25,10 @@
 #ifndef ITLS_TOKEN_H
 #define ITLS_TOKEN_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -284,5 +288,9 @@ itls_token_from_hex(uint8_t tok[ITLS_TOKEN_LEN], const char *s, size_t len);
   @*/
 int
 itls_token_profile_from_name(int *profile, const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -34,6 +34,10 @@
 #ifndef ITLS_UE_H
 #define ITLS_UE_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -344,5 +348,9 @@ itls_ue_guard_name(int g);
   @*/
 const char *
 itls_ue_act_name(int a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
