@@ -3,8 +3,9 @@
 #
 # Runs, for the normal build ($BUILD) and the ASan+UBSan build ($ASAN_BUILD):
 # every Criterion suite and `itls check vectors/*.txt`; then, once: the CLI
-# scripts tests/cli/*.sh, the traceability check, vectors-check and
-# spec-check. Counts each Criterion test, each vector record, each CLI check
+# scripts tests/cli/*.sh and the library consumers tests/lib/*.sh, the
+# traceability check, vectors-check, the vectors' JSON Schemas and example
+# consumer, and spec-check. Counts each Criterion test, each vector record, each CLI check
 # and each of the three checks as one test; ends with "N passed, M failed".
 set -u
 BUILD=${BUILD:-build}
@@ -64,7 +65,7 @@ vectors() { # itls label
 }
 
 cli() {
-	for s in tests/cli/*.sh; do
+	for s in tests/cli/*.sh tests/lib/*.sh; do
 		[ -f "$s" ] || continue
 		n=$(basename "$s" .sh)
 		out="$log/cli-$n.log"

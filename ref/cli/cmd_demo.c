@@ -168,7 +168,7 @@ cmd_demo(int argc, char **argv)
 	struct sim_text t;
 	int i, scn, rc, nfree = 0;
 
-	if (arg_has(argc, argv, "--help")) {
+	if (arg_has(argc, argv, "--help") || arg_has(argc, argv, "-h")) {
 		fputs(demo_usage, stdout);
 		return EXIT_POSITIVE;
 	}

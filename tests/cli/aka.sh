@@ -93,7 +93,7 @@ check "response: AKAv2 without qop" 0 f06fddc279ed3fed51802c3ee9d80d65 "" -- "$I
 check "response: AKAv2 qop=auth" 0 2405b88528810f744bf4f764d59d5f73 "" -- "$ITLS" aka response --algorithm AKAv2-MD5 --res $RES --ik $IK --ck $CK --username $U --realm $R --nonce $N --uri $URI --method REGISTER --qop auth --cnonce 0a4f113b --nc 00000001
 check "response: bad-algorithm" 2 "" "bad-algorithm" -- "$ITLS" aka response --algorithm MD5 --res $RES --username $U --realm $R --nonce $N --uri $URI --method REGISTER
 check "response: bad-qop" 2 "" "bad-qop" -- "$ITLS" aka response --algorithm AKAv1-MD5 --res $RES --username $U --realm $R --nonce $N --uri $URI --method REGISTER --qop auth-conf --cnonce c --nc 00000001
-check "response: bad-nc" 2 "" "bad-nc" -- "$ITLS" aka response --algorithm AKAv1-MD5 --res $RES --username $U --realm $R --nonce $N --uri $URI --method REGISTER --qop auth --cnonce c --nc 0001
+check "response: --nc of 4 digits is bad-length, as every option" 2 "" "bad-length" -- "$ITLS" aka response --algorithm AKAv1-MD5 --res $RES --username $U --realm $R --nonce $N --uri $URI --method REGISTER --qop auth --cnonce c --nc 0001
 check "response: missing --cnonce with qop" 2 "" "missing-parameter" -- "$ITLS" aka response --algorithm AKAv1-MD5 --res $RES --username $U --realm $R --nonce $N --uri $URI --method REGISTER --qop auth --nc 00000001
 check "response: missing --ik for AKAv2" 2 "" "missing-parameter" -- "$ITLS" aka response --algorithm AKAv2-MD5 --res $RES --ck $CK --username $U --realm $R --nonce $N --uri $URI --method REGISTER
 check "response: RES of 3 bytes" 2 "" "bad-length" -- "$ITLS" aka response --algorithm AKAv1-MD5 --res a54211 --username $U --realm $R --nonce $N --uri $URI --method REGISTER

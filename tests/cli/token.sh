@@ -63,9 +63,9 @@ check "bad-length CK" 2 "" "bad-length" -- "$ITLS" token server --profile kdf --
 check "missing CK with kdf" 2 "" "missing-parameter" -- "$ITLS" token server --profile kdf --ik $IK --cert $CERT
 check "missing IK" 2 "" "missing-parameter" -- "$ITLS" token server --cert $CERT
 check "bad-profile" 2 "" "bad-profile" -- "$ITLS" token server --profile sha1 --ik $IK --cert $CERT
-check "bad-token: 23 digits" 2 "" "bad-token" -- "$ITLS" token client --ik $IK --s-token 23932ba04cf5f04d6e1e99b
-check "bad-token: non-hex" 2 "" "bad-token" -- "$ITLS" token client --ik $IK --s-token 23932ba04cf5f04d6e1e99bz
-check "bad-token: c_token" 2 "" "bad-token" -- "$ITLS" token verify --ik $IK --s-token $ST --c-token 00
+check "bad-length: s_token of 23 digits" 2 "" "bad-length" -- "$ITLS" token client --ik $IK --s-token 23932ba04cf5f04d6e1e99b
+check "bad-hex: non-hex s_token" 2 "" "bad-hex" -- "$ITLS" token client --ik $IK --s-token 23932ba04cf5f04d6e1e99bz
+check "bad-length: c_token of 2 digits" 2 "" "bad-length" -- "$ITLS" token verify --ik $IK --s-token $ST --c-token 00
 : > "$T/empty.der"
 check "empty-certificate" 2 "" "empty-certificate" -- "$ITLS" token server --ik $IK --cert "$T/empty.der"
 head -c 70000 /dev/zero > "$T/big.der"
