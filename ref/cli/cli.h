@@ -44,7 +44,6 @@ int cli_fail(const char *word, const char *fmt, ...)
  * CRLF cut, goes to canon(), which writes its canonical text to out[0 .. *n-1]
  * or returns the reason; prints "ok <text>" or "error <reason>" per line.
  * Returns EXIT_POSITIVE, EXIT_BADINPUT when a line failed, or an io failure. */
-#define CLI_LINE_MAX 65535 /* the longest line, as the longest argument (SA-/AP- too-long) */
 typedef enum itls_err (*cli_canon_fn)(const char *line, size_t len, char *out,
 	size_t cap, size_t *n);
 int cli_line_filter(cli_canon_fn canon, char *out, size_t cap);

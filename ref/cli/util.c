@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void
 out_init(struct itls_out *o)
@@ -410,83 +411,143 @@ vrec_expect_hex(const struct vrec *r, const char *key, const uint8_t *got,
 }
 
 /* see cli.h */
-/* stdin, read in blocks (a byte-at-a-time getchar costs more than the parse) */
-static char in_buf[65536];
-static size_t in_pos, in_end;
-
 /*
- * Read one line of stdin into line[0 .. CLI_LINE_MAX] (LF, and a CR before
- * it, cut). Returns 1 and its length, 0 at the end of input, or 2 when the
- * line is longer than CLI_LINE_MAX bytes: the rest is read and dropped, so
- * memory stays bounded whatever the input (the same limit as an argument).
+ * The stdin filter's I/O (issue 14, the print path: per-line stdio calls
+ * cost more than the parse). Input is read with read(2) in blocks into one
+ * buffer that holds the longest line a parser takes (65535 bytes, CR LF)
+ * and one block; lines are found with memchr. A longer line is `too-long`
+ * (the reason the parsers give for it) and is skipped, not kept: memory
+ * stays bounded whatever the input. Output lines are assembled in one
+ * buffer, canon() writing its text straight into it, and written when the
+ * buffer is nearly full or before the next read (so an interactive user
+ * sees each answer before typing the next line).
  */
-static int
-read_line(char *line, size_t *len)
-{
-	size_t n = 0, k, take;
-	const char *nl = NULL;
-	int any = 0, over = 0;
+#define CLI_LINE_MAX 65535
+#define CLI_IN_BLOCK 65536
+#define CLI_OUT_CAP (1u << 19)
+static char cli_in[CLI_LINE_MAX + 2 + CLI_IN_BLOCK];
+static char cli_obuf[CLI_OUT_CAP];
 
-	for (;;) {
-		if (in_pos == in_end) {
-			in_pos = 0;
-			in_end = fread(in_buf, 1, sizeof in_buf, stdin);
-			if (in_end == 0) {
-				break;
-			}
-		}
-		any = 1;
-		nl = memchr(in_buf + in_pos, '\n', in_end - in_pos);
-		k = nl != NULL ? (size_t)(nl - (in_buf + in_pos)) : in_end - in_pos;
-		take = k <= CLI_LINE_MAX + 1 - n ? k : CLI_LINE_MAX + 1 - n;
-		memcpy(line + n, in_buf + in_pos, take);
-		n += take;
-		over |= take < k;
-		in_pos += k;
-		if (nl != NULL) {
-			in_pos++;
-			break;
-		}
+/* write out what the output buffer holds; 0, or -1 on a write error */
+static int
+cli_obuf_flush(size_t *olen)
+{
+	if (*olen > 0 && fwrite(cli_obuf, 1, *olen, stdout) != *olen) {
+		return -1;
 	}
-	if (!any) {
-		return 0;
-	}
-	if (nl != NULL && !over && n > 0 && line[n - 1] == '\r') {
-		n--;
-	}
-	*len = n;
-	return over || n > CLI_LINE_MAX ? 2 : 1;
+	*olen = 0;
+	return fflush(stdout) != 0 ? -1 : 0;
 }
 
+/* one line: "ok <canonical text>" or "error <reason>" into the output
+ * buffer, which has room for cap + 4 bytes; 1 when the line failed */
+static int
+cli_one_line(cli_canon_fn canon, size_t cap, const char *line, size_t len,
+	size_t *olen)
+{
+	char *o = cli_obuf + *olen;
+	enum itls_err e;
+	size_t n = 0;
+	const char *w;
+
+	if (len > 0 && line[len - 1] == '\r') {
+		len--;
+	}
+	e = len > CLI_LINE_MAX ? ITLS_ERR_TOO_LONG : canon(line, len, o + 3, cap, &n);
+	if (e == ITLS_OK) {
+		o[0] = 'o';
+		o[1] = 'k';
+		o[2] = ' ';
+		o[3 + n] = '\n';
+		*olen += n + 4;
+		return 0;
+	}
+	w = itls_err_name(e);
+	n = strlen(w);
+	memcpy(o, "error ", 6);
+	memcpy(o + 6, w, n);
+	o[6 + n] = '\n';
+	*olen += n + 7;
+	return 1;
+}
+
+/* see cli.h */
 int
 cli_line_filter(cli_canon_fn canon, char *out, size_t cap)
 {
-	static char line[CLI_LINE_MAX + 2];
-	size_t len = 0, n;
-	long lines = 0;
-	int bad = 0, got;
-	enum itls_err e;
+	size_t beg = 0, end = 0, olen = 0, total = 0;
+	int bad = 0, skip = 0, eof = 0;
+	ssize_t got;
 
-	while ((got = read_line(line, &len)) != 0) {
-		lines++;
-		e = got == 2 ? ITLS_ERR_TOO_LONG : canon(line, len, out, cap, &n);
-		if (e == ITLS_OK) {
-			fputs("ok ", stdout);
-			fwrite(out, 1, n, stdout);
-			fputc('\n', stdout);
+	(void)out;   /* canon writes into the output buffer instead */
+	if (cap > CLI_OUT_CAP / 2) {
+		cap = CLI_OUT_CAP / 2;
+	}
+	for (;;) {
+		char *nl = memchr(cli_in + beg, '\n', end - beg);
+		size_t len;
+
+		if (nl == NULL && !eof) {
+			/* no whole line left: keep the partial one, read more */
+			if (skip) {
+				beg = end = 0;            /* still inside a too-long line */
+			} else if (end - beg > CLI_LINE_MAX + 1) {
+				/* SA-31, AP-01: a line longer than any parser takes */
+				if (CLI_OUT_CAP - olen < cap + 4 && cli_obuf_flush(&olen) != 0) {
+					return cli_fail("io", "cannot write stdout");
+				}
+				bad |= cli_one_line(canon, cap, cli_in, CLI_LINE_MAX + 1, &olen);
+				skip = 1;
+				beg = end = 0;
+			} else if (beg > 0) {
+				memmove(cli_in, cli_in + beg, end - beg);
+				end -= beg;
+				beg = 0;
+			}
+			if (cli_obuf_flush(&olen) != 0) {
+				return cli_fail("io", "cannot write stdout");
+			}
+			got = read(0, cli_in + end, sizeof cli_in - end);
+			if (got < 0) {
+				if (errno == EINTR) {
+					continue;
+				}
+				return cli_fail("io", "cannot read stdin");
+			}
+			if (got == 0) {
+				eof = 1;
+			}
+			end += (size_t)got;
+			total += (size_t)got;
+			continue;
+		}
+		if (nl == NULL) {
+			/* end of input: a last line without LF, if any */
+			if (skip || beg == end) {
+				break;
+			}
+			len = end - beg;
 		} else {
-			printf("error %s\n", itls_err_name(e));
-			bad = 1;
+			len = (size_t)(nl - (cli_in + beg));
+		}
+		if (skip) {
+			skip = 0;                         /* the end of a too-long line */
+		} else {
+			if (CLI_OUT_CAP - olen < cap + 8 && cli_obuf_flush(&olen) != 0) {
+				return cli_fail("io", "cannot write stdout");
+			}
+			bad |= cli_one_line(canon, cap, cli_in + beg, len, &olen);
+		}
+		beg += len + (nl != NULL);
+		if (nl == NULL) {
+			break;
 		}
 	}
-	if (ferror(stdin)) {
-		return cli_fail("unreadable", "stdin: %s", strerror(errno));
-	}
-	if (lines == 0) {
-		return cli_fail("empty", "no line on stdin");
-	}
-	if (fflush(stdout) != 0) {
+	if (cli_obuf_flush(&olen) != 0) {
 		return cli_fail("io", "cannot write stdout");
+	}
+	if (total == 0) {
+		return cli_fail("empty", "no line on stdin"); /* D-CLI-1 */
 	}
 	return bad ? EXIT_BADINPUT : EXIT_POSITIVE;
 }
