@@ -1,7 +1,7 @@
 /*
  * main.c -- the `itls` command: dispatch to the module subcommands.
  *
- * Exit status (DESIGN.md, CLI contract): 0 success or positive verdict,
+ * Exit status (decision D-04): 0 success or positive verdict,
  * 1 negative verdict, 2 bad usage or bad input (reason on stderr, nothing
  * on stdout; the line filters `secagree parse` and `authparam parse` print
  * "error WORD" per bad line on stdout by design, D-SA-13).
@@ -69,7 +69,7 @@ print_usage(FILE *f)
 
 /* options that take no value (every other --option takes the next word) */
 static const char *const flag_words[] = {
-	"--show-opc", "--exact", "--list", "--all", "--help", "--version", NULL
+	"--show-opc", "--exact", "--list", "--all", "--help", "--version", "--messages", NULL
 };
 
 static int
