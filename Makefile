@@ -149,12 +149,14 @@ bench: all
 # install: every file it writes and every directory it creates is listed in
 # $(DATADIR)/itls/manifest, which uninstall reads (so it removes exactly those,
 # directories only when they are empty). The rendered spec (build/spec/, `make
-# spec-html`) is installed when that target exists and succeeds.
+# spec-html`) is installed when that target exists and succeeds (SPEC_HTML=0: do not
+# run it, install build/spec/ only if it is there).
 INSTALL_DIRS = $(BINDIR) $(LIBDIR) $(PKGCONFIGDIR) $(INCLUDEDIR)/itls \
   $(DATADIR)/itls/vectors/certs $(DATADIR)/itls/vectors/schema $(DOCDIR)
 
+SPEC_HTML ?= 1
 install: all
-	@if $(MAKE) -n spec-html >/dev/null 2>&1; then \
+	@if [ "$(SPEC_HTML)" = 1 ] && $(MAKE) -n spec-html >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory spec-html || echo "install: spec-html failed, installing without the rendered spec"; fi
 	@set -e; D="$(DESTDIR)"; man="$(DATADIR)/itls/manifest"; tmp=$(BUILD)/install-manifest; \
 	mkdir -p "$$D/"; : > $$tmp; \
