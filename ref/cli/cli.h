@@ -93,6 +93,8 @@ size_t vrec_count(const struct vrec *r, const char *key);
 long vrec_hex(const struct vrec *r, const char *key, uint8_t *out, size_t cap);
 /* load `cert = NAME` (relative to r->certs) or `cert_hex`; < 0 on failure */
 long vrec_cert(const struct vrec *r, uint8_t *out, size_t cap);
+/* the message of a vrec_cert failure rc (with the system's reason); returns 2 */
+int vrec_cert_fail(const struct vrec *r, long rc, char *msg, size_t cap);
 /*
  * Compare the outcome of an operation with the record's result/reason.
  * err: 0 (ITLS_OK) when the operation succeeded, else an itls_err value.

@@ -941,8 +941,7 @@ check_token(const struct vrec *r, char *msg, size_t cap, int which)
 	if (e == ITLS_OK && (which == 0 || which == 2)) {
 		clen = vrec_cert(r, scratch_a, MSG_CAP);
 		if (clen < 0) {
-			snprintf(msg, cap, "cannot load the certificate");
-			return 2;
+			return vrec_cert_fail(r, clen, msg, cap);
 		}
 	}
 	if (e == ITLS_OK && which != 0) {

@@ -538,8 +538,7 @@ chk_identities(const struct vrec *r, char *msg, size_t cap)
 	}
 	n = vrec_cert(r, buf, CERT_CAP);
 	if (n < 0) {
-		snprintf(msg, cap, "cannot load the certificate");
-		rc = 2;
+		rc = vrec_cert_fail(r, n, msg, cap);
 		goto done;
 	}
 	e = itls_x509_names_parse(buf, (size_t)n, &nm);
@@ -618,8 +617,7 @@ chk_name_check(const struct vrec *r, char *msg, size_t cap)
 	n = vrec_cert(r, buf, CERT_CAP);
 	if (n < 0) {
 		free(buf);
-		snprintf(msg, cap, "cannot load the certificate");
-		return 2;
+		return vrec_cert_fail(r, n, msg, cap);
 	}
 	e = itls_name_check(buf, (size_t)n, (const uint8_t *)dom, dlen,
 		(const uint8_t *)(realm != NULL ? realm : ""), rlen, realm != NULL,

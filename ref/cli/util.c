@@ -320,6 +320,23 @@ vrec_result_is(const struct vrec *r, const char *word)
 }
 
 int
+vrec_cert_fail(const struct vrec *r, long rc, char *msg, size_t cap)
+{
+	size_t len;
+	const char *v = vrec_get(r, "cert", &len);
+
+	if (v == NULL) {
+		snprintf(msg, cap, "cert_hex is not hex");
+	} else if (rc == FILE_TOO_LONG) {
+		snprintf(msg, cap, "cert %.*s: too-long", (int)len, v);
+	} else {
+		snprintf(msg, cap, "cert %.*s: unreadable in %s: %s (itls check --certs DIR)",
+			(int)len, v, r->certs, strerror(errno));
+	}
+	return 2;
+}
+
+int
 vrec_valid(const struct vrec *r)
 {
 	return vrec_result_is(r, "valid");

@@ -171,4 +171,8 @@ case $ITLS in /*) abs=$ITLS ;; *) abs=$here/$ITLS ;; esac
 cp vectors/token.txt "$T/"
 (cd "$T" && "$abs" check --certs "$here/vectors/certs" token.txt > "$T/out" 2>&1)
 [ $? = 0 ] && echo "ok - check --certs DIR runs a copied file" || { echo "not ok - check --certs: $(tail -2 "$T/out")"; fail=1; }
+"$ITLS" check --certs "$T/nocerts" vectors/token.txt > "$T/out" 2> "$T/err"
+if [ $? = 1 ] && grep -q "cert pcscf-rsa.der: unreadable in $T/nocerts: No such file or directory" "$T/err"; then
+	echo "ok - check: a certificate it cannot read is a failed record with the system's reason"
+else echo "not ok - check with a wrong --certs: $(head -2 "$T/err")"; fail=1; fi
 exit $fail
