@@ -3,9 +3,8 @@
 #
 # Runs, for the normal build ($BUILD) and the ASan+UBSan build ($ASAN_BUILD):
 # every Criterion suite and `itls check vectors/*.txt`; then, once: the CLI
-# scripts tests/cli/*.sh and the library consumers tests/lib/*.sh, the
-# traceability check, vectors-check, the vectors' JSON Schemas and example
-# consumer, and spec-check. Counts each Criterion test, each vector record, each CLI check
+# scripts tests/cli/*.sh, the traceability check, vectors-check and
+# spec-check. Counts each Criterion test, each vector record, each CLI check
 # and each of the three checks as one test; ends with "N passed, M failed".
 set -u
 BUILD=${BUILD:-build}
@@ -64,6 +63,8 @@ vectors() { # itls label
 		echo "FAIL  $2 vectors: $p passed, $f failed (see $out)"; grep FAIL "$out" | head -20; fi
 }
 
+# the CLI scripts tests/cli/*.sh and the library consumers tests/lib/*.sh
+# (built from a staged `make install` with pkg-config), one check per "ok" line
 cli() {
 	for s in tests/cli/*.sh tests/lib/*.sh; do
 		[ -f "$s" ] || continue
@@ -87,6 +88,7 @@ if [ -x "$ASAN_BUILD/itls" ]; then vectors "$ASAN_BUILD/itls" asan; fi
 cli
 suite traceability "$PYTHON" spec/trace.py
 suite vectors-check make --no-print-directory vectors-check
+# the vectors' JSON Schemas (vectors/schema/) and the example consumer of vectors/README.md
 suite vectors-schema "$PYTHON" vectors/schema/validate.py
 # the example consumer of vectors/README.md, extracted from the README and run
 awk '/<!-- example-consumer -->/ { f = 1; next } f && /^```python/ { g = 1; next } g && /^```/ { exit } g' \
