@@ -24,10 +24,17 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 		exit 1
 	fi
 done
-"$ITLS" demo itls --dot "$OUT/ladder-itls.dot" > /dev/null
+# the flows of the source figures, drawn (clauses 4, 11)
+FIGS="itls secagree-first prefer-ipsec fallback-ipsec psk"
+for s in $FIGS; do
+	"$ITLS" demo "$s" --dot "$OUT/ladder-$s.dot" > /dev/null
+done
 "$ITLS" demo --all > "$OUT/demo-summary.txt" || true
 if command -v dot > /dev/null 2>&1; then
-	for f in ue pcscf ladder-itls; do
+	for f in ue pcscf; do
 		dot -Tsvg "$OUT/$f.dot" > "$OUT/$f.svg"
+	done
+	for s in $FIGS; do
+		dot -Tsvg "$OUT/ladder-$s.dot" > "$OUT/ladder-$s.svg"
 	done
 fi
