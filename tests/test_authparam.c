@@ -2,7 +2,7 @@
  * test_authparam.c -- Criterion suite of the Digest parameters module
  * (spec/authparam.md AP-01 .. AP-31).
  *
- * Values: the SM6/SM7 examples of seed 004 (004_cc265cfec24203c0.txt)
+ * Values: the SM6/SM7 examples of seed 004
  * section 3.3.3, TS 24.229-style challenges with ck/ik, the base64 test
  * vectors of RFC 4648 section 10, and an AKA nonce built (with Python's
  * base64 module, not with this code) from RAND and AUTN of TS 35.208 test

@@ -218,7 +218,7 @@ Test(pcscf, wrong_or_missing_ctoken_aborts)
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);   /* PC-12 */
 	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
-	/* the hex-string reading of DESIGN decision 2 is refused too */
+	/* the hex-string reading of D-TK-2 is refused too */
 	to_sm6_tls(&p);
 	ev_sm7(&ev, ITLS_TR_TLS, 1);
 	{

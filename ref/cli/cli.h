@@ -5,7 +5,7 @@
  * not. Each module has one ref/cli/cmd_<module>.c holding its subcommands
  * and its vector-check handlers; main.c and check.c only dispatch.
  *
- * Output discipline (DESIGN.md, CLI contract): a command writes its result
+ * Output discipline (decision D-04): a command writes its result
  * into a struct itls_out and prints it only when it succeeds, so that bad
  * input leaves stdout empty: exit 2 with one line "itls: <reason-word>: ..."
  * on stderr.

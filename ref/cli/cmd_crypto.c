@@ -679,7 +679,7 @@ static const char usage_psk[] =
 "usage: itls psk --ck HEX32 --ik HEX32 --impi IMPI\n"
 "\n"
 "The PSK-TLS key and identity (spec/psk.md; itls-ref's own construction,\n"
-"DESIGN decision 5): prints \"psk HEX64\" = KDF(CK || IK, 0x01, \"itls psk\",\n"
+"D-PS-1): prints \"psk HEX64\" = KDF(CK || IK, 0x01, \"itls psk\",\n"
 "IMPI) with the TS 33.220 Annex B KDF (PS-01), then \"identity IMPI\" (PS-02).\n"
 "Bad input exits 2: bad-hex, bad-length, empty, too-long, missing-parameter.\n";
 

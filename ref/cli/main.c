@@ -1,7 +1,7 @@
 /*
  * main.c -- the `itls` command: dispatch to the module subcommands.
  *
- * Exit status (DESIGN.md, CLI contract): 0 success or positive verdict,
+ * Exit status (decision D-04): 0 success or positive verdict,
  * 1 negative verdict, 2 bad usage or bad input (reason on stderr, nothing
  * on stdout).
  */

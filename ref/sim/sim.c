@@ -906,7 +906,7 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 			c.has_c_token = 1;
 			memcpy(c.c_token, w->ue.c_token, 12);
 			if (w->cfg.attack == ATK_HEX_CTOKEN) {
-				/* the wrong reading of DESIGN decision 2 */
+				/* the wrong reading of D-TK-2 */
 				char sh[25];
 				hex(w->ue.s_token, 12, sh);
 				itls_crypto_hmac_sha1(c.c_token, 12, w->ue.keys.ik, 16,

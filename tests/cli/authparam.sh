@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/authparam.sh ITLS -- the `itls authparam` commands (spec/authparam.md;
-# DESIGN.md CLI contract). One line per check: "ok - ..." or "not ok - ...".
+# D-04). One line per check: "ok - ..." or "not ok - ...".
 # Exit 1 when any check fails.
 set -u
 ITLS=${1:-build/itls}

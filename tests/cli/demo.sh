@@ -141,7 +141,7 @@ else
 	nok "tshark is not installed"
 fi
 
-# ---- PSK-TLS for real (seed 004 §3.4, DESIGN decision 5) ------------------------------------
+# ---- PSK-TLS for real (seed 004 §3.4, D-PS-1) ------------------------------------
 # The psk scenario's PSK (CK, IK of TS 35.208 test set 1, the demo's IMPI).
 out=$("$ITLS" psk --ck b40ba9a3c58b2a05bbf0d987b21bf8cb --ik f769bcd751044604127672711c6d3441 --impi user1@operator1.ims.com)
 PSK=$(echo "$out" | sed -n 's/^psk //p')

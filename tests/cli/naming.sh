@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/naming.sh ITLS -- the `itls name` and `itls imsi` commands
-# (spec/naming.md NM-23; DESIGN.md CLI contract). One line per check:
+# (spec/naming.md NM-23; D-04). One line per check:
 # "ok - ..." or "not ok - ...". Exit 1 when any check fails.
 #
 # Certificates: the fixtures of vectors/certs/ when present, else a few

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/secagree.sh ITLS -- the `itls secagree` commands (spec/secagree.md
-# SA-29, SA-30; DESIGN.md CLI contract; D-SA-8, D-SA-13). One line per check:
+# SA-29, SA-30; D-04; D-SA-8, D-SA-13). One line per check:
 # "ok - ..." or "not ok - ...". Exit 1 when any check fails.
 set -u
 ITLS=${1:-build/itls}

@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/token.sh ITLS -- `itls token server|client|verify` (spec/token.md
-# TK-01..TK-12; DESIGN.md CLI contract; D-TK-1..6). Expected tokens were
+# TK-01..TK-12; D-04; D-TK-1..6). Expected tokens were
 # computed by hand with Python's hmac/hashlib over vectors/certs/leaf.der,
 # IK/CK of TS 35.208 test set 1. One line per check: "ok - ..." or
 # "not ok - ...". Exit 1 when any check fails.

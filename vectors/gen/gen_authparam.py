@@ -27,7 +27,7 @@ HEADER = [
     "  3GPP TS 24.229 section 7.2A (ck, ik, integrity-protected: yes, no, tls-pending, tls-yes,",
     "    ip-assoc-pending, ip-assoc-yes, auth-done) and 5.1.1.2 (first REGISTER with empty",
     "    nonce and response).",
-    "  seed 004 (004_cc265cfec24203c0.txt) section 3.3.3: the SM6 and SM7 examples (s_token in",
+    "  seed 004 section 3.3.3: the SM6 and SM7 examples (s_token in",
     "    WWW-Authenticate, c_token in Authorization); its nonce=base64(...) placeholder is given",
     "    here a real base64 value: RAND || AUTN of TS 35.208 test set 1, plus server data.",
     "Rules: spec/authparam.md AP-01..AP-26; spec/decisions.md D-AP-1..D-AP-4.",

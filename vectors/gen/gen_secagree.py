@@ -20,12 +20,11 @@ HEADER = [
     "    folding, several lines of one header name form one list).",
     "  3GPP TS 33.203 section 7.2 and Annex H, TS 24.229 section 5.1.1.2 / 5.2.2 (ipsec-3gpp",
     "    parameters alg, ealg, spi-c, spi-s, port-c, port-s, prot, mod; mediasec).",
-    "  seed 002 (002_4f8d0fda75508f01.txt) and seed 004 (004_cc265cfec24203c0.txt) section",
+    "  seed 002 and seed 004 section",
     "    3.3.2.1 figures 2-4: the tls mechanism; the P-CSCF's q decides tls vs ipsec-3gpp.",
     "  Real-world shapes (parameter order, spacing, several ipsec-3gpp offers, bare",
     "    'ipsec-3gpp;q=0.1' in a 494, mediasec) as sent by deployed UEs and P-CSCFs.",
-    "Rules: spec/secagree.md SA-01..SA-30; spec/decisions.md D-SA-1..D-SA-16; DESIGN.md",
-    "  decisions 11-13.",
+    "Rules: spec/secagree.md SA-01..SA-30; spec/decisions.md D-SA-1..D-SA-19.",
     "",
     "op secagree-parse:   input (1..n lines of one message) -> canonical",
     "op secagree-select:  client, server -> chosen (invalid: no-common-mechanism or a parse reason)",
@@ -178,9 +177,9 @@ def parse_valid(g):
        "Security-Server: ipsec-3gpp")
     ok("bare ipsec-3gpp with only ealg/prot/mod in Security-Server (SA-20: the five are absent)",
        "Security-Server: ipsec-3gpp;q=0.5;ealg=aes-cbc;prot=esp;mod=trans")
-    ok("later releases: alg=aes-gmac with ealg=null (SA-15, DESIGN 13)",
+    ok("later releases: alg=aes-gmac with ealg=null (SA-15, D-SA-18)",
        "Security-Client: " + ipsec(alg="aes-gmac", ealg="null"))
-    ok("later releases: alg=null with ealg=aes-gcm (SA-15, SA-16, DESIGN 13)",
+    ok("later releases: alg=null with ealg=aes-gcm (SA-15, SA-16, D-SA-18)",
        "Security-Client: " + ipsec(alg="null", ealg="aes-gcm"))
     ok("Rel-6 ealg=des-ede3-cbc with hmac-md5-96 (SA-15, SA-16)",
        "Security-Client: " + ipsec(alg="hmac-md5-96", ealg="des-ede3-cbc"))
