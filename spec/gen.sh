@@ -6,7 +6,6 @@
 # graphviz, the ladder of every `itls demo` scenario as text, the SIP
 # messages of the itls and psk runs in full (markdown), the ladders of the
 # figure scenarios as graphviz, and SVG renderings when `dot` is present.
-# the main scenario as graphviz, and SVG renderings when `dot` is present.
 # `make spec` writes into spec/generated/; `make spec-check` writes into a
 # scratch directory and compares with spec/generated/.
 set -eu
