@@ -123,6 +123,53 @@ lane_row(const struct lanes *l, int a, int b, char fill, char *out)
 	}
 }
 
+#define LADDER_COLS 120
+
+/* prefix, then text; when the line would pass LADDER_COLS columns the text
+ * is wrapped after a space or a ';' (a header value at its commas), the
+ * continuation lines under `cont` plus four spaces. A word longer than the
+ * room left is cut at the limit. */
+static void
+put_wrapped(struct sim_text *t, const char *prefix, const char *cont, const char *text)
+{
+	size_t room = LADDER_COLS > strlen(prefix) + 8 ? LADDER_COLS - strlen(prefix) : 8;
+	const char *p = text;
+	int first = 1;
+
+	for (;;) {
+		size_t n = strlen(p), cut;
+		if (!first && room > 12) {
+			room = LADDER_COLS > strlen(cont) + 4 + 8 ? LADDER_COLS - strlen(cont) - 4 : 8;
+		}
+		if (n <= room) {
+			sim_text_printf(t, "%s%s%s\n", first ? prefix : cont, first ? "" : "    ", p);
+			return;
+		}
+		cut = room;
+		while (cut > room / 3 && p[cut - 1] != ' ' && p[cut - 1] != ';') {
+			cut--;
+		}
+		if (cut <= room / 3) {
+			cut = room;
+		}
+		{
+			size_t w = cut;
+			while (w > 0 && p[w - 1] == ' ') {
+				w--;
+			}
+			sim_text_printf(t, "%s%s%.*s\n", first ? prefix : cont, first ? "" : "    ", (int)w, p);
+		}
+		p += cut;
+		while (*p == ' ') {
+			p++;
+		}
+		first = 0;
+		if (*p == 0) {
+			return;
+		}
+	}
+}
+
 void
 sim_ladder_text(const struct sim_run *r, struct sim_text *t)
 {
@@ -158,44 +205,56 @@ sim_ladder_text(const struct sim_run *r, struct sim_text *t)
 	sim_text_printf(t, "%s\n", row);
 	for (i = 0; i < r->n; i++) {
 		const struct sim_entry *e = &r->e[i];
+		char pre[192], cont[192], txt[SIM_LINE_MAX + 200];
+		lane_row(&l, -1, -1, ' ', row);
+		snprintf(cont, sizeof cont, "%s      ", row);
 		switch (e->kind) {
-		case SIM_E_PART:
-			lane_row(&l, -1, -1, ' ', row);
-			sim_text_printf(t, "%s\n== %s\n", row, e->label);
-			break;
+		case SIM_E_PART: {
+			size_t w = strlen(row);
+			while (w > 0 && row[w - 1] == ' ') {
+				w--;
+			}
+			sim_text_printf(t, "%.*s\n", (int)w, row);
+		}
+			put_wrapped(t, "== ", "   ", e->label);
+			continue;
 		case SIM_E_MSG:
 			lane_row(&l, e->from, e->to, e->tcp ? '=' : '-', row);
-			sim_text_printf(t, "%s  %s  [%s]\n", row, e->label, e->via);
-			for (j = 0; j < e->nlines; j++) {
-				lane_row(&l, -1, -1, ' ', row);
-				sim_text_printf(t, "%s      %s\n", row, e->line[j]);
-			}
+			snprintf(txt, sizeof txt, "%s  [%s]", e->label, e->via);
 			break;
 		case SIM_E_TLS:
 			lane_row(&l, e->from, e->to, '~', row);
-			sim_text_printf(t, "%s  %s %s\n", row, e->via, e->label);
-			for (j = 0; j < e->nlines; j++) {
-				lane_row(&l, -1, -1, ' ', row);
-				sim_text_printf(t, "%s      %s\n", row, e->line[j]);
-			}
+			snprintf(txt, sizeof txt, "%s %s", e->via, e->label);
 			break;
 		case SIM_E_STEP:
-			lane_row(&l, e->from, e->from, ' ', row);
-			sim_text_printf(t, "%s  %s: %s\n", row, sim_actor_name(e->from), e->label);
-			for (j = 0; j < e->nlines; j++) {
-				lane_row(&l, -1, -1, ' ', row);
-				sim_text_printf(t, "%s      %s\n", row, e->line[j]);
-			}
-			break;
 		case SIM_E_NOTE:
 			lane_row(&l, e->from, e->from, ' ', row);
-			sim_text_printf(t, "%s  %s: %s\n", row, sim_actor_name(e->from), e->label);
+			snprintf(txt, sizeof txt, "%s: %s", sim_actor_name(e->from), e->label);
 			break;
 		default:
-			break;
+			continue;
+		}
+		snprintf(pre, sizeof pre, "%s  ", row);
+		put_wrapped(t, pre, cont, txt);
+		if (e->kind == SIM_E_NOTE) {
+			continue;
+		}
+		for (j = 0; j < e->nlines; j++) {
+			put_wrapped(t, cont, cont, e->line[j]);
 		}
 	}
-	sim_text_printf(t, "\nresult: %s -- %s\n", r->pass ? "PASS" : "FAIL", r->verdict);
+	{
+		char res[600];
+		/* the last line stays "result: PASS|FAIL ..." (scripts read it) */
+		snprintf(res, sizeof res, "result: %s -- %s", r->pass ? "PASS" : "FAIL", r->verdict);
+		sim_text_printf(t, "\n");
+		if (strlen(res) <= LADDER_COLS) {
+			sim_text_printf(t, "%s\n", res);
+		} else {
+			put_wrapped(t, "verdict: ", "        ", r->verdict);
+			sim_text_printf(t, "result: %s\n", r->pass ? "PASS" : "FAIL");
+		}
+	}
 }
 
 /* ---- the messages in full ---------------------------------------------------------------- */
