@@ -721,7 +721,7 @@ sim_table_md(const char *machine, struct sim_text *t)
 int
 sim_table_dot(const char *machine, struct sim_text *t)
 {
-	size_t i, n;
+	size_t i, k, n;
 	int ue = strcmp(machine, "ue") == 0;
 
 	if (!ue && strcmp(machine, "pcscf") != 0) {
@@ -729,9 +729,12 @@ sim_table_dot(const char *machine, struct sim_text *t)
 	}
 	n = ue ? itls_ue_table_len : itls_pc_table_len;
 	sim_text_printf(t, "digraph \"itls_%s\" {\n", machine);
-	sim_text_printf(t, "\trankdir=TB;\n\tnode [shape=ellipse, fontname=\"Helvetica\", fontsize=11];\n");
+	/* one edge per pair of states, its rows one per label line, labels
+	 * placed by dot's label nodes (no two labels share a place) */
+	sim_text_printf(t, "\trankdir=TB; nodesep=0.5; ranksep=0.6; forcelabels=true;\n");
+	sim_text_printf(t, "\tnode [shape=ellipse, fontname=\"Helvetica\", fontsize=11];\n");
 	sim_text_printf(t, "\tedge [fontname=\"Helvetica\", fontsize=8];\n");
-	sim_text_printf(t, "\tlabel=\"%s state machine (generated from %s)\"; labelloc=t;\n",
+	sim_text_printf(t, "\tlabel=\"%s state machine (generated from %s; an edge lists its rows)\"; labelloc=t;\n",
 		ue ? "UE" : "P-CSCF", ue ? "itls_ue_table" : "itls_pc_table");
 	for (i = 0; i < (ue ? (size_t)ITLS_UE_STATE_COUNT : (size_t)ITLS_PC_STATE_COUNT); i++) {
 		const char *s = ue ? itls_ue_state_name((int)i) : itls_pc_state_name((int)i);
@@ -740,23 +743,41 @@ sim_table_dot(const char *machine, struct sim_text *t)
 			: strncmp(s, "registered", 10) == 0 ? " [shape=doublecircle]" : "");
 	}
 	for (i = 0; i < n; i++) {
-		const char *from, *to, *ev, *g;
-		if (ue) {
-			from = itls_ue_state_name(itls_ue_table[i].state);
-			to = itls_ue_state_name(itls_ue_table[i].next);
-			ev = itls_ue_event_name(itls_ue_table[i].event);
-			g = itls_ue_guard_name(itls_ue_table[i].guard);
-		} else {
-			from = itls_pc_state_name(itls_pc_table[i].state);
-			to = itls_pc_state_name(itls_pc_table[i].next);
-			ev = itls_pc_event_name(itls_pc_table[i].event);
-			g = itls_pc_guard_name(itls_pc_table[i].guard);
+		int st = ue ? (int)itls_ue_table[i].state : (int)itls_pc_table[i].state;
+		int nx = ue ? (int)itls_ue_table[i].next : (int)itls_pc_table[i].next;
+		int seen = 0;
+		for (k = 0; k < i; k++) {
+			if ((ue ? (int)itls_ue_table[k].state : (int)itls_pc_table[k].state) == st
+				&& (ue ? (int)itls_ue_table[k].next : (int)itls_pc_table[k].next) == nx) {
+				seen = 1;
+			}
 		}
-		sim_text_printf(t, "\t\"%s\" -> \"%s\" [label=\"%zu: %s", from, to, i, ev);
-		if (strcmp(g, "-") != 0) {
-			sim_text_printf(t, "\\n[");
-			dot_escape(t, g);
-			sim_text_printf(t, "]");
+		if (seen) {
+			continue;
+		}
+		sim_text_printf(t, "\t\"%s\" -> \"%s\" [label=\"",
+			ue ? itls_ue_state_name(st) : itls_pc_state_name(st),
+			ue ? itls_ue_state_name(nx) : itls_pc_state_name(nx));
+		for (k = i; k < n; k++) {
+			const char *ev, *g;
+			if ((ue ? (int)itls_ue_table[k].state : (int)itls_pc_table[k].state) != st
+				|| (ue ? (int)itls_ue_table[k].next : (int)itls_pc_table[k].next) != nx) {
+				continue;
+			}
+			if (ue) {
+				ev = itls_ue_event_name(itls_ue_table[k].event);
+				g = itls_ue_guard_name(itls_ue_table[k].guard);
+			} else {
+				ev = itls_pc_event_name(itls_pc_table[k].event);
+				g = itls_pc_guard_name(itls_pc_table[k].guard);
+			}
+			sim_text_printf(t, "%zu: %s", k, ev);
+			if (strcmp(g, "-") != 0) {
+				sim_text_printf(t, " [");
+				dot_escape(t, g);
+				sim_text_printf(t, "]");
+			}
+			sim_text_printf(t, "\\l");
 		}
 		sim_text_printf(t, "\"];\n");
 	}
