@@ -39,7 +39,7 @@ const struct itls_ue_row itls_ue_table[] = {
 	/* UE-05: the certificate is accepted as received; SM1 goes inside TLS */
 	{ S(TLS_CONNECTING), E(TLS_UP), G(ALWAYS), S(SM1_SENT),
 		{ A(NOTE_TLS_UP), A(SEND_SM1) } },
-	/* UE-15: figure 5, fall back to sec-agree; the refusal is unauthenticated */
+	/* UE-15, UE-16: figure 5, back to sec-agree (tls may still be chosen); refusal unauthenticated */
 	{ S(TLS_CONNECTING), E(TLS_FAIL), G(CAN_FALLBACK), S(SM1_SENT),
 		{ A(NOTE_UNAUTH_REFUSAL), A(SEND_SM1) } },
 	{ S(TLS_CONNECTING), E(TLS_FAIL), G(NO_FALLBACK), S(FAILED), { A(ABORT) } },
