@@ -5,6 +5,7 @@
 #                   vectors-check, spec freshness; then again under ASan+UBSan
 #   make proofs     Frama-C/WP on ref/core, fails on any unproved goal
 #   make demo       every `itls demo` scenario
+#   make spec-html  the specification as one page, build/spec/index.html (pandoc)
 #   make vectors / vectors-check / spec / fuzz / bench / install / uninstall / clean
 
 CC      ?= cc
@@ -39,7 +40,7 @@ ITLS      := $(BUILD)/itls
 TESTS     := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all test unit proofs demo vectors vectors-check spec spec-check fuzz bench \
-        install uninstall clean trace
+        install uninstall clean trace spec-html
 
 all: $(LIB) $(ITLS)
 
@@ -96,6 +97,14 @@ spec: $(ITLS)
 	sh spec/gen.sh $(ITLS) spec/generated
 	$(PYTHON) spec/trace.py --write spec/traceability.md
 
+# the specification as one page: build/spec/index.html (pandoc); the links under
+# each rule come from the last test record (make test writes it)
+spec-html: $(ITLS)
+	@mkdir -p $(BUILD)/spec
+	@$(PYTHON) spec/trace.py --record $(BUILD)/test-logs/trace-record.tsv \
+	  --json $(BUILD)/spec/trace.json > /dev/null || true
+	$(PYTHON) spec/render.py $(BUILD)/spec
+
 spec-check: $(ITLS)
 	@rm -rf $(BUILD)/spec-check && mkdir -p $(BUILD)/spec-check
 	sh spec/gen.sh $(ITLS) $(BUILD)/spec-check
@@ -109,7 +118,9 @@ fuzz:
 bench: all
 	sh tests/bench/run.sh
 
-install: all
+install: all spec-html
+	install -d $(DESTDIR)$(PREFIX)/share/doc/itls
+	install -m 644 $(BUILD)/spec/index.html $(DESTDIR)$(PREFIX)/share/doc/itls/index.html
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include/itls $(DESTDIR)$(PREFIX)/share/itls/vectors/certs
 	install -m 755 $(ITLS) $(DESTDIR)$(PREFIX)/bin/itls
@@ -123,7 +134,8 @@ install: all
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/itls $(DESTDIR)$(PREFIX)/lib/libitls.a \
 	  $(DESTDIR)$(PREFIX)/lib/pkgconfig/itls.pc
-	rm -rf $(DESTDIR)$(PREFIX)/include/itls $(DESTDIR)$(PREFIX)/share/itls
+	rm -rf $(DESTDIR)$(PREFIX)/include/itls $(DESTDIR)$(PREFIX)/share/itls \
+	  $(DESTDIR)$(PREFIX)/share/doc/itls
 
 clean:
 	rm -rf build

@@ -54,6 +54,18 @@ criterion() { # dir label
 	done
 }
 
+browser() { # the rendered specification in chromium: one test per check
+	out="$log/browser.log"
+	"$PYTHON" tests/browser-check.py "$BUILD/spec/index.html" > "$out" 2>&1
+	rc=$?
+	ok=$(grep -c '^ok ' "$out")
+	nok=$(grep -c '^not ok ' "$out")
+	if [ $rc -ne 0 ] && [ "$nok" -eq 0 ]; then nok=1; fi
+	add "$ok" "$nok"
+	if [ "$nok" -eq 0 ]; then echo "PASS  browser: $ok checks"; else
+		echo "FAIL  browser: $ok ok, $nok not ok (see $out)"; grep -v '^ok' "$out" | head -20; fi
+}
+
 vectors() { # itls label
 	out="$log/$2-vectors.log"
 	"$1" check vectors/*.txt > "$out" 2>&1
@@ -90,6 +102,9 @@ cli
 # the record of what passed, with the rule IDs each test declares
 "$PYTHON" tests/trace-record.py "$log"
 suite traceability "$PYTHON" spec/trace.py --record "$log/trace-record.tsv"
+# the specification rendered (pandoc) and loaded in a real browser
+suite spec-html make --no-print-directory BUILD="$BUILD" spec-html
+browser
 suite vectors-check make --no-print-directory vectors-check
 if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 200000; fi
 if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
