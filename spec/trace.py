@@ -97,6 +97,13 @@ def spec_citations(root, rules, errors):
                 for m in USE_RE.finditer(line):
                     if m.group(1) not in rules:
                         errors.append("spec/%s:%d: %s is not a rule" % (name, n, m.group(1)))
+                # a link to a file must name a file of the repository
+                for m in re.finditer(r"\]\(([^)#\s]+)(?:#[^)]*)?\)", line):
+                    target = m.group(1)
+                    if re.match(r"^[a-z]+:", target):
+                        errors.append("spec/%s:%d: a link out of the repository (%s)" % (name, n, target))
+                    elif not os.path.exists(os.path.join(sdir, target)):
+                        errors.append("spec/%s:%d: dead link %s" % (name, n, target))
 
 
 def seed_matrix(root, rules, errors):
@@ -147,6 +154,8 @@ def proved_functions(root):
 
 
 FUNC_DEF = re.compile(r"^([A-Za-z_]\w*)\s*\(")
+TYPE_DEF = re.compile(r"^(?:typedef\s+)?((?:enum|struct|union)\s+\w+)\s*\{\s*$")
+DATA_DEF = re.compile(r"^(?:static\s+)?(?:const\s+)?[A-Za-z_][\w\s\*]*?\b(\w+)\s*(?:\[[^\]]*\])*\s*=\s*\{\s*$")
 PROTO = re.compile(r"\b(itls_\w+|[a-z_]\w*)\s*\(")
 KEYWORDS = ("if", "for", "while", "return", "switch", "sizeof", "defined")
 
@@ -201,6 +210,15 @@ def code_map(root, proved):
         owner = [None] * len(lines)
         i = 0
         while i < len(lines):
+            d = DATA_DEF.match(lines[i]) or TYPE_DEF.match(lines[i])
+            if d:
+                # a table (const data): its rows' comments are the table's
+                k = i
+                while k < len(lines) and not lines[k].startswith("};"):
+                    owner[k] = d.group(1)
+                    k += 1
+                i = k + 1
+                continue
             m = FUNC_DEF.match(lines[i])
             if m and m.group(1) not in KEYWORDS and not lines[i].rstrip().endswith(";"):
                 j = i
