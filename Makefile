@@ -119,8 +119,10 @@ bench: all
 	sh tests/bench/run.sh
 
 install: all spec-html
+	@mkdir -p $(BUILD)/spec-install && cp $(BUILD)/spec/trace.json $(BUILD)/spec-install/
+	SPEC_LINKS=installed $(PYTHON) spec/render.py $(BUILD)/spec-install
 	install -d $(DESTDIR)$(PREFIX)/share/doc/itls
-	install -m 644 $(BUILD)/spec/index.html $(DESTDIR)$(PREFIX)/share/doc/itls/index.html
+	install -m 644 $(BUILD)/spec-install/index.html $(DESTDIR)$(PREFIX)/share/doc/itls/index.html
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig \
 	  $(DESTDIR)$(PREFIX)/include/itls $(DESTDIR)$(PREFIX)/share/itls/vectors/certs
 	install -m 755 $(ITLS) $(DESTDIR)$(PREFIX)/bin/itls

@@ -50,8 +50,22 @@ def clause_files():
 
 
 def src_link(path, line=None):
+    """a link into the source tree; SPEC_LINKS=installed maps the files that
+    `make install` installs (headers, vectors) to their installed place
+    beside share/doc/itls and gives "" for the others (no link)."""
+    if os.environ.get("SPEC_LINKS") == "installed":
+        if path.startswith("ref/include/itls/"):
+            return "../../../include/itls/" + path[len("ref/include/itls/"):]
+        if path.startswith("vectors/") and path.count("/") == 1:
+            return "../../itls/" + path
+        return ""
     base = os.environ.get("SPEC_SRC", "../../")
     return "%s%s%s" % (base, path, "#L%d" % line if line else "")
+
+
+def link(text, path, line=None):
+    target = src_link(path, line)
+    return "[%s](%s)" % (text, target) if target else text
 
 
 def md_code(s):
@@ -69,13 +83,13 @@ def trace_line(rid, t):
         if key in seen or c["file"].startswith(("ref/cli/", "ref/sim/", "ref/tls/")):
             continue
         seen.append(key)
-        parts.append("[`%s`](%s)" % (md_code(c["function"]), src_link(c["file"], c["line"])))
+        parts.append(link("`%s`" % md_code(c["function"]), c["file"], c["line"]))
     out = ["*Code:* " + (", ".join(parts[:6]) + (" and %d more" % (len(parts) - 6) if len(parts) > 6 else "")
                          if parts else "the command and simulator only (Annex C)")]
     con = []
     for c in t["contract"]:
         label = "%s%s" % (md_code(c["function"]), ", proved" if c["proved"] else "")
-        con.append("[%s](%s)" % (label, src_link(c["file"], c["line"])))
+        con.append(link(label, c["file"], c["line"]))
     if con:
         out.append("*Contract:* " + ", ".join(dict.fromkeys(con)))
     tests = t["tests"]
@@ -83,20 +97,20 @@ def trace_line(rid, t):
     cli = [x for x in tests if x["kind"] == "cli"]
     tl = []
     for x in crit[:4]:
-        tl.append("[`%s`](%s)" % (x["test"], src_link(x["where"])))
+        tl.append(link("`%s`" % x["test"], x["where"]))
     if len(crit) > 4:
         tl.append("%d more" % (len(crit) - 4))
     scripts = {}
     for x in cli:
         scripts[x["where"]] = scripts.get(x["where"], 0) + 1
     for w, n in sorted(scripts.items()):
-        tl.append("[%s](%s) (%d)" % (os.path.basename(w), src_link(w), n))
+        tl.append("%s (%d)" % (link(os.path.basename(w), w), n))
     out.append("*Passed:* " + (", ".join(tl) if tl else "none recorded"))
     vec = {}
     for v in t["vectors"]:
         vec[v["file"]] = vec.get(v["file"], 0) + 1
     if vec:
-        out.append("*Vectors:* " + ", ".join("[%s](%s) (%d)" % (os.path.basename(f), src_link(f), n)
+        out.append("*Vectors:* " + ", ".join("%s (%d)" % (link(os.path.basename(f), f), n)
                                              for f, n in sorted(vec.items())))
     out.append("[Annex C](#trace-%s)" % rid)
     return " · ".join(out)
@@ -265,8 +279,9 @@ def main():
     # links between the files of spec/ become links between clauses
     text = re.sub(r"\]\(([\w-]+\.md)\)",
                   lambda m: "](#%s)" % file_anchor[m.group(1)] if m.group(1) in file_anchor
-                  else "](%s)" % src_link("spec/" + m.group(1)), text)
-    text = re.sub(r"\]\((generated/[^)]*)\)", lambda m: "](%s)" % src_link("spec/" + m.group(1)), text)
+                  else "](%s)" % (src_link("spec/" + m.group(1)) or "#"), text)
+    text = re.sub(r"\]\((generated/[^)]*)\)",
+                  lambda m: "](%s)" % (src_link("spec/" + m.group(1)) or "#"), text)
     md = os.path.join(outdir, "spec.md")
     with open(md, "w", encoding="utf-8") as f:
         f.write(text)
