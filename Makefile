@@ -5,6 +5,7 @@
 #                   vectors-check, spec freshness; then again under ASan+UBSan
 #   make proofs     Frama-C/WP on ref/core, fails on any unproved goal
 #   make demo       every `itls demo` scenario (V=1: every ladder too)
+#   make spec-html  the specification as one page, build/spec/index.html (pandoc)
 #   make vectors / vectors-check / spec / fuzz / bench / install / uninstall / clean
 #
 # make install takes PREFIX (/usr/local), DESTDIR, and BINDIR, LIBDIR, INCLUDEDIR,
@@ -57,7 +58,7 @@ ITLS      := $(BUILD)/itls
 TESTS     := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all test unit proofs demo vectors vectors-check spec spec-check fuzz bench \
-        install uninstall clean trace lib-check
+        install uninstall clean trace lib-check spec-html
 
 all: $(LIB) $(SHLIB) $(ITLS)
 
@@ -133,6 +134,14 @@ spec: $(ITLS)
 	sh spec/gen.sh $(ITLS) spec/generated
 	$(PYTHON) spec/trace.py --write spec/traceability.md
 
+# the specification as one page: build/spec/index.html (pandoc); the links under
+# each rule come from the last test record (make test writes it)
+spec-html: $(ITLS)
+	@mkdir -p $(BUILD)/spec
+	@$(PYTHON) spec/trace.py --record $(BUILD)/test-logs/trace-record.tsv \
+	  --json $(BUILD)/spec/trace.json > /dev/null || true
+	$(PYTHON) spec/render.py $(BUILD)/spec
+
 spec-check: $(ITLS)
 	@rm -rf $(BUILD)/spec-check && mkdir -p $(BUILD)/spec-check
 	sh spec/gen.sh $(ITLS) $(BUILD)/spec-check
@@ -158,6 +167,10 @@ SPEC_HTML ?= 1
 install: all
 	@if [ "$(SPEC_HTML)" = 1 ] && $(MAKE) -n spec-html >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory spec-html || echo "install: spec-html failed, installing without the rendered spec"; fi
+	@# the installed page links rules to the installed headers and vectors (SPEC_LINKS=installed)
+	@if [ -f $(BUILD)/spec/trace.json ]; then rm -rf $(BUILD)/spec-install && mkdir -p $(BUILD)/spec-install && \
+	  cp $(BUILD)/spec/trace.json $(BUILD)/spec-install/ && \
+	  SPEC_LINKS=installed $(PYTHON) spec/render.py $(BUILD)/spec-install; fi
 	@set -e; D="$(DESTDIR)"; man="$(DATADIR)/itls/manifest"; tmp=$(BUILD)/install-manifest; \
 	mkdir -p "$$D/"; : > $$tmp; \
 	mkd() { p=""; for part in $$(echo "$$1" | tr / ' '); do p="$$p/$$part"; \
@@ -177,9 +190,9 @@ install: all
 	for v in vectors/certs/*.der; do put 644 $$v $(DATADIR)/itls/vectors/certs/$${v##*/}; done; \
 	put 644 README.md $(DOCDIR)/README.md; \
 	put 644 vectors/README.md $(DOCDIR)/vectors-README.md; \
-	if [ -d build/spec ]; then \
-	  for sd in $$(cd build/spec && find . -type d | sed 's|^\./*||'); do mkd "$(DOCDIR)/spec/$$sd"; done; \
-	  for f in $$(cd build/spec && find . -type f | sed 's|^\./||'); do put 644 build/spec/$$f $(DOCDIR)/spec/$$f; done; \
+	if [ -d $(BUILD)/spec-install ]; then \
+	  for sd in $$(cd $(BUILD)/spec-install && find . -type d | sed 's|^\./*||'); do mkd "$(DOCDIR)/spec/$$sd"; done; \
+	  for f in $$(cd $(BUILD)/spec-install && find . -type f | sed 's|^\./||'); do put 644 $(BUILD)/spec-install/$$f $(DOCDIR)/spec/$$f; done; \
 	else echo "install: no build/spec (make spec-html renders the spec): not installed"; fi; \
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	  -e 's|@VERSION@|$(VERSION)|' itls.pc.in > "$$D$(PKGCONFIGDIR)/itls.pc"; echo "f $(PKGCONFIGDIR)/itls.pc" >> $$tmp; \

@@ -3,7 +3,8 @@
 #
 # Runs, for the normal build ($BUILD) and the ASan+UBSan build ($ASAN_BUILD):
 # every Criterion suite and `itls check vectors/*.txt`; then, once: the CLI
-# scripts tests/cli/*.sh, the traceability check, vectors-check and
+# scripts tests/cli/*.sh, the traceability check (on the record of what
+# passed: tests/trace-record.py), vectors-check and
 # spec-check. Counts each Criterion test, each vector record, each CLI check
 # and each of the three checks as one test; ends with "N passed, M failed".
 set -u
@@ -33,7 +34,9 @@ criterion() { # dir label
 		[ -x "$t" ] || continue
 		n=$(basename "$t")
 		out="$log/$2-$n.log"
-		"$t" --jobs 2 > "$out" 2>&1
+		# --tap (descriptions: the rule IDs) and --json (assertion counts)
+		# are read by tests/trace-record.py
+		"$t" --jobs 2 --tap="$log/$2-$n.tap" --json="$log/$2-$n.json" > "$out" 2>&1
 		rc=$?
 		syn=$(grep -a 'Synthesis:' "$out" | tail -1)
 		tested=$(echo "$syn" | sed -n 's/.*Tested: *\([0-9]*\).*/\1/p')
@@ -49,6 +52,18 @@ criterion() { # dir label
 			grep -a -E '\[----\]|\[FAIL\]|ERROR|runtime error' "$out" | head -20
 		fi
 	done
+}
+
+browser() { # the rendered specification in chromium: one test per check
+	out="$log/browser.log"
+	"$PYTHON" tests/browser-check.py "$BUILD/spec/index.html" > "$out" 2>&1
+	rc=$?
+	ok=$(grep -c '^ok ' "$out")
+	nok=$(grep -c '^not ok ' "$out")
+	if [ $rc -ne 0 ] && [ "$nok" -eq 0 ]; then nok=1; fi
+	add "$ok" "$nok"
+	if [ "$nok" -eq 0 ]; then echo "PASS  browser: $ok checks"; else
+		echo "FAIL  browser: $ok ok, $nok not ok (see $out)"; grep -v '^ok' "$out" | head -20; fi
 }
 
 vectors() { # itls label
@@ -86,7 +101,12 @@ vectors "$BUILD/itls" unit
 criterion "$ASAN_BUILD" asan
 if [ -x "$ASAN_BUILD/itls" ]; then vectors "$ASAN_BUILD/itls" asan; fi
 cli
-suite traceability "$PYTHON" spec/trace.py
+# the record of what passed, with the rule IDs each test declares
+"$PYTHON" tests/trace-record.py "$log"
+suite traceability "$PYTHON" spec/trace.py --record "$log/trace-record.tsv"
+# the specification rendered (pandoc) and loaded in a real browser
+suite spec-html make --no-print-directory BUILD="$BUILD" spec-html
+browser
 suite vectors-check make --no-print-directory vectors-check
 # the vectors' JSON Schemas (vectors/schema/) and the example consumer of vectors/README.md
 suite vectors-schema "$PYTHON" vectors/schema/validate.py

@@ -151,7 +151,7 @@ Test(pcscf, init)
 	cr_assert_eq(itls_pc_init(&p, &c), ITLS_OK);
 }
 
-Test(pcscf, bad_event_leaves_state_unchanged)
+Test(pcscf, bad_event_leaves_state_unchanged, .description = "PC-19")
 {
 	struct itls_pc p, before;
 	struct itls_pc_event ev;
@@ -175,7 +175,7 @@ Test(pcscf, bad_event_leaves_state_unchanged)
 	cr_assert_eq(p.state, ITLS_PC_IDLE);
 }
 
-Test(pcscf, itls_full_path)
+Test(pcscf, itls_full_path, .description = "PC-06 PC-05 PC-13 PC-14")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -201,7 +201,7 @@ Test(pcscf, itls_full_path)
 	cr_assert_not_null(find_act(ITLS_PC_A_SEND_SM12));
 }
 
-Test(pcscf, wrong_or_missing_ctoken_aborts)
+Test(pcscf, wrong_or_missing_ctoken_aborts, .description = "PC-15 PC-12")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -218,7 +218,7 @@ Test(pcscf, wrong_or_missing_ctoken_aborts)
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);   /* PC-12 */
 	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
-	/* the hex-string reading of DESIGN decision 2 is refused too */
+	/* the hex-string reading of D-TK-2 is refused too */
 	to_sm6_tls(&p);
 	ev_sm7(&ev, ITLS_TR_TLS, 1);
 	{
@@ -232,7 +232,7 @@ Test(pcscf, wrong_or_missing_ctoken_aborts)
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_INVALID);
 }
 
-Test(pcscf, bid_down_is_caught)
+Test(pcscf, bid_down_is_caught, .description = "PC-10 PC-11 PC-09")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -258,7 +258,7 @@ Test(pcscf, bid_down_is_caught)
 	cr_assert_eq(p.reason, ITLS_ERR_NOT_ALLOWED);
 }
 
-Test(pcscf, no_tokens_for_a_ue_without_tls)
+Test(pcscf, no_tokens_for_a_ue_without_tls, .description = "PC-03 PC-07")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -288,7 +288,7 @@ Test(pcscf, no_tokens_for_a_ue_without_tls)
 	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM6)->with_token, 0);
 }
 
-Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec)
+Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec, .description = "PC-12 PC-13")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -306,7 +306,7 @@ Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec)
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);
 }
 
-Test(pcscf, sm5_problems)
+Test(pcscf, sm5_problems, .description = "PC-04 PC-02")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -332,7 +332,7 @@ Test(pcscf, sm5_problems)
 	cr_assert_eq(p.reason, ITLS_ERR_NO_COMMON_MECHANISM);
 }
 
-Test(pcscf, psk_mode)
+Test(pcscf, psk_mode, .description = "PC-16")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -362,7 +362,7 @@ Test(pcscf, psk_mode)
 	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_TLS_YES);
 }
 
-Test(pcscf, never_toward_the_ue_and_resumption)
+Test(pcscf, never_toward_the_ue_and_resumption, .description = "PC-17")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -391,7 +391,7 @@ Test(pcscf, never_toward_the_ue_and_resumption)
 	cr_assert_eq(step(&p, &ev), ITLS_ERR_BAD_EVENT);
 }
 
-Test(pcscf, home_network_rejects)
+Test(pcscf, home_network_rejects, .description = "PC-18")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -416,7 +416,7 @@ rnd(void)
 	return rnd_state;
 }
 
-Test(pcscf, random_walks_keep_the_safety_properties)
+Test(pcscf, random_walks_keep_the_safety_properties, .description = "PC-15 PC-07 PC-20")
 {
 	static unsigned char seen[256];
 	static const enum itls_pc_event_kind pick[10] = {

@@ -154,7 +154,7 @@ to_sm1_tls(struct itls_ue *u, int names)
 
 /* ---- UE-01: configuration ---------------------------------------------------- */
 
-Test(ue, init_rejects_impossible_configurations)
+Test(ue, init_rejects_impossible_configurations, .description = "UE-01")
 {
 	struct itls_ue u;
 	struct itls_ue_config c;
@@ -176,7 +176,7 @@ Test(ue, init_rejects_impossible_configurations)
 
 /* ---- UE-23: bad events -------------------------------------------------------- */
 
-Test(ue, bad_event_leaves_state_unchanged)
+Test(ue, bad_event_leaves_state_unchanged, .description = "UE-23")
 {
 	struct itls_ue u, before;
 	struct itls_ue_event ev;
@@ -205,7 +205,7 @@ Test(ue, bad_event_leaves_state_unchanged)
 
 /* ---- figures 1/2: the I-TLS path -------------------------------------------------- */
 
-Test(ue, itls_tls_first_sends_ctoken_of_the_vectors)
+Test(ue, itls_tls_first_sends_ctoken_of_the_vectors, .description = "UE-09 UE-11 UE-12")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -235,7 +235,7 @@ Test(ue, itls_tls_first_sends_ctoken_of_the_vectors)
 	cr_assert(has_act(ITLS_UE_A_REGISTERED));
 }
 
-Test(ue, kdf_profile_verifies_the_kdf_token)
+Test(ue, kdf_profile_verifies_the_kdf_token, .description = "UE-09 TK-11")
 {
 	struct itls_ue u;
 	struct itls_ue_config c;
@@ -267,7 +267,7 @@ Test(ue, kdf_profile_verifies_the_kdf_token)
 }
 
 /* UE-08 */
-Test(ue, token_missing_aborts)
+Test(ue, token_missing_aborts, .description = "UE-08")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -281,7 +281,7 @@ Test(ue, token_missing_aborts)
 	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
 }
 
-Test(ue, token_of_another_certificate_aborts)
+Test(ue, token_of_another_certificate_aborts, .description = "UE-09")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -303,7 +303,7 @@ Test(ue, token_of_another_certificate_aborts)
 	cr_assert_eq(u.keys.ik[0] | u.keys.ik[15], 0);
 }
 
-Test(ue, one_bit_of_s_token_aborts)
+Test(ue, one_bit_of_s_token_aborts, .description = "UE-09 TK-07")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -315,7 +315,7 @@ Test(ue, one_bit_of_s_token_aborts)
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
 }
 
-Test(ue, aka_failure_aborts)
+Test(ue, aka_failure_aborts, .description = "UE-07")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -327,7 +327,7 @@ Test(ue, aka_failure_aborts)
 	cr_assert_eq(u.reason, ITLS_ERR_MAC_FAILURE);   /* UE-07 */
 }
 
-Test(ue, no_common_mechanism_aborts)
+Test(ue, no_common_mechanism_aborts, .description = "UE-06")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -347,7 +347,7 @@ Test(ue, no_common_mechanism_aborts)
 
 /* ---- UE-10: seed 003 names ------------------------------------------------------- */
 
-Test(ue, names_outside_the_home_domain_abort)
+Test(ue, names_outside_the_home_domain_abort, .description = "UE-10")
 {
 	struct itls_ue u;
 	struct itls_ue_config c;
@@ -382,7 +382,7 @@ Test(ue, names_outside_the_home_domain_abort)
 
 /* ---- figure 3 --------------------------------------------------------------------- */
 
-Test(ue, prefer_ipsec_inside_tls)
+Test(ue, prefer_ipsec_inside_tls, .description = "UE-13")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -421,7 +421,7 @@ Test(ue, prefer_ipsec_inside_tls)
 
 /* ---- figure 4 ---------------------------------------------------------------------- */
 
-Test(ue, secagree_first_then_tls)
+Test(ue, secagree_first_then_tls, .description = "UE-03 UE-14")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -461,7 +461,7 @@ Test(ue, secagree_first_then_tls)
 
 /* ---- figure 5 ---------------------------------------------------------------------- */
 
-Test(ue, tls_refusal_falls_back_and_is_recorded)
+Test(ue, tls_refusal_falls_back_and_is_recorded, .description = "UE-15 UE-16")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -489,7 +489,7 @@ Test(ue, tls_refusal_falls_back_and_is_recorded)
 
 /* ---- figure 6 ---------------------------------------------------------------------- */
 
-Test(ue, psk_tls_keys_of_the_vectors)
+Test(ue, psk_tls_keys_of_the_vectors, .description = "UE-17")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -538,7 +538,7 @@ to_registered(struct itls_ue *u)
 	cr_assert_eq(u->state, ITLS_UE_REGISTERED_TLS);
 }
 
-Test(ue, only_the_ue_resumes)
+Test(ue, only_the_ue_resumes, .description = "UE-18 UE-19")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -561,7 +561,7 @@ Test(ue, only_the_ue_resumes)
 	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
 }
 
-Test(ue, a_new_handshake_must_show_the_same_certificate)
+Test(ue, a_new_handshake_must_show_the_same_certificate, .description = "UE-18 UE-19")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -582,7 +582,7 @@ Test(ue, a_new_handshake_must_show_the_same_certificate)
 
 /* ---- UE-24: a Rel-5/6 UE ------------------------------------------------------------- */
 
-Test(ue, ipsec_only_ue_ignores_tokens)
+Test(ue, ipsec_only_ue_ignores_tokens, .description = "UE-24")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -597,7 +597,7 @@ Test(ue, ipsec_only_ue_ignores_tokens)
 	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM7)->via, ITLS_TR_IPSEC);
 }
 
-Test(ue, rejections_and_lost_connections_fail)
+Test(ue, rejections_and_lost_connections_fail, .description = "UE-24")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -626,7 +626,7 @@ rnd(void)
 	return rnd_state;
 }
 
-Test(ue, random_walks_keep_the_safety_properties)
+Test(ue, random_walks_keep_the_safety_properties, .description = "UE-20 UE-22 UE-21")
 {
 	static unsigned char seen[256];
 	struct itls_ue u;
@@ -701,7 +701,7 @@ Test(ue, random_walks_keep_the_safety_properties)
 		itls_ue_table_len);
 }
 
-Test(ue, names_of_everything)
+Test(ue, names_of_everything, .description = "UE-20 UE-22")
 {
 	size_t i;
 

@@ -22,6 +22,7 @@ static const char demo_usage[] =
 "       itls demo --table ue|pcscf      (markdown, from the transition table)\n"
 "       itls demo --fsm-dot ue|pcscf    (graphviz, from the transition table)\n"
 "       itls demo [SCENARIO] --stats N  (time N runs: TLS handshake vs the rest)\n"
+"       itls demo [SCENARIO] --messages (every SIP message of the run in full, markdown)\n"
 "\n"
 "Runs a full IMS registration between a UE, a P-CSCF (real BearSSL TLS 1.2\n"
 "in memory), an I-CSCF and an S-CSCF/HSS (Milenage), driven by the two\n"
@@ -33,6 +34,8 @@ static const char demo_usage[] =
 "  --all         run every scenario; one line each, then \"N passed, M failed\"\n"
 "  --dot FILE    also write the ladder as a graphviz digraph\n"
 "  --pcap FILE   also write the SIP messages as a pcap (TLS hop decrypted)\n"
+"  --messages    print the SIP messages as sent (start line, every header,\n"
+"                body) instead of the ladder\n"
 "\n"
 "scenarios: itls (default), secagree-first, prefer-ipsec, fallback-ipsec,\n"
 "psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume\n";
@@ -162,7 +165,7 @@ cmd_demo(int argc, char **argv)
 {
 	static const char *const with_value[] = { "--dot", "--pcap", "--table",
 		"--fsm-dot", "--stats", NULL };
-	static const char *const flags[] = { "--list", "--all", "--help", NULL };
+	static const char *const flags[] = { "--list", "--all", "--help", "--messages", NULL };
 	const char *scn_name = "itls", *dot, *pcap, *table, *fsmdot, *stats;
 	struct sim_run run;
 	struct sim_text t;
@@ -243,7 +246,11 @@ cmd_demo(int argc, char **argv)
 		sim_free(&run);
 		return cli_fail("internal", "scenario %s: %s", scn_name, run.verdict);
 	}
-	sim_ladder_text(&run, &t);
+	if (arg_has(argc, argv, "--messages")) {
+		sim_messages_md(&run, &t);
+	} else {
+		sim_ladder_text(&run, &t);
+	}
 	if (dot != NULL) {
 		struct sim_text d;
 		sim_text_init(&d);

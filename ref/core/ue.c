@@ -3,7 +3,7 @@
  *
  * Everything that decides a UE transition is in this file: the table, the
  * guards, the steps, and the safety check applied before a transition is
- * committed (STYLE.md §9, h11's "Rule 1").
+ * committed (D-UE-2, h11's "Rule 1").
  *
  * A step of the machine has four phases:
  *   1. facts: the crypto and name checks the guards need, computed once
@@ -39,7 +39,7 @@ const struct itls_ue_row itls_ue_table[] = {
 	/* UE-05: the certificate is accepted as received; SM1 goes inside TLS */
 	{ S(TLS_CONNECTING), E(TLS_UP), G(ALWAYS), S(SM1_SENT),
 		{ A(NOTE_TLS_UP), A(SEND_SM1) } },
-	/* UE-15: figure 5, fall back to sec-agree; the refusal is unauthenticated */
+	/* UE-15, UE-16: figure 5, back to sec-agree (tls may still be chosen); refusal unauthenticated */
 	{ S(TLS_CONNECTING), E(TLS_FAIL), G(CAN_FALLBACK), S(SM1_SENT),
 		{ A(NOTE_UNAUTH_REFUSAL), A(SEND_SM1) } },
 	{ S(TLS_CONNECTING), E(TLS_FAIL), G(NO_FALLBACK), S(FAILED), { A(ABORT) } },
@@ -358,7 +358,7 @@ ue_stok_check(const struct itls_token_keys *keys, const uint8_t *tok,
 }
 
 /*
- * UE-10: seed 003 (003_15c587d3190d887e.txt) §3.1 -- the certificate
+ * UE-10: seed 003 §3.1 -- the certificate
  * identifies a host within the home domain and the realm corresponds.
  */
 /*@ requires \valid(f);
@@ -573,7 +573,7 @@ ue_make_ctoken(struct itls_ue *st)
 		== ITLS_OK ? 1 : 0;
 }
 
-/* UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (DESIGN decision 5) */
+/* UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1) */
 /*@ requires \valid(st);
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
   @ assigns st->psk[0 .. 31], st->has_psk;

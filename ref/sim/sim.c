@@ -653,7 +653,7 @@ static void
 pc_feed(struct world *w, const struct itls_pc_event *ev)
 {
 	struct itls_pc_action a[ITLS_FSM_MAX_ACTIONS];
-	size_t n, i;
+	size_t n, i, k;
 	const char *names[ITLS_FSM_MAX_ACTIONS];
 	enum itls_err reasons[ITLS_FSM_MAX_ACTIONS];
 	int old = w->pc.state;
@@ -679,11 +679,17 @@ pc_feed(struct world *w, const struct itls_pc_event *ev)
 			? itls_pc_guard_name(itls_pc_table[w->pc.last_row].guard)
 			: "safety check",
 		itls_pc_state_name(w->pc.state));
-	for (i = 0; i < n; i++) {
-		names[i] = itls_pc_act_name(a[i].kind);
-		reasons[i] = a[i].reason;
+	for (i = 0, k = 0; i < n; i++) {
+		/* the ladder names record-c_token only when SM7 carried one: on
+		 * flows without c_token (PSK, IPsec) the step records "nothing
+		 * verified", which the ladder does not draw (PC-13) */
+		if (a[i].kind == ITLS_PC_A_ACCEPT_CTOKEN && !ev->has_ctoken) {
+			continue;
+		}
+		names[k] = itls_pc_act_name(a[i].kind);
+		reasons[k++] = a[i].reason;
 	}
-	act_line(en, names, reasons, n);
+	act_line(en, names, reasons, k);
 	pc_actions(w, a, n);
 }
 
@@ -716,14 +722,27 @@ tls_connect(struct world *w, int resume)
 		/* figure 5: nobody on the path will do TLS (or an attacker says so) */
 		struct sim_entry *e = entry(w, SIM_E_TLS, SIM_A_UE,
 			forged ? SIM_A_MITM : SIM_A_PCSCF);
-		snprintf(e->via, sizeof e->via, "TLS");
-		snprintf(e->label, sizeof e->label, "ClientHello");
-		int err = itls_tls_inject_alert(&w->ue_tls);
+		int err;
+		if (forged) {
+			snprintf(e->via, sizeof e->via, "TLS");
+			snprintf(e->label, sizeof e->label, "ClientHello");
+		} else {
+			/* a Rel-5/6 P-CSCF has no TLS: nothing listens on 5061 */
+			snprintf(e->via, sizeof e->via, "TCP");
+			snprintf(e->label, sizeof e->label, "SYN to port 5061 (SIPS)");
+		}
+		err = itls_tls_inject_alert(&w->ue_tls);
 		w->forged |= forged;
 		e = entry(w, SIM_E_TLS, forged ? SIM_A_MITM : SIM_A_PCSCF, SIM_A_UE);
-		snprintf(e->via, sizeof e->via, "TLS");
-		snprintf(e->label, sizeof e->label, "Alert fatal handshake_failure (plaintext, unauthenticated)");
-		note(w, SIM_A_UE, "TLS refused (BearSSL error %d); nothing tells the UE who sent the alert", err);
+		if (forged) {
+			snprintf(e->via, sizeof e->via, "TLS");
+			snprintf(e->label, sizeof e->label, "Alert fatal handshake_failure (forged, plaintext)");
+			note(w, SIM_A_UE, "TLS refused (BearSSL error %d); nothing tells the UE who sent the alert", err);
+		} else {
+			snprintf(e->via, sizeof e->via, "TCP");
+			snprintf(e->label, sizeof e->label, "RST: connection refused (no TLS service)");
+			note(w, SIM_A_UE, "TLS refused: the connection to 5061 is refused; a RST is not authenticated either");
+		}
 		ev.kind = ITLS_UE_EV_TLS_FAIL;
 		ue_feed(w, &ev);
 		return;
@@ -800,18 +819,25 @@ psk_connect(struct world *w)
 
 	hex(w->ue.psk, 32, h1);
 	hex(w->pc.psk, 32, h2);
+	/* the full PSK handshake of RFC 4279 section 2 (no identity hint) */
 	e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
 	snprintf(e->via, sizeof e->via, "PSK-TLS");
-	snprintf(e->label, sizeof e->label, "ClientHello (TLS_PSK_WITH_AES_128_GCM_SHA256), ClientKeyExchange identity=\"%.*s\"",
+	snprintf(e->label, sizeof e->label, "ClientHello (TLS_PSK_WITH_AES_128_GCM_SHA256)");
+	e = entry(w, SIM_E_TLS, SIM_A_PCSCF, SIM_A_UE);
+	snprintf(e->via, sizeof e->via, "PSK-TLS");
+	snprintf(e->label, sizeof e->label, "ServerHello, ServerHelloDone");
+	e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
+	snprintf(e->via, sizeof e->via, "PSK-TLS");
+	snprintf(e->label, sizeof e->label, "ClientKeyExchange (identity \"%.*s\"), ChangeCipherSpec, Finished",
 		(int)w->ue.cfg.impi_len, (const char *)w->ue.cfg.impi);
 	eline(e, "UE PSK     %s", h1);
 	e = entry(w, SIM_E_TLS, SIM_A_PCSCF, SIM_A_UE);
 	snprintf(e->via, sizeof e->via, "PSK-TLS");
-	snprintf(e->label, sizeof e->label, "ServerHello, ChangeCipherSpec, Finished");
+	snprintf(e->label, sizeof e->label, "ChangeCipherSpec, Finished");
 	eline(e, "P-CSCF PSK %s", h2);
-	note(w, SIM_A_UE, "PSK = KDF(CK || IK, \"itls psk\", IMPI) on both ends: %s "
-		"(BearSSL has no PSK suites: tests/cli/demo.sh runs this handshake with openssl/gnutls)",
+	note(w, SIM_A_UE, "PSK = KDF(CK || IK, \"itls psk\", IMPI) on both ends: %s",
 		same ? "equal, the handshake succeeds" : "different, the handshake fails");
+	note(w, SIM_A_UE, "(simulated: BearSSL has no PSK suites; tests/cli/demo.sh runs it with openssl and gnutls)");
 	w->psk_equal = same;
 	memset(&ev, 0, sizeof ev);
 	if (!same) {
@@ -906,7 +932,7 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 			c.has_c_token = 1;
 			memcpy(c.c_token, w->ue.c_token, 12);
 			if (w->cfg.attack == ATK_HEX_CTOKEN) {
-				/* the wrong reading of DESIGN decision 2 */
+				/* the wrong reading of D-TK-2 */
 				char sh[25];
 				hex(w->ue.s_token, 12, sh);
 				itls_crypto_hmac_sha1(c.c_token, 12, w->ue.keys.ik, 16,
@@ -1924,9 +1950,9 @@ scn_resume(struct sim_run *r)
 		return 0;
 	}
 	/* the connection drops (NAT timeout, radio loss) */
-	note(w, SIM_A_UE, "the TCP connection under TLS drops");
+	note(w, SIM_A_UE, "the TCP connection under TLS drops: no close_notify reaches either end");
 	itls_tls_close(&w->link);
-	record_tls(w, &w->link, SIM_A_UE, SIM_A_PCSCF);
+	w->link.nev = 0;	/* the alerts of the close never cross the dropped connection */
 	w->tls_live = 0;
 	memset(&pe, 0, sizeof pe);
 	pe.kind = ITLS_PC_EV_TLS_CLOSED;
@@ -1943,7 +1969,7 @@ scn_resume(struct sim_run *r)
 	pc_feed(w, &pe);
 	memset(&ev, 0, sizeof ev);
 	ev.kind = ITLS_UE_EV_TLS_INBOUND;
-	note(w, SIM_A_UE, "a ClientHello arrives from the network side");
+	note(w, SIM_A_UE, "probe: a ClientHello arrives from the network side (UE-18)");
 	ue_feed(w, &ev);
 	ok = registered_tls(w) && w->resumed && w->ue_refused && w->pc_refused
 		&& w->ue.stok_ok && w->ue.stok_run == w->ue.aka_run;

@@ -125,6 +125,8 @@ void sim_text_printf(struct sim_text *t, const char *fmt, ...)
 
 /* the ladder as text */
 void sim_ladder_text(const struct sim_run *r, struct sim_text *t);
+/* every SIP message of the run in full, as markdown (spec/generated/) */
+void sim_messages_md(const struct sim_run *r, struct sim_text *t);
 /* the ladder as a graphviz digraph */
 void sim_ladder_dot(const struct sim_run *r, struct sim_text *t);
 /* the SIP messages of the runs as a pcap file (Ethernet/IPv4/UDP or TCP) */

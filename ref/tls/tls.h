@@ -5,14 +5,14 @@
  * Hosted code (not part of the verified core). The UE side is a BearSSL
  * client whose X.509 engine is replaced by a capturing one: it records the
  * DER of the first certificate of the server's Certificate message -- the
- * end-entity certificate exactly as received, the input of s_token (DESIGN
- * decision 1) -- and accepts it without any CA validation (seed 004
- * (004_cc265cfec24203c0.txt) §3.3.1 step 1: the token replaces the CA
+ * end-entity certificate exactly as received, the input of s_token (spec/
+ * decisions.md D-TK-1) -- and accepts it without any CA validation (seed 004
+ * §3.3.1 step 1: the token replaces the CA
  * check), while still decoding its public key for the key exchange.
  *
  * The server side is a BearSSL server with one certificate and its key
  * (EC or RSA, DER or PEM); it never asks for a client certificate (seed 002
- * (002_4f8d0fda75508f01.txt), P-CSCF impacts) and keeps a session cache so
+ * §"P-CSCF Impacts") and keeps a session cache so
  * that the client can resume (seed 003 §3.1: only the UE resumes).
  *
  * A link moves records between the two engines in memory (the record pump:

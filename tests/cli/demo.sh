@@ -17,7 +17,7 @@ cleanup() {
 trap cleanup EXIT
 fail=0
 
-ok() { echo "ok - $1"; }
+ok() { echo "ok - ${RULES:+[$RULES] }$1"; }
 nok() { echo "not ok - $1"; fail=1; }
 # expect NAME COND... : ok when the command succeeds
 expect() {
@@ -74,28 +74,39 @@ rc=$?
 expect "demo --all: exit 0, 10 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "10 passed, 0 failed"
 
 # what the ladders must show
+RULES="PC-06"
 grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.txt"
 expect "itls: SM6 carries the s_token of vectors/token.txt tc 1 (PC-06)" test $? -eq 0
+RULES="UE-11"
 grep -q 'c_token="413c4006bfb7f2ba6e063472"' "$T/itls.txt"
 expect "itls: SM7 carries the c_token of vectors/token.txt (UE-11)" test $? -eq 0
+RULES="PC-14"
 grep -q 'integrity-protected=tls-yes' "$T/itls.txt"
 expect "itls: SM8 is integrity-protected=tls-yes (PC-14)" test $? -eq 0
+RULES="UE-09"
 grep -q 'UE: sm1-sent --SM6 \[tls, s_token invalid\]--> failed' "$T/mitm.txt"
 expect "mitm: the UE aborts at SM6 (UE-09)" test $? -eq 0
+RULES="PC-13"
 grep -q 'P-CSCF: sm6-sent --SM7 \[c_token invalid\]--> failed' "$T/bad-ctoken.txt"
 expect "bad-ctoken: the P-CSCF aborts at SM7 (PC-13)" test $? -eq 0
+RULES="PC-10 PC-11"
 test "$(grep -c 'abort(bid-down)' "$T/bid-down.txt")" -eq 2
 expect "bid-down: caught twice at SM7 (PC-10, PC-11)" test $? -eq 0
+RULES="UE-15 UE-16"
 grep -q 'not detectable' "$T/bid-down.txt"
 expect "bid-down: the forged TLS refusal is reported as undetectable (UE-15, UE-16)" test $? -eq 0
+RULES="UE-18 UE-19"
 grep -q 'ServerHello, ChangeCipherSpec, Finished' "$T/resume.txt"
 expect "resume: an abbreviated handshake (UE-18, UE-19)" test $? -eq 0
+RULES="UE-18 PC-17"
 test "$(grep -c 'refuse(not-allowed)' "$T/resume.txt")" -eq 2
 expect "resume: the network's TLS attempt is refused on both sides (UE-18, PC-17)" test $? -eq 0
+RULES="PC-07 UE-24"
 grep -q 'SM6 SIP/2.0 401' "$T/no-tls-ue.txt" && ! grep -q 's_token=' "$T/no-tls-ue.txt" \
 	&& ! grep -q 'c_token=' "$T/no-tls-ue.txt"
 expect "no-tls-ue: no token anywhere (PC-07, UE-24)" test $? -eq 0
 
+RULES=""
 # ---- tables and graphviz ---------------------------------------------------------------
 "$ITLS" demo --table ue > "$T/ue.md"
 grep -q '^| 0 | idle | start | tls-first | tls-connecting | tls-connect |$' "$T/ue.md"
@@ -141,7 +152,7 @@ else
 	nok "tshark is not installed"
 fi
 
-# ---- PSK-TLS for real (seed 004 §3.4, DESIGN decision 5) ------------------------------------
+# ---- PSK-TLS for real (seed 004 §3.4, D-PS-1) ------------------------------------
 # The psk scenario's PSK (CK, IK of TS 35.208 test set 1, the demo's IMPI).
 out=$("$ITLS" psk --ck b40ba9a3c58b2a05bbf0d987b21bf8cb --ik f769bcd751044604127672711c6d3441 --impi user1@operator1.ims.com)
 PSK=$(echo "$out" | sed -n 's/^psk //p')

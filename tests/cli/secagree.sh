@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/secagree.sh ITLS -- the `itls secagree` commands (spec/secagree.md
-# SA-29, SA-30; DESIGN.md CLI contract; D-SA-8, D-SA-13). One line per check:
+# SA-29, SA-30; D-04; D-SA-8, D-SA-13). One line per check:
 # "ok - ..." or "not ok - ...". Exit 1 when any check fails.
 set -u
 ITLS=${1:-build/itls}
@@ -25,7 +25,7 @@ check() {
 		head -1 "$T/err" | grep -q "^itls: $want_err" || bad="$bad; stderr [$(cat "$T/err")], want itls: $want_err"
 	fi
 	if [ -z "$bad" ]; then
-		echo "ok - $name"
+		echo "ok - ${RULES:+[$RULES] }$name"
 	else
 		echo "not ok - $name: $bad"
 		fail=1
@@ -36,6 +36,7 @@ UE='Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=1111;spi-s=222
 PC='Security-Server: ipsec-3gpp; q=0.1; alg=hmac-sha-1-96;ealg=aes-cbc; spi-c=3929102; spi-s=3929103; port-c=32789; port-s=5064;prot=esp;mod=trans, tls;q=0.5'
 PC_CANON='ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;ealg=aes-cbc;spi-c=3929102;spi-s=3929103;port-c=32789;port-s=5064;prot=esp;mod=trans'
 
+RULES="SA-21 SA-29"
 # ---- parse (SA-29) ----
 printf '%s\r\n%s\n' 'Security-Client: tls;q=0.2' 'security-server: TLS ; Q=0.5 , digest;d-alg=md5' > "$T/good"
 STDIN=$T/good check "parse: all lines ok, CRLF stripped, exit 0" 0 \
@@ -55,6 +56,7 @@ STDIN=/dev/null check "parse: empty stdin is reported" 2 "" "empty" -- "$ITLS" s
 check "parse: extra argument is usage error" 2 "" "usage" -- "$ITLS" secagree parse x
 check "parse --help" 0 "$(cat tests/cli/help/secagree-parse.txt)" "" -- "$ITLS" secagree parse --help
 
+RULES="SA-23 SA-30"
 # ---- select (SA-23, SA-30) ----
 check "select: highest q common (P-CSCF prefers tls)" 0 "tls;q=0.5" "" -- "$ITLS" secagree select "$UE" "$PC"
 check "select: ipsec-3gpp when only it is common" 0 "$PC_CANON" "" -- \
@@ -69,6 +71,7 @@ check "select: header kinds (D-SA-8)" 2 "" "bad-header-name" -- \
 check "select: one argument is usage error" 2 "" "usage" -- "$ITLS" secagree select "$UE"
 check "select --help" 0 "$(cat tests/cli/help/secagree-select.txt)" "" -- "$ITLS" secagree select --help
 
+RULES="SA-25 SA-30"
 # ---- verify (SA-25, SA-30) ----
 check "verify: match (white space and case of names differ)" 0 "match" "" -- \
 	"$ITLS" secagree verify "$PC" "Security-Verify: $(echo "$PC_CANON" | sed 's/ipsec-3gpp/IPSEC-3GPP/'), TLS;q=0.5"
@@ -82,6 +85,7 @@ check "verify: header kinds (D-SA-8)" 2 "" "bad-header-name" -- \
 	"$ITLS" secagree verify 'Security-Server: tls' 'Security-Server: tls'
 check "verify --help" 0 "$(cat tests/cli/help/secagree-verify.txt)" "" -- "$ITLS" secagree verify --help
 
+RULES="SA-26 SA-30"
 # ---- compare (SA-26, SA-30) ----
 check "compare: match" 0 "match" "" -- "$ITLS" secagree compare "$UE" "$UE"
 check "compare: bid-down (tls removed from SM1), exit 1" 1 "mismatch" "" -- \
@@ -92,6 +96,7 @@ check "compare: bad line, exit 2" 2 "" "mixed-headers\|bad-header-name" -- \
 	"$ITLS" secagree compare "$UE" 'Security-Clint: tls'
 check "compare --help" 0 "$(cat tests/cli/help/secagree-compare.txt)" "" -- "$ITLS" secagree compare --help
 
+RULES=""
 # ---- dispatch ----
 check "secagree --help" 0 "$(cat tests/cli/help/secagree.txt)" "" -- "$ITLS" secagree --help
 check "secagree without subcommand, exit 2" 2 "" "usage" -- "$ITLS" secagree

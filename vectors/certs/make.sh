@@ -69,7 +69,7 @@ rsa_key $K
 O='O = IMS Operator'
 U=utf8only
 
-# ---- identity shapes (RFC 5922 7.1, DESIGN decisions 6-7, D-NM-1..3) --------
+# ---- identity shapes (RFC 5922 7.1, D-NM-1..D-NM-3) --------
 selfsigned san-uri-sip.der       $K 101 $U "CN = pcscf.ims.com" "subjectAltName = URI:sip:pcscf.ims.com"
 selfsigned san-uri-sip-user.der  $K 102 $U "$O" "subjectAltName = URI:sip:user@pcscf.ims.com"
 selfsigned san-uri-sip-user-dns.der $K 103 $U "$O" \

@@ -2,7 +2,7 @@
  * itls/psk.h -- the PSK-TLS key and identity (spec/psk.md, PS-nn).
  *
  * Seed 004 §3.4 keys a PSK-TLS handshake from the AKA run but leaves the
- * derivation open; DESIGN decision 5 fixes it for itls-ref (not a
+ * derivation open; decision D-PS-1 fixes it for itls-ref (not a
  * standard):
  *   PSK      = KDF(CK || IK, FC = 0x01, P0 = "itls psk", P1 = IMPI)  (32 bytes)
  *   identity = the IMPI, byte for byte

@@ -4,7 +4,7 @@
  * Theory of operation. The UE registers with IMS through a P-CSCF. It
  * protects the registration with TLS or with IPsec, chosen by SIP security
  * agreement (RFC 3329); with TLS it needs no PKI: it accepts the P-CSCF's
- * certificate as it is (seed 004 (004_cc265cfec24203c0.txt) §3.3.1 step 1)
+ * certificate as it is (seed 004 §3.3.1 step 1)
  * and trusts it only once the P-CSCF has proved, with s_token = a MAC under
  * the IK of this AKA run, that it holds that very certificate (step 7). The
  * UE answers with c_token (steps 7-8). Two orders exist: TLS first, then
@@ -18,10 +18,10 @@
  * outcome (TLS up, SM6 parsed, ...) as a `struct itls_ue_event`, and gets
  * back the actions to carry out. Which mechanism to use is chosen by the
  * caller with itls/secagree.h from the Security-Server of SM6 and passed in
- * the event (RFC 3329 §2.3; DESIGN decision 11); the s_token check, the
+ * the event (RFC 3329 §2.3; D-SA-1); the s_token check, the
  * c_token, the PSK and the name checks are computed here.
  *
- * The transition table `itls_ue_table` is const data (STYLE.md §9). For a
+ * The transition table `itls_ue_table` is const data (D-UE-2). For a
  * (state, event) the rows are tried in order; the first whose guard holds
  * is taken: its steps run in order, each producing one action, then the
  * state becomes the row's next state. A pair with no row, or whose guards
@@ -154,7 +154,7 @@ struct itls_ue_config {
 	unsigned offer;              /**< ITLS_OFFER_TLS | ITLS_OFFER_IPSEC */
 	int tls_first;               /**< 1: figure 2 (TLS before SM1); 0: figure 4 */
 	enum itls_tls_mode mode;     /**< I-TLS (certificate + tokens) or PSK-TLS */
-	int kdf_tokens;              /**< 1: the KDF token profile (DESIGN decision 4) */
+	int kdf_tokens;              /**< 1: the KDF token profile (D-TK-4) */
 	int check_names;             /**< 1: check certificate names and realm (seed 003 §3.1) */
 	uint8_t domain[ITLS_FSM_NAME_MAX];   /**< home (or IMS trust) domain for check_names */
 	size_t domain_len;
