@@ -11,6 +11,8 @@
 #include "sim/sim.h"
 #include "sim/auc.h"
 #include "sim/fixtures.h"
+#include "sim/hop.h"
+#include "sim/net.h"
 #include "sim/sip.h"
 #include "tls/tls.h"
 
@@ -177,6 +179,7 @@ struct world {
 	int psk_equal;
 	double t_tls;
 	size_t tls_bytes;
+	struct sim_ipsec ipsec;       /* negotiated ports and SPIs (TR-07) */
 };
 
 /* ---- ladder recording ------------------------------------------------------------ */
@@ -332,20 +335,6 @@ enqueue(struct world *w, int from, int to, enum itls_transport via,
 	}
 }
 
-static unsigned
-port_of(int actor, enum itls_transport via)
-{
-	if (actor == SIM_A_UE || actor == SIM_A_MITM || actor == SIM_A_PCSCF) {
-		if (via == ITLS_TR_TLS) {
-			return 5061;
-		}
-		if (via == ITLS_TR_IPSEC) {
-			return actor == SIM_A_UE ? 5062 : 5066;
-		}
-	}
-	return 5060;
-}
-
 /*
  * Send a SIP message from `from` to `to`: record it, move it, queue it.
  * Over TLS the bytes go through the real engines; what arrives is what the
@@ -375,8 +364,6 @@ send_msg(struct world *w, int from, int to, const char *sm, enum itls_transport 
 	memcpy(e->text, m->buf, m->len);
 	e->text_len = m->len;
 	e->tcp = via == ITLS_TR_TLS;
-	e->sport = port_of(from, via);
-	e->dport = port_of(to, via);
 	if (via == ITLS_TR_TLS && !w->psk_conn
 		&& (from == SIM_A_UE || to == SIM_A_UE
 			|| ((from == SIM_A_MITM || to == SIM_A_MITM)))) {
@@ -391,6 +378,12 @@ send_msg(struct world *w, int from, int to, const char *sm, enum itls_transport 
 			return;
 		}
 		arrived = (const char *)wire;
+	} else {
+		sim_wire(w->run, from, to, via, &w->ipsec, w->ik,
+			(const uint8_t *)m->buf, m->len);
+		if (via == ITLS_TR_PLAIN && sim_tcp_find(w->run, from, to, 0) >= 0) {
+			snprintf(e->via, sizeof e->via, "TCP");   /* TR-03 */
+		}
 	}
 	enqueue(w, from, to, via, arrived, (size_t)got, 0);
 }
@@ -718,7 +711,10 @@ tls_connect(struct world *w, int resume)
 			forged ? SIM_A_MITM : SIM_A_PCSCF);
 		snprintf(e->via, sizeof e->via, "TLS");
 		snprintf(e->label, sizeof e->label, "ClientHello");
-		int err = itls_tls_inject_alert(&w->ue_tls);
+		int c = sim_tcp_connect(w->run, SIM_A_UE, forged ? SIM_A_MITM : SIM_A_PCSCF,
+			sim_tls_dport(w->ue_client_line, NULL));
+		int err = itls_tls_refuse(&w->ue_tls, sim_tap_record, sim_tap_ctx(w->run, c));
+		sim_tcp_close(w->run, c, SIM_A_UE);
 		w->forged |= forged;
 		e = entry(w, SIM_E_TLS, forged ? SIM_A_MITM : SIM_A_PCSCF, SIM_A_UE);
 		snprintf(e->via, sizeof e->via, "TLS");
@@ -734,12 +730,22 @@ tls_connect(struct world *w, int resume)
 		struct itls_tls_result r2;
 		itls_tls_server_reset(&w->mitm_srv);
 		itls_tls_link_init(&w->link, &w->ue_tls, &w->mitm_srv);
+		sim_tls_tap(w->run, &w->link, sim_tcp_connect(w->run, SIM_A_UE, SIM_A_MITM,
+			sim_tls_dport(w->ue_client_line, NULL)));
 		itls_tls_handshake(&w->link, &res);
+		if (res.ok) {
+			sim_keylog(w->run, &w->ue_tls);
+		}
 		record_tls(w, &w->link, SIM_A_UE, SIM_A_MITM);
 		itls_tls_client_start(&w->mitm_cli, "pcscf.ims.com", 0);
 		itls_tls_server_reset(&w->pc_tls);
 		itls_tls_link_init(&w->link2, &w->mitm_cli, &w->pc_tls);
+		sim_tls_tap(w->run, &w->link2, sim_tcp_connect(w->run, SIM_A_MITM, SIM_A_PCSCF,
+			SIM_PORT_SIPS));
 		itls_tls_handshake(&w->link2, &r2);
+		if (r2.ok) {
+			sim_keylog(w->run, &w->mitm_cli);
+		}
 		record_tls(w, &w->link2, SIM_A_MITM, SIM_A_PCSCF);
 		w->tls_bytes += w->link2.bytes[0] + w->link2.bytes[1];
 		if (r2.ok) {
@@ -748,7 +754,12 @@ tls_connect(struct world *w, int resume)
 	} else {
 		itls_tls_server_reset(&w->pc_tls);
 		itls_tls_link_init(&w->link, &w->ue_tls, &w->pc_tls);
+		sim_tls_tap(w->run, &w->link, sim_tcp_connect(w->run, SIM_A_UE, SIM_A_PCSCF,
+			sim_tls_dport(w->ue_client_line, w->ue_server_value)));
 		itls_tls_handshake(&w->link, &res);
+		if (res.ok) {
+			sim_keylog(w->run, &w->ue_tls);
+		}
 		record_tls(w, &w->link, SIM_A_UE, SIM_A_PCSCF);
 	}
 	w->t_tls += now_ns() - t0;
@@ -838,6 +849,8 @@ tls_close(struct world *w)
 	if (!w->psk_conn) {
 		itls_tls_close(&w->link);
 		record_tls(w, &w->link, SIM_A_UE, w->cfg.mitm ? SIM_A_MITM : SIM_A_PCSCF);
+		sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE,
+			w->cfg.mitm ? SIM_A_MITM : SIM_A_PCSCF, 1), SIM_A_UE);
 	} else {
 		e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
 		snprintf(e->via, sizeof e->via, "PSK-TLS");
@@ -856,21 +869,26 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	char auth[1024];
 	size_t alen;
 	int secure = via == ITLS_TR_TLS;
+	int peer = (!sm7 && w->cfg.attack == ATK_STRIP_CLIENT)
+		|| (w->cfg.mitm && via == ITLS_TR_TLS) ? SIM_A_MITM : SIM_A_PCSCF;
+	unsigned port;
 
 	if (m == NULL) {
 		abort();
 	}
+	/* TR-03, TR-04, TR-07: Via and Contact carry the port the UE sends from */
+	port = sim_ue_port(w->run, peer, via, w->cfg.ue_offer, &w->ipsec);
 	w->cseq++;
 	sip_request(m, "REGISTER", REGISTRAR);
 	sip_header(m, "Via", "SIP/2.0/%s " UE_ADDR ":%u;branch=z9hG4bK-ue-%d",
-		secure ? "TLS" : "UDP", port_of(SIM_A_UE, via), w->cseq);
+		sim_ue_transport(w->run, peer, via, w->cfg.ue_offer), port, w->cseq);
 	sip_header(m, "Max-Forwards", "70");
 	sip_header(m, "From", "<" IMPU ">;tag=ue-4711");
 	sip_header(m, "To", "<" IMPU ">");
 	sip_header(m, "Call-ID", "itls-demo-%s@" UE_ADDR, sim_scenarios[w->run->scn].name);
 	sip_header(m, "CSeq", "%d REGISTER", w->cseq);
 	sip_header(m, "Contact", "<%s:" UE_ADDR ":%u>;expires=600000",
-		secure ? "sips" : "sip", port_of(SIM_A_UE, via));
+		secure ? "sips" : "sip", port);
 	if (!sm7) {
 		struct itls_authparam_creds c;
 		memset(&c, 0, sizeof c);
@@ -1646,6 +1664,8 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 				"Security-Server: %s", ipsec);
 		}
 	}
+	/* TR-07: the ports and SPIs of the IPsec hop, as negotiated */
+	(void)sim_ipsec_params(w->ue_client_line, w->pc_server_line, &w->ipsec);
 	if (itls_tls_server_init(&w->pc_tls, sim_pcscf_cert, sim_pcscf_cert_len,
 		sim_pcscf_key, sim_pcscf_key_len) != 0) {
 		return -1;
@@ -1927,6 +1947,7 @@ scn_resume(struct sim_run *r)
 	note(w, SIM_A_UE, "the TCP connection under TLS drops");
 	itls_tls_close(&w->link);
 	record_tls(w, &w->link, SIM_A_UE, SIM_A_PCSCF);
+	sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1), SIM_A_UE);
 	w->tls_live = 0;
 	memset(&pe, 0, sizeof pe);
 	pe.kind = ITLS_PC_EV_TLS_CLOSED;
@@ -1994,6 +2015,7 @@ sim_free(struct sim_run *r)
 	}
 	free(r->e);
 	r->e = NULL;
+	sim_net_free(r);
 	r->n = r->cap = 0;
 }
 

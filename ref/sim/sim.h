@@ -27,6 +27,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+struct sim_net;
+
 enum sim_scn {
 	SIM_ITLS = 0,
 	SIM_SECAGREE_FIRST,
@@ -82,8 +84,7 @@ struct sim_entry {
 	size_t nlines;
 	char *text;               /* MSG: the SIP text as sent (heap) */
 	size_t text_len;
-	int tcp;                  /* MSG: 1 over TCP (TLS hop), 0 over UDP */
-	unsigned sport, dport;
+	int tcp;                  /* MSG: 1 inside TLS (drawn '=') */
 };
 
 struct sim_run {
@@ -100,6 +101,7 @@ struct sim_run {
 	/* which table rows fired (coverage for the tests) */
 	unsigned char ue_rows[128];
 	unsigned char pc_rows[128];
+	struct sim_net *net;      /* the wire: packets, clock, key log (sim/net.h) */
 };
 
 /* run scenario scn (0 .. SIM_SCN_COUNT-1); fills *r (sim_free afterwards).
@@ -127,8 +129,10 @@ void sim_text_printf(struct sim_text *t, const char *fmt, ...)
 void sim_ladder_text(const struct sim_run *r, struct sim_text *t);
 /* the ladder as a graphviz digraph */
 void sim_ladder_dot(const struct sim_run *r, struct sim_text *t);
-/* the SIP messages of the runs as a pcap file (Ethernet/IPv4/UDP or TCP) */
+/* the packets of the runs as a pcap file (Ethernet/IPv4/TCP, UDP, ESP;
+ * sim/pcap.c) and the NSS key log of their TLS connections */
 int sim_pcap_write(FILE *f, const struct sim_run *runs, size_t nruns);
+int sim_keylog_write(FILE *f, const struct sim_run *runs, size_t nruns);
 
 /* the transition tables as markdown, and as graphviz (machine: "ue"|"pcscf") */
 int sim_table_md(const char *machine, struct sim_text *t);

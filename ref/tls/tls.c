@@ -537,15 +537,29 @@ itls_tls_close(struct itls_tls_link *l)
 int
 itls_tls_inject_alert(struct itls_tls_client *c)
 {
+	return itls_tls_refuse(c, NULL, NULL);
+}
+
+int
+itls_tls_refuse(struct itls_tls_client *c, itls_tls_record_fn fn, void *ctx)
+{
 	static const unsigned char alert[7] = { 21, 3, 3, 0, 2, 2, 40 };
+	static unsigned char hello[ITLS_TLS_CERT_MAX];
 	br_ssl_engine_context *e = &c->cc.eng;
-	size_t len, off;
+	size_t len, off, hl = 0;
 	unsigned char *b;
 
-	/* the ClientHello goes nowhere: drain it */
+	/* the ClientHello goes nowhere: drain it (and keep it for the tap) */
 	while (br_ssl_engine_current_state(e) & BR_SSL_SENDREC) {
-		(void)br_ssl_engine_sendrec_buf(e, &len);
+		b = br_ssl_engine_sendrec_buf(e, &len);
+		if (len <= sizeof hello - hl) {
+			memcpy(hello + hl, b, len);
+			hl += len;
+		}
 		br_ssl_engine_sendrec_ack(e, len);
+	}
+	if (fn != NULL && hl > 0) {
+		fn(ctx, 1, hello, hl);
 	}
 	off = 0;
 	while (off < sizeof alert
@@ -557,6 +571,9 @@ itls_tls_inject_alert(struct itls_tls_client *c)
 		memcpy(b, alert + off, len);
 		br_ssl_engine_recvrec_ack(e, len);
 		off += len;
+	}
+	if (fn != NULL) {
+		fn(ctx, 0, alert, sizeof alert);
 	}
 	return br_ssl_engine_last_error(e);
 }

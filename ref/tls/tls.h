@@ -158,6 +158,9 @@ void itls_tls_close(struct itls_tls_link *l);
  * Returns the client's last error.
  */
 int itls_tls_inject_alert(struct itls_tls_client *c);
+/* the same, handing the ClientHello bytes (from_client 1) and the alert
+ * record (0) to fn when fn is not NULL (the capture of the refusal) */
+int itls_tls_refuse(struct itls_tls_client *c, itls_tls_record_fn fn, void *ctx);
 
 /* the end-entity certificate captured in the last full handshake */
 const uint8_t *itls_tls_peer_cert(const struct itls_tls_client *c, size_t *len);

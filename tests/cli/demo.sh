@@ -122,8 +122,8 @@ fi
 
 # ---- pcap, read back by tshark ------------------------------------------------------------
 if command -v tshark > /dev/null 2>&1; then
-	"$ITLS" demo itls --pcap "$T/itls.pcap" > /dev/null
-	timeout 60 tshark -r "$T/itls.pcap" -Y sip -T fields -e sip.Method \
+	"$ITLS" demo itls --pcap "$T/itls.pcap" --keylog "$T/itls.keys" > /dev/null
+	timeout 60 tshark -r "$T/itls.pcap" -o "tls.keylog_file:$T/itls.keys" -Y sip -T fields -e sip.Method \
 		-e sip.Status-Code -e sip.sec_mechanism > "$T/fields" 2> "$T/err"
 	expect "tshark reads the pcap" test $? -eq 0
 	expect "tshark sees the 12 messages SM1..SM12" test "$(wc -l < "$T/fields")" -eq 12
@@ -134,8 +134,8 @@ if command -v tshark > /dev/null 2>&1; then
 	expect "tshark: SM6 Security-Server mechanisms" test "$(sed -n 6p "$T/fields" | cut -f3)" = "tls,ipsec-3gpp"
 	expect "tshark: SM7 Security-Client and Security-Verify" test "$(sed -n 7p "$T/fields" | cut -f3)" = "ipsec-3gpp,tls,tls,ipsec-3gpp"
 	expect "tshark: SM2 and SM8 carry no Security-* header" test -z "$(sed -n '2p;8p' "$T/fields" | cut -f3 | tr -d '\n')"
-	"$ITLS" demo --all --pcap "$T/all.pcap" > /dev/null
-	n=$(timeout 60 tshark -r "$T/all.pcap" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
+	"$ITLS" demo --all --pcap "$T/all.pcap" --keylog "$T/all.keys" > /dev/null
+	n=$(timeout 60 tshark -r "$T/all.pcap" -o "tls.keylog_file:$T/all.keys" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
 	expect "tshark reads the pcap of --all ($n SIP messages)" test "$n" -gt 100
 else
 	nok "tshark is not installed"
