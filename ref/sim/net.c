@@ -372,3 +372,30 @@ sim_keylog(struct sim_run *r, const struct itls_tls_client *c)
 	}
 	sim_text_printf(&net->keylog, "\n");
 }
+
+void
+sim_keylog_line(struct sim_run *r, const char *line)
+{
+	sim_text_printf(&net_of(r)->keylog, "%s", line);
+}
+
+void
+sim_random(struct sim_run *r, const char *label, uint8_t out[32])
+{
+	struct sim_net *net = net_of(r);
+	br_sha256_context h;
+	uint8_t b[8];
+
+	b[0] = (uint8_t)r->scn;
+	b[1] = (uint8_t)(net->rnd >> 24);
+	b[2] = (uint8_t)(net->rnd >> 16);
+	b[3] = (uint8_t)(net->rnd >> 8);
+	b[4] = (uint8_t)net->rnd;
+	b[5] = b[6] = b[7] = 0;
+	net->rnd++;
+	br_sha256_init(&h);
+	br_sha256_update(&h, "itls-sim random", 15);
+	br_sha256_update(&h, b, sizeof b);
+	br_sha256_update(&h, label, strlen(label));
+	br_sha256_out(&h, out);
+}

@@ -75,6 +75,7 @@ struct sim_net {
 	size_t nc;
 	uint32_t esp_seq[2];      /* [0] toward the P-CSCF, [1] toward the UE */
 	uint16_t ipid;
+	unsigned rnd;
 	struct sim_text keylog;
 };
 
@@ -110,6 +111,12 @@ void sim_tap_record(void *ctx, int from_client, const uint8_t *rec, size_t len);
 void *sim_tap_ctx(struct sim_run *r, int c);
 /* TR-09: one key log line for the handshake client c just completed */
 void sim_keylog(struct sim_run *r, const struct itls_tls_client *c);
+
+/* a line of the key log as it is (PSK-TLS, tls/psktls.h) */
+void sim_keylog_line(struct sim_run *r, const char *line);
+/* 32 reproducible random bytes (PSK-TLS hello randoms): SHA-256 of the
+ * scenario, a counter and label */
+void sim_random(struct sim_run *r, const char *label, uint8_t out[32]);
 
 /* the simulator's present time, seconds since 1970 (PKI validity) */
 uint64_t sim_now(const struct sim_run *r);
