@@ -18,7 +18,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-PREFIXES = "SA|AP|TK|AK|PS|NM|UE|PC"
+PREFIXES = "SA|AP|TK|AK|PS|NM|UE|PC|TR"
 DEF_RE = re.compile(r"^\s*(?:[-*]|\|)?\s*\*\*((?:%s)-\d{2,3})\*\*" % PREFIXES)
 USE_RE = re.compile(r"(?<!D-)\b((?:%s)-\d{2,3})\b" % PREFIXES)
 FUNC_RE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*\(")

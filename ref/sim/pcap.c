@@ -67,6 +67,8 @@ write_pkt(FILE *f, const struct sim_pkt *k, uint64_t base_s, uint16_t ipid)
 	uint64_t us = k->t_us;
 	uint32_t s;
 
+	/* TR-13: well-formed headers, lengths and checksums, so that nothing
+	 * in the file is malformed */
 	memset(hdr, 0, sizeof hdr);
 	/* Ethernet: locally administered MACs 02:00:00:00:<net>:<host> */
 	hdr[0] = 0x02; hdr[4] = k->dst[2]; hdr[5] = k->dst[3];
