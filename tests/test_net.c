@@ -257,3 +257,25 @@ Test(net, psktls_equal_and_different, .description = "TR-12")
 	cr_assert_eq(rs.dir[5], 0);
 	cr_assert_eq(itls_psktls_transfer(&t, 1, (const uint8_t *)msg, sizeof msg - 1, out, sizeof out), -1);
 }
+
+Test(net, tcp_upgrade_one_connection, .description = "TR-14 TR-03")
+{
+	struct sim_run r;
+	size_t i, nsyn = 0, tls_on_5060 = 0;
+
+	run(SIM_TCP_UPGRADE, &r);
+	for (i = 0; i < r.net->n; i++) {
+		const struct sim_pkt *p = &r.net->pk[i];
+		if (p->proto != SIM_P_TCP) {
+			continue;
+		}
+		nsyn += p->flags == SIM_SYN;
+		cr_assert(p->sport == 5060 || p->dport == 5060);
+		if (p->len > 0 && p->data[0] == 22) {
+			tls_on_5060++;
+		}
+	}
+	cr_assert_eq(nsyn, 1);
+	cr_assert_geq(tls_on_5060, 4);   /* hello, server flight, CKE, Finished x2 */
+	sim_free(&r);
+}

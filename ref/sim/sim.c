@@ -14,6 +14,7 @@
 #include "sim/hop.h"
 #include "sim/net.h"
 #include "sim/sip.h"
+#include "sim/variant.h"
 #include "tls/psktls.h"
 #include "tls/tls.h"
 
@@ -62,6 +63,9 @@ const struct sim_scenario sim_scenarios[SIM_SCN_COUNT] = {
 	{ "resume", "the UE resumes its TLS session; a P-CSCF attempt is refused",
 	  "seed 003 §3.1",
 	  "abbreviated handshake by the UE, still registered over TLS; the network may not open or resume TLS toward the UE" },
+	{ "tcp-upgrade", "sec-agree first over TCP, then TLS inside the same connection",
+	  "seed 002 (TLS port assignments and connection management)",
+	  "SM1 and SM6 in clear over TCP to 5060; after tls is chosen the TLS handshake runs inside that connection; SM7..SM12 inside it; registered over TLS" },
 };
 
 int
@@ -765,8 +769,18 @@ tls_connect(struct world *w, int resume)
 	} else {
 		itls_tls_server_reset(&w->pc_tls);
 		itls_tls_link_init(&w->link, &w->ue_tls, &w->pc_tls);
-		sim_tls_tap(w->run, &w->link, sim_tcp_connect(w->run, SIM_A_UE, SIM_A_PCSCF,
-			sim_tls_dport(w->ue_client_line, w->ue_server_value)));
+		{
+			/* TR-14: the upgrade path of seed 002 reuses SM1's connection */
+			int c = sim_variant_of(w->run->scn)->upgrade ? sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 0) : -1;
+			if (c >= 0) {
+				note(w, SIM_A_UE, "TLS starts inside the TCP connection of SM1, port %u "
+					"(seed 002 upgrade path; D-SIM-7)", sim_tcp_port(w->run, c, SIM_A_PCSCF));
+			} else {
+				c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_PCSCF,
+					sim_tls_dport(w->ue_client_line, w->ue_server_value));
+			}
+			sim_tls_tap(w->run, &w->link, c);
+		}
 		itls_tls_handshake(&w->link, &res);
 		if (res.ok) {
 			sim_keylog(w->run, &w->ue_tls);
@@ -2006,6 +2020,28 @@ scn_resume(struct sim_run *r)
 	return 0;
 }
 
+/* seed 002's upgrade path (TR-14, D-SIM-7) */
+static int
+scn_tcp_upgrade(struct sim_run *r)
+{
+	struct setup s = { BOTH, 0, ITLS_TLS_CERT, ITLS_OFFER_TLS, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok, c;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	/* one TCP connection, to 5060, carried everything */
+	c = sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1);
+	ok = registered_tls(w) && w->sm6_had_stoken && w->sm7_had_ctoken
+		&& w->ue.stok_ok && w->pc.ctok_ok && w->sm8_ip == ITLS_IP_TLS_YES
+		&& w->sm7_via == ITLS_TR_TLS && c == 0
+		&& sim_tcp_port(r, c, SIM_A_PCSCF) == 5060;
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
 int
 sim_run(int scn, struct sim_run *r)
 {
@@ -2032,6 +2068,8 @@ sim_run(int scn, struct sim_run *r)
 		return scn_no_tls_ue(r);
 	case SIM_RESUME:
 		return scn_resume(r);
+	case SIM_TCP_UPGRADE:
+		return scn_tcp_upgrade(r);
 	default:
 		snprintf(r->verdict, sizeof r->verdict, "no such scenario");
 		return -1;

@@ -40,6 +40,7 @@ enum sim_scn {
 	SIM_BID_DOWN,
 	SIM_NO_TLS_UE,
 	SIM_RESUME,
+	SIM_TCP_UPGRADE,
 	SIM_SCN_COUNT
 };
 

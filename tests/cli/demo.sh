@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 10 scenarios in order" \
+expect "demo --list names the 11 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -71,7 +71,7 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 10 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "10 passed, 0 failed"
+expect "demo --all: exit 0, 11 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "11 passed, 0 failed"
 
 # what the ladders must show
 grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.txt"

@@ -34,7 +34,8 @@ tshark_run() { # PCAP KEYS ARGS...
 	timeout 120 tshark -r "$p" -o "tls.keylog_file:$k" \
 		-o esp.enable_encryption_decode:TRUE -o esp.enable_authentication_check:TRUE \
 		-o "uat:esp_sa:\"IPv4\",\"*\",\"*\",\"*\",$SA" \
-		-o tcp.analyze_sequence_numbers:TRUE "$@" 2> /dev/null
+		-o tcp.analyze_sequence_numbers:TRUE \
+		-o tcp.try_heuristic_first:TRUE -d tls.port==5060,sip "$@" 2> /dev/null
 }
 
 total_want=0
@@ -70,9 +71,12 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 	expect "$s: the $w SIP messages of the TLS hop are found inside TLS after decryption ($g)" \
 		cmp -s "$T/$s.want" "$T/$s.got"
 
-	# TR-02, TR-04: TLS records only on the P-CSCF's (or MitM's) port 5061
-	off=$(awk -F'\t' '$8 != "" && $4 != "5061" && $5 != "5061"' "$T/$s.f" | wc -l)
-	expect "$s: every TLS record on a connection to port 5061" test "$off" -eq 0
+	# TR-02, TR-04: TLS records only on the P-CSCF's (or MitM's) port 5061;
+	# TR-14: on SM1's connection to 5060 in tcp-upgrade
+	tp=5061
+	[ "$s" = tcp-upgrade ] && tp=5060
+	off=$(awk -F'\t' -v p=$tp '$8 != "" && $4 != p && $5 != p' "$T/$s.f" | wc -l)
+	expect "$s: every TLS record on a connection to port $tp" test "$off" -eq 0
 	# TR-04: every connection opened toward 5060 or 5061 from an ephemeral port
 	syn=$(awk -F'\t' '$15 == "1" && $16 == "0" { printf "%s ", $5 }' "$T/$s.f")
 	badsyn=$(awk -F'\t' '$15 == "1" && $16 == "0" && (($5 != "5060" && $5 != "5061") || $4 < 49152)' "$T/$s.f" | wc -l)
@@ -102,6 +106,7 @@ expect "secagree-first: SM1 over TCP to 5060, then TLS to 5061" test "$(syns sec
 expect "fallback-ipsec: TLS refused on 5061, then SM1 over TCP to 5060" test "$(syns fallback-ipsec)" = "5061 5060 "
 expect "mitm: the UE to the MitM's 5061, the MitM to the P-CSCF's 5061" test "$(syns mitm)" = "5061 5061 "
 expect "no-tls-ue: no TCP connection (a Rel-5/6 UE uses UDP)" test "$(syns no-tls-ue)" = ""
+expect "tcp-upgrade: one connection, to 5060, carries SM1, SM6, the TLS handshake and SM7..SM12 (TR-14)" test "$(syns tcp-upgrade)" = "5060 "
 resume=$(syns resume)
 expect "resume: a second connection to 5061 for the abbreviated handshake" test "$resume" = "5061 5061 "
 
