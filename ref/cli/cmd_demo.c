@@ -38,7 +38,8 @@ static const char demo_usage[] =
 "                (tshark -o tls.keylog_file:FILE decrypts the TLS hop)\n"
 "\n"
 "scenarios: itls (default), secagree-first, prefer-ipsec, fallback-ipsec,\n"
-"psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume, tcp-upgrade\n";
+"psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume, tcp-upgrade, pki,\n"
+"pki-untrusted, pki-wrong-domain, pki-roaming\n";
 
 static int
 write_file(const char *path, const char *p, size_t n)

@@ -15,6 +15,7 @@
 #include "sim/net.h"
 #include "sim/sip.h"
 #include "sim/variant.h"
+#include "tls/pki.h"
 #include "tls/psktls.h"
 #include "tls/tls.h"
 
@@ -66,6 +67,18 @@ const struct sim_scenario sim_scenarios[SIM_SCN_COUNT] = {
 	{ "tcp-upgrade", "sec-agree first over TCP, then TLS inside the same connection",
 	  "seed 002 (TLS port assignments and connection management)",
 	  "SM1 and SM6 in clear over TCP to 5060; after tls is chosen the TLS handshake runs inside that connection; SM7..SM12 inside it; registered over TLS" },
+	{ "pki", "certificate mode: the chain to the home root, then the naming rules",
+	  "seeds 002 and 003 §3.1 (certificate-based server authentication)",
+	  "the UE validates pcscf.ims.com <- P-CSCF CA <- home root at the simulator's date, the name is in ims.com; registered over TLS" },
+	{ "pki-untrusted", "certificate mode against a man in the middle with a self-signed certificate",
+	  "seed 002 (PKI), seed 004 §3.3 (compare mitm)",
+	  "refused in the handshake (not-trusted): no SIP message reaches the man in the middle, unlike I-TLS where s_token catches it at SM6" },
+	{ "pki-wrong-domain", "certificate mode, a valid chain naming a host outside the home domain",
+	  "seed 003 §3.1, NM-20",
+	  "the chain validates, the naming rule refuses pcscf.other.net (domain-mismatch) in the handshake" },
+	{ "pki-roaming", "certificate mode, a visited network's P-CSCF",
+	  "seed 003 §3.1 and §4 (one IMS trust domain, CA hierarchy reflecting roaming agreements)",
+	  "pcscf.visited.ims.com <- Visited Operator CA, cross-certified by the home root: accepted (TR-18); registered over TLS" },
 };
 
 int
@@ -186,6 +199,7 @@ struct world {
 	size_t tls_bytes;
 	struct sim_ipsec ipsec;       /* negotiated ports and SPIs (TR-07) */
 	struct itls_psktls psk;       /* the PSK-TLS connection (TR-12) */
+	struct itls_pki pki;          /* certificate mode of the UE (TR-15) */
 };
 
 /* ---- ladder recording ------------------------------------------------------------ */
@@ -790,8 +804,16 @@ tls_connect(struct world *w, int resume)
 	w->t_tls += now_ns() - t0;
 	w->tls_bytes += w->link.bytes[0] + w->link.bytes[1];
 	if (!res.ok) {
+		if (sim_variant_of(w->run->scn)->pki) {
+			/* TR-15, TR-16: the chain or the name refused in the handshake */
+			note(w, SIM_A_UE, "certificate refused in the handshake: %s (PKI mode)",
+				itls_pki_reason(&w->pki));
+		}
 		note(w, SIM_A_UE, "TLS handshake failed (client %d, server %d)",
 			res.client_err, res.server_err);
+		/* TR-05: the UE closes the connection of the failed handshake */
+		sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE,
+			w->cfg.mitm ? SIM_A_MITM : SIM_A_PCSCF, 1), SIM_A_UE);
 		ev.kind = ITLS_UE_EV_TLS_FAIL;
 		ue_feed(w, &ev);
 		return;
@@ -1452,8 +1474,8 @@ pc_receive(struct world *w, struct delivery *d)
 				&& itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 				ITLS_AP_IK, ev.ik, 16) == ITLS_OK;
 		}
-		ev.cert = sim_pcscf_cert;
-		ev.cert_len = sim_pcscf_cert_len;
+		ev.cert = w->pc_tls.cert;   /* the certificate it serves */
+		ev.cert_len = w->pc_tls.cert_len;
 		pc_feed(w, &ev);
 	} else if (p.status == 200) {
 		w->pc_sm11.len = d->len;   /* the template of SM12 */
@@ -1650,6 +1672,55 @@ network_run(struct world *w)
 
 /* ---- one registration ------------------------------------------------------------------ */
 
+/* TR-15: the UE's trust anchor (the home root) and the simulator's date */
+static int
+sim_pki_setup(struct world *w)
+{
+	if (!sim_variant_of(w->run->scn)->pki) {
+		return 0;
+	}
+	itls_pki_init(&w->pki, sim_now(w->run), HOME_DOMAIN);
+	if (itls_pki_add_anchor(&w->pki, sim_pki_root, sim_pki_root_len) != 0) {
+		return -1;
+	}
+	itls_pki_attach(&w->pki, &w->ue_tls);
+	return 0;
+}
+
+/* the certificate list the P-CSCF serves in PKI mode, end entity first */
+static int
+sim_pki_serve(struct world *w)
+{
+	const uint8_t *c[2];
+	size_t l[2];
+	const uint8_t *key = sim_pki_pcscf_key;
+	size_t klen = sim_pki_pcscf_key_len;
+
+	switch (sim_variant_of(w->run->scn)->chain) {
+	case SIM_PKI_HOME:
+		c[0] = sim_pki_pcscf;
+		l[0] = sim_pki_pcscf_len;
+		break;
+	case SIM_PKI_OTHER:
+		c[0] = sim_pki_other;
+		l[0] = sim_pki_other_len;
+		break;
+	case SIM_PKI_VISITED:
+		c[0] = sim_pki_visited;
+		l[0] = sim_pki_visited_len;
+		c[1] = sim_pki_visited_ca;
+		l[1] = sim_pki_visited_ca_len;
+		key = sim_pki_visited_key;
+		klen = sim_pki_visited_key_len;
+		return itls_tls_server_init_chain(&w->pc_tls, c, l, 2, key, klen);
+	default:
+		return 0;
+	}
+	c[1] = sim_pki_int;
+	l[1] = sim_pki_int_len;
+	return itls_tls_server_init_chain(&w->pc_tls, c, l, 2, key, klen);
+}
+
 static int
 world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 {
@@ -1688,6 +1759,9 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) && (cfg->ue_offer & ITLS_OFFER_TLS) ? ", " : "",
 		(cfg->ue_offer & ITLS_OFFER_TLS) ? "tls" : "");
 	itls_tls_client_init(&w->ue_tls);
+	if (sim_pki_setup(w) != 0) {
+		return -1;
+	}
 	/* the P-CSCF */
 	memset(&pcc, 0, sizeof pcc);
 	pcc.support = cfg->pc_support;
@@ -1717,8 +1791,13 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 		sim_pcscf_key, sim_pcscf_key_len) != 0) {
 		return -1;
 	}
+	if (sim_pki_serve(w) != 0) {
+		return -1;
+	}
 	if (cfg->mitm) {
-		if (itls_tls_server_init(&w->mitm_srv, sim_mitm_cert, sim_mitm_cert_len,
+		int pki = sim_variant_of(r->scn)->pki;   /* TR-15: pki-mitm.der */
+		if (itls_tls_server_init(&w->mitm_srv, pki ? sim_pki_mitm : sim_mitm_cert,
+			pki ? sim_pki_mitm_len : sim_mitm_cert_len,
 			sim_mitm_key, sim_mitm_key_len) != 0) {
 			return -1;
 		}
@@ -2020,6 +2099,39 @@ scn_resume(struct sim_run *r)
 	return 0;
 }
 
+/* PKI mode (TR-15..TR-18, D-SIM-8): a UE that offers tls only, TLS first */
+static int
+scn_pki(struct sim_run *r, int scn)
+{
+	struct setup s = { ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, BOTH, 0,
+		scn == SIM_PKI_UNTRUSTED, ATK_NONE, 0 };
+	struct world *w;
+	int ok;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	switch (scn) {
+	case SIM_PKI_UNTRUSTED:
+		ok = w->ue.state == ITLS_UE_FAILED && !w->tls_live
+			&& strcmp(itls_pki_reason(&w->pki), "not-trusted") == 0
+			&& !w->sm2_seen && !w->sm8_seen;
+		break;
+	case SIM_PKI_WRONG_DOMAIN:
+		ok = w->ue.state == ITLS_UE_FAILED && !w->tls_live
+			&& w->pki.x509_err == 0 && w->pki.name_err == ITLS_ERR_DOMAIN_MISMATCH
+			&& !w->sm2_seen;
+		break;
+	default:
+		ok = registered_tls(w) && w->pki.x509_err == 0 && w->pki.name_err == ITLS_OK
+			&& w->ue.stok_ok && w->pc.ctok_ok;
+		break;
+	}
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
 /* seed 002's upgrade path (TR-14, D-SIM-7) */
 static int
 scn_tcp_upgrade(struct sim_run *r)
@@ -2070,6 +2182,11 @@ sim_run(int scn, struct sim_run *r)
 		return scn_resume(r);
 	case SIM_TCP_UPGRADE:
 		return scn_tcp_upgrade(r);
+	case SIM_PKI:
+	case SIM_PKI_WRONG_DOMAIN:
+	case SIM_PKI_ROAMING:
+	case SIM_PKI_UNTRUSTED:
+		return scn_pki(r, scn);
 	default:
 		snprintf(r->verdict, sizeof r->verdict, "no such scenario");
 		return -1;

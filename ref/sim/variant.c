@@ -7,12 +7,22 @@
 const struct sim_variant *
 sim_variant_of(int scn)
 {
-	static const struct sim_variant none = { 0 };
-	static const struct sim_variant upgrade = { 1 };
+	static const struct sim_variant none = { 0, 0, SIM_PKI_NONE };
+	static const struct sim_variant upgrade = { 1, 0, SIM_PKI_NONE };
+	static const struct sim_variant home = { 0, 1, SIM_PKI_HOME };
+	static const struct sim_variant other = { 0, 1, SIM_PKI_OTHER };
+	static const struct sim_variant visited = { 0, 1, SIM_PKI_VISITED };
 
 	switch (scn) {
 	case SIM_TCP_UPGRADE:
 		return &upgrade;
+	case SIM_PKI:
+	case SIM_PKI_UNTRUSTED:   /* the MitM serves its self-signed certificate */
+		return &home;
+	case SIM_PKI_WRONG_DOMAIN:
+		return &other;
+	case SIM_PKI_ROAMING:
+		return &visited;
 	default:
 		return &none;
 	}

@@ -6,8 +6,17 @@
 #ifndef ITLS_SIM_VARIANT_H
 #define ITLS_SIM_VARIANT_H
 
+enum sim_pki_chain {
+	SIM_PKI_NONE = 0,
+	SIM_PKI_HOME,        /* pki-pcscf.der, pki-int.der */
+	SIM_PKI_OTHER,       /* pki-other.der, pki-int.der (outside the home domain) */
+	SIM_PKI_VISITED      /* pki-visited.der, pki-visited-ca.der (cross-certified) */
+};
+
 struct sim_variant {
 	int upgrade;     /* TR-14: TLS inside the TCP connection of SM1 */
+	int pki;         /* TR-15: the UE validates the chain (certificate mode) */
+	enum sim_pki_chain chain;   /* what the P-CSCF serves */
 };
 
 /* the variant of scenario scn (all zero for most) */

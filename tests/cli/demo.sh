@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 11 scenarios in order" \
+expect "demo --list names the 15 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -71,7 +71,13 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 11 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "11 passed, 0 failed"
+expect "demo --all: exit 0, 15 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "15 passed, 0 failed"
+grep -q 'certificate refused in the handshake: not-trusted' "$T/pki-untrusted.txt"
+expect "pki-untrusted: refused in the handshake, not-trusted (TR-15)" test $? -eq 0
+grep -q 'certificate refused in the handshake: domain-mismatch' "$T/pki-wrong-domain.txt"
+expect "pki-wrong-domain: the naming rule refuses in the handshake (TR-16)" test $? -eq 0
+! grep -q ' SM1 ' "$T/pki-untrusted.txt"
+expect "pki-untrusted: no SIP message reaches the man in the middle (TR-15)" test $? -eq 0
 
 # what the ladders must show
 grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.txt"

@@ -88,7 +88,12 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 		tr = ($8 == "23") ? "TLS" : ($4 != "" ? "TCP" : "UDP");
 		if ($13 != want || $14 != tr) print $1 }' "$T/$s.f" | wc -l)
 	n=$(awk -F'\t' '$2 == "10.0.0.1" && $11 != ""' "$T/$s.f" | wc -l)
-	expect "$s: Via of the UE's $n requests agrees with the capture" test "$via" -eq 0 -a "$n" -gt 0
+	if [ "$n" -gt 0 ]; then
+		expect "$s: Via of the UE's $n requests agrees with the capture" test "$via" -eq 0
+	else
+		# the handshake was refused: no request, in the ladder either
+		expect "$s: no request from the UE, as in the ladder" test "$(grep -c ' SM1 ' "$T/$s.txt")" -eq 0
+	fi
 	# TR-07: ESP on the negotiated protected ports, ICV verified under IK_ESP
 	esp=$(awk -F'\t' '$9 != ""' "$T/$s.f" | wc -l)
 	if [ "$esp" -gt 0 ]; then
