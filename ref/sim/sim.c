@@ -79,6 +79,9 @@ const struct sim_scenario sim_scenarios[SIM_SCN_COUNT] = {
 	{ "pki-roaming", "certificate mode, a visited network's P-CSCF",
 	  "seed 003 §3.1 and §4 (one IMS trust domain, CA hierarchy reflecting roaming agreements)",
 	  "pcscf.visited.ims.com <- Visited Operator CA, cross-certified by the home root: accepted (TR-18); registered over TLS" },
+	{ "akav2", "I-TLS registration with AKAv2-MD5",
+	  "RFC 4169, seed 004 §3.3.1",
+	  "the S-CSCF challenges with algorithm=AKAv2-MD5; the UE answers with the RFC 4169 password (RES, IK, CK); verified; tokens as in itls; registered over TLS" },
 };
 
 int
@@ -200,6 +203,8 @@ struct world {
 	struct sim_ipsec ipsec;       /* negotiated ports and SPIs (TR-07) */
 	struct itls_psktls psk;       /* the PSK-TLS connection (TR-12) */
 	struct itls_pki pki;          /* certificate mode of the UE (TR-15) */
+	char alg[16];                 /* the Digest algorithm of SM6 */
+	int sc_v2;                    /* the S-CSCF verified an AKAv2-MD5 response */
 };
 
 /* ---- ladder recording ------------------------------------------------------------ */
@@ -974,7 +979,9 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	} else {
 		struct itls_authparam_creds c;
 		char resp[33];
-		sim_digest_akav1(w->res, 8, IMPI, w->realm, w->nonce, "REGISTER",
+		/* AK-10..AK-14: the algorithm the challenge named */
+		int v2 = strcasecmp(w->alg, "AKAv2-MD5") == 0;
+		sim_digest_aka(v2, w->res, 8, w->ik, w->ck, IMPI, w->realm, w->nonce, "REGISTER",
 			REGISTRAR, resp);
 		memset(&c, 0, sizeof c);
 		c.username.p = IMPI;
@@ -987,7 +994,7 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 		c.uri.len = strlen(REGISTRAR);
 		c.response.p = resp;
 		c.response.len = 32;
-		c.algorithm = ITLS_AP_ALG_AKAV1_MD5;
+		c.algorithm = v2 ? ITLS_AP_ALG_AKAV2_MD5 : ITLS_AP_ALG_AKAV1_MD5;
 		if (w->ue.has_ctoken) {
 			/* UE-11 */
 			c.has_c_token = 1;
@@ -1126,6 +1133,7 @@ ue_receive(struct world *w, struct delivery *d)
 			return;
 		}
 		ev.kind = ITLS_UE_EV_SM6;
+		(void)ap_text(h->value.p, h->value.len, &ap, ITLS_AP_ALGORITHM, w->alg, sizeof w->alg);
 		ev.has_stoken = itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 			ITLS_AP_S_TOKEN, ev.s_token, 12) == ITLS_OK;
 		/* the USIM (TS 33.102 §6.3.3) */
@@ -1558,12 +1566,16 @@ sc_receive(struct world *w, struct delivery *d)
 	if (h != NULL && itls_authparam_parse(h->value.p, h->value.len, &ap) == ITLS_OK
 		&& ap_text(h->value.p, h->value.len, &ap, ITLS_AP_RESPONSE, resp, sizeof resp) == 0
 		&& resp[0] != 0) {
-		/* SM9: RFC 3310 with RES as the password (XRES here) */
+		/* SM9: RFC 3310 with RES as the password (XRES here), or RFC
+		 * 4169 with the password derived from XRES, IK and CK */
+		int v2 = sim_variant_of(w->run->scn)->akav2;
 		challenge = 0;
-		sim_digest_akav1(w->av.xres, 8, IMPI, REALM, w->sc_nonce, "REGISTER",
-			REGISTRAR, expect);
+		sim_digest_aka(v2, w->av.xres, 8, w->av.ik, w->av.ck, IMPI, REALM, w->sc_nonce,
+			"REGISTER", REGISTRAR, expect);
 		ok = strcmp(expect, resp) == 0;
-		note(w, SIM_A_SCSCF, "Digest response %s (AKAv1-MD5, XRES)", ok ? "verified" : "WRONG");
+		w->sc_v2 = v2 && ok;
+		note(w, SIM_A_SCSCF, "Digest response %s (%s, XRES%s)", ok ? "verified" : "WRONG",
+			v2 ? "AKAv2-MD5" : "AKAv1-MD5", v2 ? ", IK, CK" : "");
 	}
 	if (challenge) {
 		/* SM3: a fresh vector from the HSS/AuC (Milenage, TS 35.206) */
@@ -1586,8 +1598,9 @@ sc_receive(struct world *w, struct delivery *d)
 		copy_header(m, &p, "Call-ID");
 		copy_header(m, &p, "CSeq");
 		sip_header(m, "WWW-Authenticate",
-			"Digest realm=\"" REALM "\", nonce=\"%s\", algorithm=AKAv1-MD5, ck=\"%s\", ik=\"%s\"",
-			w->sc_nonce, ck, ik);
+			"Digest realm=\"" REALM "\", nonce=\"%s\", algorithm=%s, ck=\"%s\", ik=\"%s\"",
+			w->sc_nonce, sim_variant_of(w->run->scn)->akav2 ? "AKAv2-MD5" : "AKAv1-MD5",
+			ck, ik);
 		sip_end(m);
 		note(w, SIM_A_SCSCF, "HSS/AuC: authentication vector (RAND, AUTN, XRES, CK, IK) by Milenage");
 		send_msg(w, SIM_A_SCSCF, SIM_A_ICSCF, "SM4", ITLS_TR_PLAIN, m);
@@ -2132,6 +2145,24 @@ scn_pki(struct sim_run *r, int scn)
 	return 0;
 }
 
+/* AKAv2-MD5 end to end (RFC 4169; AK-10..AK-14) */
+static int
+scn_akav2(struct sim_run *r)
+{
+	struct setup s = { BOTH, 1, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	ok = registered_tls(w) && w->sc_v2 && strcmp(w->alg, "AKAv2-MD5") == 0
+		&& w->ue.stok_ok && w->pc.ctok_ok;
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
 /* seed 002's upgrade path (TR-14, D-SIM-7) */
 static int
 scn_tcp_upgrade(struct sim_run *r)
@@ -2182,6 +2213,8 @@ sim_run(int scn, struct sim_run *r)
 		return scn_resume(r);
 	case SIM_TCP_UPGRADE:
 		return scn_tcp_upgrade(r);
+	case SIM_AKAV2:
+		return scn_akav2(r);
 	case SIM_PKI:
 	case SIM_PKI_WRONG_DOMAIN:
 	case SIM_PKI_ROAMING:

@@ -17,6 +17,7 @@ struct sim_variant {
 	int upgrade;     /* TR-14: TLS inside the TCP connection of SM1 */
 	int pki;         /* TR-15: the UE validates the chain (certificate mode) */
 	enum sim_pki_chain chain;   /* what the P-CSCF serves */
+	int akav2;       /* the S-CSCF challenges with AKAv2-MD5 (RFC 4169) */
 };
 
 /* the variant of scenario scn (all zero for most) */

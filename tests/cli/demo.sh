@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 15 scenarios in order" \
+expect "demo --list names the 16 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -71,7 +71,14 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 15 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "15 passed, 0 failed"
+expect "demo --all: exit 0, 16 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "16 passed, 0 failed"
+# AKAv2-MD5 (RFC 4169): the response below was computed independently with
+# Python's hmac/hashlib from RES, IK, CK of TS 35.208 test set 1: password =
+# base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password")), then RFC 2617
+grep -q 'algorithm=AKAv2-MD5, uri="sip:operator1.ims.com", response="6994167d3d2dbed96781b48b5d1e67a4", c_token=' "$T/akav2.txt"
+expect "akav2: SM7 carries the RFC 4169 response and c_token (AK-10 AK-12 UE-11)" test $? -eq 0
+grep -q 'S-CSCF: Digest response verified (AKAv2-MD5' "$T/akav2.txt"
+expect "akav2: the S-CSCF verifies it (AK-10)" test $? -eq 0
 grep -q 'certificate refused in the handshake: not-trusted' "$T/pki-untrusted.txt"
 expect "pki-untrusted: refused in the handshake, not-trusted (TR-15)" test $? -eq 0
 grep -q 'certificate refused in the handshake: domain-mismatch' "$T/pki-wrong-domain.txt"
