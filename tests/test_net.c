@@ -279,3 +279,50 @@ Test(net, tcp_upgrade_one_connection, .description = "TR-14 TR-03")
 	cr_assert_geq(tls_on_5060, 4);   /* hello, server flight, CKE, Finished x2 */
 	sim_free(&r);
 }
+
+Test(net, nat_rewrites_and_keeps_alive, .description = "TR-19 TR-20 TR-22 TR-23")
+{
+	struct sim_run r;
+	size_t i, from_nat = 0, from_ue = 0, big_tcp = 0;
+
+	run(SIM_NAT_TLS, &r);
+	for (i = 0; i < r.net->n; i++) {
+		const struct sim_pkt *p = &r.net->pk[i];
+		if (p->src[0] == 198) {
+			from_nat++;
+			cr_assert_geq(p->sport, 40000);
+			cr_assert_lt(p->sport, 40010);
+		}
+		from_ue += p->src[0] == 10 && p->src[2] == 0 && p->src[3] == 1;
+		if (p->proto == SIM_P_TCP && p->src[2] == 1 && p->len > 0 && p->dport == 5060) {
+			big_tcp++;
+		}
+		if (p->proto == SIM_P_UDP) {
+			cr_assert_leq(p->len, SIM_UDP_MAX, "TR-19");
+		}
+	}
+	cr_assert_gt(from_nat, 0);
+	cr_assert_eq(from_ue, 0, "TR-20: the capture is outside the NAT");
+	cr_assert_geq(big_tcp, 1, "TR-19: the long MESSAGE over TCP");
+	/* the clock covers two registrations and more than 10 minutes */
+	cr_assert_gt(sim_now(&r) - SIM_EPOCH, 600);
+	sim_free(&r);
+}
+
+Test(net, nat_ipsec_dropped, .description = "TR-21")
+{
+	struct sim_run r;
+	size_t i, esp = 0;
+
+	run(SIM_NAT_IPSEC, &r);
+	for (i = 0; i < r.net->n; i++) {
+		const struct sim_pkt *p = &r.net->pk[i];
+		if (p->proto == SIM_P_ESP) {
+			esp++;
+			cr_assert_eq(p->src[0], 198);
+			cr_assert_eq(p->sport, 5062);   /* ESP has no port for the NAT to map */
+		}
+	}
+	cr_assert_eq(esp, 1);   /* SM7 only: nothing comes back */
+	sim_free(&r);
+}

@@ -164,6 +164,15 @@ sim_wire(struct sim_run *r, int from, int to, enum itls_transport via,
 	int c;
 
 	if (!ue_side(from) && !ue_side(to)) {
+		/* TR-19: a message longer than 1300 bytes goes over TCP */
+		if (n > SIM_UDP_MAX) {
+			c = sim_tcp_find(r, from, to, 0);
+			if (c < 0) {
+				c = sim_tcp_connect(r, from, to, SIM_PORT_SIP);
+			}
+			sim_tcp_data(r, c, from, p, n);
+			return;
+		}
 		/* TR-01: the core hops, UDP between the SIP ports */
 		sim_udp(r, from, to, SIM_PORT_SIP, SIM_PORT_SIP, p, n);
 		return;

@@ -57,7 +57,7 @@ sim_addr(int actor, int peer, uint8_t ip[4])
 		ip[2] = 0; ip[3] = 66;
 		break;
 	case SIM_A_PCSCF:
-		ip[2] = (peer == SIM_A_ICSCF) ? 1 : 0;
+		ip[2] = (peer == SIM_A_ICSCF || peer == SIM_A_SCSCF) ? 1 : 0;
 		ip[3] = 2;
 		break;
 	case SIM_A_ICSCF:
@@ -116,6 +116,120 @@ pkt(struct sim_run *r, int from, int to, uint8_t proto, const uint8_t *p, size_t
 	return k;
 }
 
+/* ---- NAT (TR-20) ------------------------------------------------------------- */
+
+static int
+nat_side(int a)
+{
+	return a == SIM_A_UE;
+}
+
+static int
+nat_find(struct sim_nat *n, uint8_t proto, unsigned priv)
+{
+	size_t i;
+
+	for (i = 0; i < n->n; i++) {
+		if (n->map[i].live && n->map[i].proto == proto && n->map[i].priv == priv) {
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+/* rewrite a packet between the UE and the network as seen outside the NAT:
+ * the UE's address becomes the public one, its port the mapped one (ESP
+ * has no port: the address alone) */
+static void
+nat_apply(struct sim_run *r, struct sim_pkt *k, int from, int to)
+{
+	struct sim_nat *n = &r->net->nat;
+	int out = nat_side(from), i;
+	unsigned priv;
+
+	if (!n->on || (!nat_side(from) && !nat_side(to))) {
+		return;
+	}
+	priv = k->proto == SIM_P_ESP ? 0 : (out ? k->sport : k->dport);
+	i = nat_find(n, k->proto, priv);
+	if (i >= 0 && k->t_us - n->map[i].last_us > n->timeout_us) {
+		n->map[i].live = 0;   /* the binding timed out */
+		i = -1;
+	}
+	if (i < 0 && out && n->n < SIM_NAT_MAPS) {
+		i = (int)n->n++;
+		n->map[i].proto = k->proto;
+		n->map[i].priv = priv;
+		n->map[i].pub = k->proto == SIM_P_ESP ? 0 : n->next_port++;
+		n->map[i].live = 1;
+	}
+	if (i < 0) {
+		return;   /* callers check sim_nat_alive before sending inward */
+	}
+	n->map[i].last_us = k->t_us;
+	if (out) {
+		memcpy(k->src, n->pub, 4);
+		if (k->proto != SIM_P_ESP) {
+			k->sport = (uint16_t)n->map[i].pub;
+		}
+	} else {
+		memcpy(k->dst, n->pub, 4);
+		if (k->proto != SIM_P_ESP) {
+			k->dport = (uint16_t)n->map[i].pub;
+		}
+	}
+}
+
+void
+sim_nat_enable(struct sim_run *r, const uint8_t pub[4], unsigned timeout_s)
+{
+	struct sim_nat *n = &net_of(r)->nat;
+
+	if (n->on) {
+		return;   /* a later sub-run of the same scenario: the same NAT */
+	}
+	memset(n, 0, sizeof *n);
+	n->on = 1;
+	memcpy(n->pub, pub, 4);
+	n->timeout_us = (uint64_t)timeout_s * 1000000u;
+	n->next_port = 40000;
+}
+
+int
+sim_nat_alive(struct sim_run *r, int c)
+{
+	struct sim_net *net = net_of(r);
+	struct sim_nat *n = &net->nat;
+	int i;
+
+	if (!n->on) {
+		return 1;
+	}
+	if (c < 0) {
+		return 0;
+	}
+	i = nat_find(n, SIM_P_TCP, net->c[c].aport);
+	return i >= 0 && net->clock_us + SIM_LAT_CORE - n->map[i].last_us <= n->timeout_us;
+}
+
+unsigned
+sim_nat_port(struct sim_run *r, int c)
+{
+	struct sim_net *net = net_of(r);
+	int i = nat_find(&net->nat, SIM_P_TCP, net->c[c].aport);
+
+	return i >= 0 ? net->nat.map[i].pub : 0;
+}
+
+void
+sim_clock_idle(struct sim_run *r, uint64_t us)
+{
+	struct sim_net *net = net_of(r);
+
+	net->clock_us += us;
+	net->last_from = -1;
+}
+
 /* ---- TCP ------------------------------------------------------------------ */
 
 static void
@@ -132,6 +246,7 @@ seg(struct sim_run *r, int c, int from, uint8_t flags, const uint8_t *p, size_t 
 	k->seq = cn->next[d];
 	k->ack = (flags & SIM_ACK) ? cn->next[1 - d] : 0;
 	cn->next[d] += (uint32_t)n + ((flags & (SIM_SYN | SIM_FIN)) ? 1u : 0u);
+	nat_apply(r, k, from, to);
 }
 
 int
@@ -222,6 +337,7 @@ sim_udp(struct sim_run *r, int from, int to, unsigned sport, unsigned dport,
 
 	k->sport = (uint16_t)sport;
 	k->dport = (uint16_t)dport;
+	nat_apply(r, k, from, to);
 }
 
 static void
@@ -316,6 +432,7 @@ sim_esp(struct sim_run *r, int from, int to, uint32_t spi, unsigned sport,
 	k = pkt(r, from, to, SIM_P_ESP, e, total);
 	k->sport = (uint16_t)sport;
 	k->dport = (uint16_t)dport;
+	nat_apply(r, k, from, to);
 	free(e);
 }
 

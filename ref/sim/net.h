@@ -29,6 +29,8 @@
 #define SIM_PORT_SIP 5060u      /* TR-01 */
 #define SIM_PORT_SIPS 5061u     /* TR-02 */
 #define SIM_PORT_EPHEMERAL 49152u
+/* TR-19: RFC 3261 §18.1.1, the largest request sent over UDP (MTU - 200) */
+#define SIM_UDP_MAX 1300u
 
 enum sim_proto { SIM_P_TCP = 6, SIM_P_UDP = 17, SIM_P_ESP = 50 };
 
@@ -51,6 +53,22 @@ struct sim_pkt {
 };
 
 #define SIM_CONNS 32
+
+/* TR-20: a NA(P)T between the UE and the P-CSCF */
+#define SIM_NAT_MAPS 8
+struct sim_nat {
+	int on;
+	uint8_t pub[4];               /* its public address */
+	uint64_t timeout_us;          /* idle time after which a binding is gone */
+	struct {
+		uint8_t proto;
+		unsigned priv, pub;       /* the UE's port, the NAT's port */
+		uint64_t last_us;         /* last packet through it */
+		int live;
+	} map[SIM_NAT_MAPS];
+	size_t n;
+	unsigned next_port;
+};
 
 struct sim_conn {
 	int a, b;                 /* a opened the connection toward b */
@@ -76,6 +94,7 @@ struct sim_net {
 	uint32_t esp_seq[2];      /* [0] toward the P-CSCF, [1] toward the UE */
 	uint16_t ipid;
 	unsigned rnd;
+	struct sim_nat nat;
 	struct sim_text keylog;
 };
 
@@ -117,6 +136,16 @@ void sim_keylog_line(struct sim_run *r, const char *line);
 /* 32 reproducible random bytes (PSK-TLS hello randoms): SHA-256 of the
  * scenario, a counter and label */
 void sim_random(struct sim_run *r, const char *label, uint8_t out[32]);
+
+/* TR-20: put a NAT with public address pub and binding timeout (s) in
+ * front of the UE; the capture is taken on the P-CSCF's side of it */
+void sim_nat_enable(struct sim_run *r, const uint8_t pub[4], unsigned timeout_s);
+/* is the binding of the UE's connection c still there (at the present time)? */
+int sim_nat_alive(struct sim_run *r, int c);
+/* the public port the NAT maps the UE's TCP port of connection c to (0: none) */
+unsigned sim_nat_port(struct sim_run *r, int c);
+/* TR-10: time passes with nothing on the wire */
+void sim_clock_idle(struct sim_run *r, uint64_t us);
 
 /* the simulator's present time, seconds since 1970 (PKI validity) */
 uint64_t sim_now(const struct sim_run *r);

@@ -82,6 +82,12 @@ const struct sim_scenario sim_scenarios[SIM_SCN_COUNT] = {
 	{ "akav2", "I-TLS registration with AKAv2-MD5",
 	  "RFC 4169, seed 004 §3.3.1",
 	  "the S-CSCF challenges with algorithm=AKAv2-MD5; the UE answers with the RFC 4169 password (RES, IK, CK); verified; tokens as in itls; registered over TLS" },
+	{ "nat-tls", "TLS through a NAT: keep-alives, a request toward the UE over its connection",
+	  "seed 001, seed 004 §4, seed 002 (draft-ietf-sip-outbound), seed 003 §3.1",
+	  "(a) registered through the NAT; CRLF keep-alives hold the binding; a MESSAGE to the UE 6 min later arrives over the UE's TLS connection; (b) without keep-alives the binding expires and the MESSAGE cannot reach the UE" },
+	{ "nat-ipsec", "Rel-5/6 IPsec behind the same NAT",
+	  "seed 001 (IPsec access security and NA(P)T)",
+	  "SM1..SM6 pass the NAT; SM7 in ESP arrives from the NAT's address, not the one the SAs were set up for: dropped; the registration cannot complete" },
 };
 
 int
@@ -138,6 +144,10 @@ struct setup {
 #define PC_CORE_ADDR  "10.0.1.2"
 #define IC_ADDR       "10.0.1.3"
 #define SC_ADDR       "10.0.1.4"
+
+/* TR-20, TR-22: the NAT's binding timeout and the UE's keep-alive period */
+#define SIM_NAT_TIMEOUT_S 300u
+#define SIM_KEEPALIVE_S 120u
 
 #define UE_SEC_IPSEC  "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=11111;spi-s=22222;port-c=5062;port-s=5064"
 
@@ -415,6 +425,13 @@ send_msg(struct world *w, int from, int to, const char *sm, enum itls_transport 
 	} else {
 		sim_wire(w->run, from, to, via, &w->ipsec, w->ik,
 			(const uint8_t *)m->buf, m->len);
+		if (via == ITLS_TR_IPSEC && to == SIM_A_PCSCF && sim_variant_of(w->run->scn)->nat) {
+			/* TR-21: seed 001, the SA does not match what the NAT made of it */
+			note(w, SIM_A_PCSCF, "ESP spi %u from 198.51.100.7 (the NAT), SA set up for "
+				"10.0.0.1 (Contact, Via): policy check fails, dropped",
+				(unsigned)w->ipsec.spi_ps);
+			return;
+		}
 		if (via == ITLS_TR_PLAIN && sim_tcp_find(w->run, from, to, 0) >= 0) {
 			snprintf(e->via, sizeof e->via, "TCP");   /* TR-03 */
 		}
@@ -1775,6 +1792,11 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 	if (sim_pki_setup(w) != 0) {
 		return -1;
 	}
+	if (sim_variant_of(r->scn)->nat) {
+		/* TR-20: a NAT in front of the UE; bindings idle for 5 min expire */
+		static const uint8_t pub[4] = { 198, 51, 100, 7 };
+		sim_nat_enable(r, pub, SIM_NAT_TIMEOUT_S);
+	}
 	/* the P-CSCF */
 	memset(&pcc, 0, sizeof pcc);
 	pcc.support = cfg->pc_support;
@@ -2145,6 +2167,166 @@ scn_pki(struct sim_run *r, int scn)
 	return 0;
 }
 
+/* ---- NAT (TR-19..TR-22) ---------------------------------------------------- */
+
+/* TR-22: a CRLF keep-alive over the UE's TLS connection (RFC 5626 §3.5.1) */
+static void
+nat_keepalive(struct world *w)
+{
+	static const uint8_t ping[4] = { '\r', '\n', '\r', '\n' };
+	static const uint8_t pong[2] = { '\r', '\n' };
+	uint8_t got[4];
+	struct sim_entry *e;
+
+	if (itls_tls_transfer(&w->link, 1, ping, 4, got, sizeof got) != 4
+		|| itls_tls_transfer(&w->link, 0, pong, 2, got, sizeof got) != 2) {
+		note(w, SIM_A_UE, "keep-alive failed");
+		return;
+	}
+	e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
+	snprintf(e->via, sizeof e->via, "TLS");
+	snprintf(e->label, sizeof e->label, "CRLF CRLF (keep-alive ping, RFC 5626)");
+	e = entry(w, SIM_E_TLS, SIM_A_PCSCF, SIM_A_UE);
+	snprintf(e->via, sizeof e->via, "TLS");
+	snprintf(e->label, sizeof e->label, "CRLF (pong)");
+}
+
+/* TR-23: a MESSAGE from the S-CSCF to the registered UE, over the UE's own
+ * connection; returns 1 when the UE answered 200 */
+static int
+nat_message(struct world *w)
+{
+	struct sip_msg *m = malloc(sizeof *m);
+	char body[1400];
+	int c = sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1);
+	unsigned port = c >= 0 ? sim_tcp_port(w->run, c, SIM_A_UE) : 0;
+	int ok = 0;
+
+	if (m == NULL) {
+		abort();
+	}
+	/* a body that makes the request longer than 1300 bytes (TR-19) */
+	memset(body, 'x', sizeof body);
+	memcpy(body, "Hello over the UE's own connection. ", 36);
+	w->phase = 3;
+	sip_request(m, "MESSAGE", "sip:user1@" UE_ADDR ";transport=tls");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	sip_header(m, "Max-Forwards", "69");
+	sip_header(m, "Route", "<sip:term@pcscf.ims.com;lr>");
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+	sip_end_body(m, "text/plain", body, sizeof body);
+	send_msg(w, SIM_A_SCSCF, SIM_A_PCSCF, "T1", ITLS_TR_PLAIN, m);
+	w->qn--;   /* handled here, not by the REGISTER logic of pc_receive */
+	if (!sim_nat_alive(w->run, c)) {
+		note(w, SIM_A_PCSCF, "the UE's connection leads nowhere: the NAT binding of "
+			"198.51.100.7:%u expired; the MESSAGE cannot be delivered (408 after timer F)",
+			c >= 0 ? sim_nat_port(w->run, c) : 0);
+		free(m);
+		return 0;
+	}
+	note(w, SIM_A_PCSCF, "the registration's flow: the TLS connection from 198.51.100.7:%u "
+		"(the NAT) carries the request toward the UE (RFC 5626 §5.3; seed 004 §4)",
+		sim_nat_port(w->run, c));
+	sip_request(m, "MESSAGE", "sip:user1@" UE_ADDR ";transport=tls");
+	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	sip_header(m, "Max-Forwards", "68");
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+	sip_end_body(m, "text/plain", body, sizeof body);
+	send_msg(w, SIM_A_PCSCF, SIM_A_UE, "T2", ITLS_TR_TLS, m);
+	if (w->qn > 0) {
+		w->qn--;
+		ok = 1;
+	}
+	sip_response(m, 200, "OK");
+	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">;tag=ue-9");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+	sip_end(m);
+	send_msg(w, SIM_A_UE, SIM_A_PCSCF, "T3", ITLS_TR_TLS, m);
+	if (w->qn > 0) {
+		w->qn--;
+	}
+	sip_response(m, 200, "OK");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">;tag=ue-9");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+	sip_end(m);
+	send_msg(w, SIM_A_PCSCF, SIM_A_SCSCF, "T4", ITLS_TR_PLAIN, m);
+	if (w->qn > 0) {
+		w->qn--;
+	}
+	(void)port;
+	free(m);
+	return ok;
+}
+
+static int
+scn_nat_tls(struct sim_run *r)
+{
+	struct setup s = { BOTH, 1, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok_a, ok_b, i;
+
+	part(r, "(a) the UE keeps its binding alive with CRLF keep-alives every 2 minutes");
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	ok_a = registered_tls(w);
+	note(w, SIM_A_UE, "NAT 10.0.0.1:%u <-> 198.51.100.7:%u; bindings idle for %u s expire",
+		sim_tcp_port(r, sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1), SIM_A_UE),
+		sim_nat_port(r, sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1)), SIM_NAT_TIMEOUT_S);
+	for (i = 0; i < 3; i++) {
+		sim_clock_idle(r, SIM_KEEPALIVE_S * 1000000ull);
+		nat_keepalive(w);
+	}
+	sim_clock_idle(r, 60 * 1000000ull);
+	ok_a = ok_a && nat_message(w);
+	free(w);
+	part(r, "(b) the same without keep-alives");
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	sim_clock_idle(r, (SIM_NAT_TIMEOUT_S + 60) * 1000000ull);
+	ok_b = registered_tls(w) && !nat_message(w);
+	free(w);
+	verdict(r, ok_a && ok_b, "(a) %s, (b) %s",
+		ok_a ? "registered through the NAT, MESSAGE delivered over the UE's connection after 7 min"
+		: "NOT delivered",
+		ok_b ? "binding expired, MESSAGE undeliverable" : "unexpected");
+	return 0;
+}
+
+static int
+scn_nat_ipsec(struct sim_run *r)
+{
+	struct setup s = { ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	note(w, SIM_A_UE, "no SM12: the UE's timer F expires; NAT traversal (UDP encapsulation, "
+		"RFC 3948) is not part of Rel-5/6 IMS access security (seed 001)");
+	ok = w->ue.state == ITLS_UE_SM7_SENT && w->pc.state == ITLS_PC_SM6_SENT
+		&& !w->sm8_seen && w->sm2_seen;
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
 /* AKAv2-MD5 end to end (RFC 4169; AK-10..AK-14) */
 static int
 scn_akav2(struct sim_run *r)
@@ -2215,6 +2397,10 @@ sim_run(int scn, struct sim_run *r)
 		return scn_tcp_upgrade(r);
 	case SIM_AKAV2:
 		return scn_akav2(r);
+	case SIM_NAT_TLS:
+		return scn_nat_tls(r);
+	case SIM_NAT_IPSEC:
+		return scn_nat_ipsec(r);
 	case SIM_PKI:
 	case SIM_PKI_WRONG_DOMAIN:
 	case SIM_PKI_ROAMING:

@@ -7,15 +7,20 @@
 const struct sim_variant *
 sim_variant_of(int scn)
 {
-	static const struct sim_variant none = { 0, 0, SIM_PKI_NONE, 0 };
-	static const struct sim_variant upgrade = { 1, 0, SIM_PKI_NONE, 0 };
-	static const struct sim_variant home = { 0, 1, SIM_PKI_HOME, 0 };
-	static const struct sim_variant other = { 0, 1, SIM_PKI_OTHER, 0 };
-	static const struct sim_variant visited = { 0, 1, SIM_PKI_VISITED, 0 };
+	static const struct sim_variant none = { 0, 0, SIM_PKI_NONE, 0, 0 };
+	static const struct sim_variant upgrade = { 1, 0, SIM_PKI_NONE, 0, 0 };
+	static const struct sim_variant home = { 0, 1, SIM_PKI_HOME, 0, 0 };
+	static const struct sim_variant other = { 0, 1, SIM_PKI_OTHER, 0, 0 };
+	static const struct sim_variant visited = { 0, 1, SIM_PKI_VISITED, 0, 0 };
 
-	static const struct sim_variant akav2 = { 0, 0, SIM_PKI_NONE, 1 };
+	static const struct sim_variant akav2 = { 0, 0, SIM_PKI_NONE, 1, 0 };
+
+	static const struct sim_variant nat = { 0, 0, SIM_PKI_NONE, 0, 1 };
 
 	switch (scn) {
+	case SIM_NAT_TLS:
+	case SIM_NAT_IPSEC:
+		return &nat;
 	case SIM_AKAV2:
 		return &akav2;
 	case SIM_TCP_UPGRADE:

@@ -18,6 +18,7 @@ struct sim_variant {
 	int pki;         /* TR-15: the UE validates the chain (certificate mode) */
 	enum sim_pki_chain chain;   /* what the P-CSCF serves */
 	int akav2;       /* the S-CSCF challenges with AKAv2-MD5 (RFC 4169) */
+	int nat;         /* TR-20: a NAT in front of the UE */
 };
 
 /* the variant of scenario scn (all zero for most) */

@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2 nat-tls nat-ipsec"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 16 scenarios in order" \
+expect "demo --list names the 18 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -71,7 +71,14 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 16 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "16 passed, 0 failed"
+expect "demo --all: exit 0, 18 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "18 passed, 0 failed"
+test "$(grep -c 'CRLF CRLF (keep-alive ping' "$T/nat-tls.txt")" -eq 3
+expect "nat-tls: three keep-alives hold the binding (TR-22)" test $? -eq 0
+grep -q 'T2 MESSAGE sip:user1@10.0.0.1;transport=tls SIP/2.0  \[TLS\]' "$T/nat-tls.txt" \
+	&& grep -q 'NAT binding of 198.51.100.7:40001 expired' "$T/nat-tls.txt"
+expect "nat-tls: delivered over the UE's connection with keep-alives, undeliverable without (TR-23)" test $? -eq 0
+grep -q 'policy check fails, dropped' "$T/nat-ipsec.txt"
+expect "nat-ipsec: SM7 dropped by the P-CSCF's SA check behind the NAT (TR-21)" test $? -eq 0
 # AKAv2-MD5 (RFC 4169): the response below was computed independently with
 # Python's hmac/hashlib from RES, IK, CK of TS 35.208 test set 1: password =
 # base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password")), then RFC 2617

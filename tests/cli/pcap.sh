@@ -61,7 +61,7 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 
 	# TR-08: the ladder's TLS-hop messages, decrypted, in order
 	grep -E '\[(PSK-)?TLS\]$' "$T/$s.txt" | grep -E '^ *\|' \
-		| sed -E 's/.*(REGISTER) sip:.*/\1/; s/.* SIP\/2\.0 ([0-9]+) .*/\1/' > "$T/$s.want"
+		| sed -E 's/.* [A-Z0-9]+ ([A-Z]+) sips?:.*/\1/; s/.* SIP\/2\.0 ([0-9]+) .*/\1/' > "$T/$s.want"
 	awk -F'\t' '$8 == "23" && ($11 != "" || $12 != "") { print ($11 != "" ? $11 : $12) }' \
 		"$T/$s.f" > "$T/$s.got"
 	w=$(wc -l < "$T/$s.want")
@@ -79,7 +79,8 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 	expect "$s: every TLS record on a connection to port $tp" test "$off" -eq 0
 	# TR-04: every connection opened toward 5060 or 5061 from an ephemeral port
 	syn=$(awk -F'\t' '$15 == "1" && $16 == "0" { printf "%s ", $5 }' "$T/$s.f")
-	badsyn=$(awk -F'\t' '$15 == "1" && $16 == "0" && (($5 != "5060" && $5 != "5061") || $4 < 49152)' "$T/$s.f" | wc -l)
+	# (behind the NAT of TR-20 the UE's ports are the NAT's, from 40000)
+	badsyn=$(awk -F'\t' '$15 == "1" && $16 == "0" && (($5 != "5060" && $5 != "5061") || ($4 < 49152 && !($2 == "198.51.100.7" && $4 >= 40000)))' "$T/$s.f" | wc -l)
 	expect "$s: connections to the SIP/SIPS ports from ephemeral ports ($syn)" test "$badsyn" -eq 0
 	# TR-03, TR-04, TR-07: the Via of the UE's requests names the port they leave from
 	# (TCP/TLS: the connection's source port; ESP: port_us; UDP: 5060)
@@ -88,7 +89,13 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 		tr = ($8 == "23") ? "TLS" : ($4 != "" ? "TCP" : "UDP");
 		if ($13 != want || $14 != tr) print $1 }' "$T/$s.f" | wc -l)
 	n=$(awk -F'\t' '$2 == "10.0.0.1" && $11 != ""' "$T/$s.f" | wc -l)
-	if [ "$n" -gt 0 ]; then
+	nn=$(awk -F'\t' '$2 == "198.51.100.7" && $11 != ""' "$T/$s.f" | wc -l)
+	if [ "$nn" -gt 0 ]; then
+		# TR-20: behind the NAT the P-CSCF sees the NAT's address and port,
+		# while Via names the UE's private address
+		bad=$(awk -F'\t' '$2 == "198.51.100.7" && $11 != "" && ($4 == $13 || $6 == $13 && $6 != "")' "$T/$s.f" | wc -l)
+		expect "$s: $nn requests arrive from the NAT (198.51.100.7), their Via keeps the UE's own port" test "$bad" -eq 0
+	elif [ "$n" -gt 0 ]; then
 		expect "$s: Via of the UE's $n requests agrees with the capture" test "$via" -eq 0
 	else
 		# the handshake was refused: no request, in the ladder either
@@ -98,7 +105,7 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 	esp=$(awk -F'\t' '$9 != ""' "$T/$s.f" | wc -l)
 	if [ "$esp" -gt 0 ]; then
 		badesp=$(awk -F'\t' '$9 != "" && $10 != "1"' "$T/$s.f" | wc -l)
-		badports=$(awk -F'\t' '$9 != "" && !(($2 == "10.0.0.1" && $6 == "5062" && $7 == "5068" && $9 == "0x0000ad9c") || ($2 == "10.0.0.2" && $6 == "5066" && $7 == "5064" && $9 == "0x000056ce"))' "$T/$s.f" | wc -l)
+		badports=$(awk -F'\t' '$9 != "" && !((($2 == "10.0.0.1" || $2 == "198.51.100.7") && $6 == "5062" && $7 == "5068" && $9 == "0x0000ad9c") || ($2 == "10.0.0.2" && $6 == "5066" && $7 == "5064" && $9 == "0x000056ce"))' "$T/$s.f" | wc -l)
 		expect "$s: $esp ESP packets, ICV HMAC-SHA-1-96 verified under IK_ESP" test "$badesp" -eq 0
 		expect "$s: ESP from port-c 5062 to port-s 5068 (spi-s 44444), back from 5066 to 5064 (spi-s 22222)" test "$badports" -eq 0
 	fi
@@ -114,6 +121,16 @@ expect "no-tls-ue: no TCP connection (a Rel-5/6 UE uses UDP)" test "$(syns no-tl
 expect "tcp-upgrade: one connection, to 5060, carries SM1, SM6, the TLS handshake and SM7..SM12 (TR-14)" test "$(syns tcp-upgrade)" = "5060 "
 resume=$(syns resume)
 expect "resume: a second connection to 5061 for the abbreviated handshake" test "$resume" = "5061 5061 "
+
+# TR-19, TR-20, TR-22, TR-23: nat-tls
+m=$(awk -F'\t' '$11 == "MESSAGE" && $2 == "10.0.1.4" && $4 != ""' "$T/nat-tls.f" | wc -l)
+expect "nat-tls: the MESSAGE of over 1300 bytes goes over TCP on the core hop ($m)" test "$m" -eq 2
+m=$(awk -F'\t' '$11 == "MESSAGE" && $3 == "198.51.100.7" && $8 == "23" && $7 == "" && $5 >= 40000' "$T/nat-tls.f" | wc -l)
+expect "nat-tls: the MESSAGE reaches the UE inside TLS, on the NAT's mapped port of the UE's connection" test "$m" -eq 1
+ka=$(tshark_run "$T/nat-tls.pcap" "$T/nat-tls.keys" -Y 'tls.record.content_type == 23 && tcp.len < 40' | wc -l)
+expect "nat-tls: 3 CRLF keep-alives and their pongs, as TLS records ($ka)" test "$ka" -eq 6
+e=$(awk -F'\t' '$9 != "" && $2 == "198.51.100.7"' "$T/nat-ipsec.f" | wc -l)
+expect "nat-ipsec: SM7's ESP leaves the NAT with the NAT's address (TR-21)" test "$e" -eq 1
 
 # s_token and c_token visible in the decrypted SIP (TR-08)
 tshark_run "$T/itls.pcap" "$T/itls.keys" -Y 'tls && sip' -V > "$T/itls.V"
