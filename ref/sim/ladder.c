@@ -1,5 +1,5 @@
 /*
- * ladder.c -- what a run looks like: text ladder, graphviz, pcap; and the
+ * ladder.c -- what a run looks like: text ladder, graphviz (the pcap: sim/pcap.c); and the
  * two transition tables as markdown and graphviz (see sim/sim.h).
  *
  * Everything printed here comes from a recorded run or from the const

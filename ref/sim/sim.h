@@ -18,7 +18,9 @@
  *
  * A run records a ladder of entries (messages with their security headers,
  * TLS records, state machine transitions, notes) that sim/ladder.c prints
- * as text, graphviz or pcap.
+ * as text or graphviz, and the packets that crossed the simulated wire
+ * (sim/net.c, sim/hop.c: TCP, UDP, ESP, the TLS records, the clock, the key
+ * log) that sim/pcap.c writes (spec/transport.md).
  */
 #ifndef ITLS_SIM_SIM_H
 #define ITLS_SIM_SIM_H
