@@ -55,7 +55,8 @@ csum_fold(uint32_t s)
 	return (~s) & 0xffff;
 }
 
-/* TR-11: the runs of `demo --all` follow each other ten minutes apart */
+/* TR-11: each run of `demo --all` starts on the next multiple of ten
+ * minutes at least one minute after the previous run's last packet */
 #define RUN_GAP_S 600u
 
 static int
@@ -129,6 +130,7 @@ sim_pcap_write(FILE *f, const struct sim_run *runs, size_t nruns)
 	uint8_t gh[24];
 	size_t ri, i;
 	uint16_t ipid = 1;
+	uint64_t base = 0;
 
 	le32(gh, 0xa1b2c3d4u);
 	gh[4] = 2; gh[5] = 0;
@@ -146,9 +148,13 @@ sim_pcap_write(FILE *f, const struct sim_run *runs, size_t nruns)
 			continue;
 		}
 		for (i = 0; i < net->n; i++) {
-			if (write_pkt(f, &net->pk[i], (uint64_t)ri * RUN_GAP_S, ipid++) != 0) {
+			if (write_pkt(f, &net->pk[i], base, ipid++) != 0) {
 				return -1;
 			}
+		}
+		if (net->n > 0) {
+			uint64_t end = base + net->pk[net->n - 1].t_us / 1000000u + 60u;
+			base = (end + RUN_GAP_S - 1) / RUN_GAP_S * RUN_GAP_S;
 		}
 	}
 	return 0;

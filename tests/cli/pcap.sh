@@ -151,6 +151,9 @@ bad=$(tshark_run "$T/all.pcap" "$T/all.keys" -Y '_ws.malformed || tcp.analysis.f
 n=$(tshark_run "$T/all.pcap" "$T/all.keys" -Y 'tls.record.content_type == 23 && sip' | wc -l)
 expect "--all: one capture, 0 malformed or TCP warnings, $n decrypted TLS-hop SIP messages (want $total_want)" \
 	test "$bad" -eq 0 -a "$n" -eq "$total_want"
+nm=$(tshark_run "$T/all.pcap" "$T/all.keys" -T fields -e frame.time_relative \
+	| awk 'NR > 1 && $1 <= prev { bad++ } { prev = $1 } END { print bad + 0 }')
+expect "--all: times only grow across the runs (TR-11)" test "$nm" -eq 0
 "$ITLS" demo itls --keylog "$T/x" > "$T/out" 2> "$T/err"
 expect "--keylog without --pcap: exit 2, nothing on stdout" test $? -eq 2 -a ! -s "$T/out"
 "$ITLS" demo itls --pcap "$T/y.pcap" --keylog "$T/no/such/dir" > "$T/out" 2> "$T/err"
