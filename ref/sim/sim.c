@@ -2163,6 +2163,12 @@ scn_pki(struct sim_run *r, int scn)
 		break;
 	}
 	describe(r, w, ok);
+	if (w->ue.state == ITLS_UE_FAILED) {
+		char v[sizeof r->verdict];
+		snprintf(v, sizeof v, "%s", r->verdict);
+		verdict(r, ok, "certificate refused in the handshake (%s): %s",
+			itls_pki_reason(&w->pki), v);
+	}
 	free(w);
 	return 0;
 }
