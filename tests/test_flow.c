@@ -87,8 +87,8 @@ Test(flow, secagree_first, .description = "UE-03 UE-14 PC-03")
 	struct sim_run r;
 
 	run(SIM_SECAGREE_FIRST, &r);
-	cr_assert_str_eq(msg(&r, "SM1")->via, "UDP");
-	cr_assert_str_eq(msg(&r, "SM6")->via, "UDP");
+	cr_assert_str_eq(msg(&r, "SM1")->via, "TCP");
+	cr_assert_str_eq(msg(&r, "SM6")->via, "TCP");
 	cr_assert_str_eq(msg(&r, "SM7")->via, "TLS");
 	cr_assert(has_line(&r, "SM2", "integrity-protected=no"));
 	cr_assert(has_line(&r, "SM6", "Security-Server: tls;q=0.2"));
@@ -111,7 +111,7 @@ Test(flow, fallback_ipsec, .description = "UE-15 PC-07")
 	struct sim_run r;
 
 	run(SIM_FALLBACK_IPSEC, &r);
-	cr_assert_str_eq(msg(&r, "SM1")->via, "UDP");
+	cr_assert_str_eq(msg(&r, "SM1")->via, "TCP");
 	cr_assert(!has_line(&r, "SM6", "s_token"));
 	sim_free(&r);
 }

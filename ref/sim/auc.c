@@ -76,3 +76,36 @@ sim_digest_akav1(const uint8_t *res, size_t res_len, const char *username,
 	memcpy(out, r, 32);
 	out[32] = 0;
 }
+
+void
+sim_digest_aka(int v2, const uint8_t *res, size_t res_len, const uint8_t ik[16],
+	const uint8_t ck[16], const char *username, const char *realm, const char *nonce,
+	const char *method, const char *uri, char out[33])
+{
+	struct itls_aka_digest d;
+	uint8_t r[ITLS_AKA_RESPONSE_LEN];
+
+	memset(&d, 0, sizeof d);
+	d.algorithm = v2 ? ITLS_AKA_V2_MD5 : ITLS_AKA_V1_MD5;
+	d.res = res;
+	d.res_len = res_len;
+	d.ik = ik;
+	d.ck = ck;
+	d.username = (const uint8_t *)username;
+	d.username_len = strlen(username);
+	d.realm = (const uint8_t *)realm;
+	d.realm_len = strlen(realm);
+	d.nonce = (const uint8_t *)nonce;
+	d.nonce_len = strlen(nonce);
+	d.uri = (const uint8_t *)uri;
+	d.uri_len = strlen(uri);
+	d.method = (const uint8_t *)method;
+	d.method_len = strlen(method);
+	d.qop = ITLS_QOP_NONE;
+	if (itls_aka_response(r, &d) != ITLS_OK) {
+		out[0] = 0;
+		return;
+	}
+	memcpy(out, r, 32);
+	out[32] = 0;
+}

@@ -77,6 +77,15 @@ sip_end(struct sip_msg *m)
 	put(m, "\r\n", 2);
 }
 
+void
+sip_end_body(struct sip_msg *m, const char *type, const char *body, size_t len)
+{
+	sip_header(m, "Content-Type", "%s", type);
+	sip_header(m, "Content-Length", "%zu", len);
+	put(m, "\r\n", 2);
+	put(m, body, len);
+}
+
 /* ---- parser --------------------------------------------------------------- */
 
 /* end of the line starting at i (index of CR or LF); len when none */

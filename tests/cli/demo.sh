@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2 nat-tls nat-ipsec"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 10 scenarios in order" \
+expect "demo --list names the 18 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -71,7 +71,27 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 10 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "10 passed, 0 failed"
+expect "demo --all: exit 0, 18 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "18 passed, 0 failed"
+test "$(grep -c 'CRLF CRLF (keep-alive ping' "$T/nat-tls.txt")" -eq 3
+expect "nat-tls: three keep-alives hold the binding (TR-22)" test $? -eq 0
+grep -q 'T2 MESSAGE sip:user1@10.0.0.1;transport=tls SIP/2.0  \[TLS\]' "$T/nat-tls.txt" \
+	&& grep -q 'NAT binding of 198.51.100.7:40001 expired' "$T/nat-tls.txt"
+expect "nat-tls: delivered over the UE's connection with keep-alives, undeliverable without (TR-23)" test $? -eq 0
+grep -q 'policy check fails, dropped' "$T/nat-ipsec.txt"
+expect "nat-ipsec: SM7 dropped by the P-CSCF's SA check behind the NAT (TR-21)" test $? -eq 0
+# AKAv2-MD5 (RFC 4169): the response below was computed independently with
+# Python's hmac/hashlib from RES, IK, CK of TS 35.208 test set 1: password =
+# base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password")), then RFC 2617
+grep -q 'algorithm=AKAv2-MD5, uri="sip:operator1.ims.com", response="6994167d3d2dbed96781b48b5d1e67a4", c_token=' "$T/akav2.txt"
+expect "akav2: SM7 carries the RFC 4169 response and c_token (AK-10 AK-12 UE-11)" test $? -eq 0
+grep -q 'S-CSCF: Digest response verified (AKAv2-MD5' "$T/akav2.txt"
+expect "akav2: the S-CSCF verifies it (AK-10)" test $? -eq 0
+grep -q 'certificate refused in the handshake: not-trusted' "$T/pki-untrusted.txt"
+expect "pki-untrusted: refused in the handshake, not-trusted (TR-15)" test $? -eq 0
+grep -q 'certificate refused in the handshake: domain-mismatch' "$T/pki-wrong-domain.txt"
+expect "pki-wrong-domain: the naming rule refuses in the handshake (TR-16)" test $? -eq 0
+! grep -q ' SM1 ' "$T/pki-untrusted.txt"
+expect "pki-untrusted: no SIP message reaches the man in the middle (TR-15)" test $? -eq 0
 
 # what the ladders must show
 RULES="PC-06"
@@ -133,8 +153,8 @@ fi
 
 # ---- pcap, read back by tshark ------------------------------------------------------------
 if command -v tshark > /dev/null 2>&1; then
-	"$ITLS" demo itls --pcap "$T/itls.pcap" > /dev/null
-	timeout 60 tshark -r "$T/itls.pcap" -Y sip -T fields -e sip.Method \
+	"$ITLS" demo itls --pcap "$T/itls.pcap" --keylog "$T/itls.keys" > /dev/null
+	timeout 60 tshark -r "$T/itls.pcap" -o "tls.keylog_file:$T/itls.keys" -Y sip -T fields -e sip.Method \
 		-e sip.Status-Code -e sip.sec_mechanism > "$T/fields" 2> "$T/err"
 	expect "tshark reads the pcap" test $? -eq 0
 	expect "tshark sees the 12 messages SM1..SM12" test "$(wc -l < "$T/fields")" -eq 12
@@ -145,8 +165,8 @@ if command -v tshark > /dev/null 2>&1; then
 	expect "tshark: SM6 Security-Server mechanisms" test "$(sed -n 6p "$T/fields" | cut -f3)" = "tls,ipsec-3gpp"
 	expect "tshark: SM7 Security-Client and Security-Verify" test "$(sed -n 7p "$T/fields" | cut -f3)" = "ipsec-3gpp,tls,tls,ipsec-3gpp"
 	expect "tshark: SM2 and SM8 carry no Security-* header" test -z "$(sed -n '2p;8p' "$T/fields" | cut -f3 | tr -d '\n')"
-	"$ITLS" demo --all --pcap "$T/all.pcap" > /dev/null
-	n=$(timeout 60 tshark -r "$T/all.pcap" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
+	"$ITLS" demo --all --pcap "$T/all.pcap" --keylog "$T/all.keys" > /dev/null
+	n=$(timeout 60 tshark -r "$T/all.pcap" -o "tls.keylog_file:$T/all.keys" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
 	expect "tshark reads the pcap of --all ($n SIP messages)" test "$n" -gt 100
 else
 	nok "tshark is not installed"
