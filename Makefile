@@ -157,9 +157,10 @@ bench: all
 
 # install: every file it writes and every directory it creates is listed in
 # $(DATADIR)/itls/manifest, which uninstall reads (so it removes exactly those,
-# directories only when they are empty). The rendered spec (build/spec/, `make
-# spec-html`) is installed when that target exists and succeeds (SPEC_HTML=0: do not
-# run it, install build/spec/ only if it is there).
+# directories only when they are empty). The rendered spec ($(BUILD)/spec/, `make
+# spec-html`) goes to $(DOCDIR)/index.html when that target exists and succeeds
+# (SPEC_HTML=0: do not run it; install $(BUILD)/spec/ only if it is there); with
+# spec/render.py it is rendered again with links to the installed headers and vectors.
 INSTALL_DIRS = $(BINDIR) $(LIBDIR) $(PKGCONFIGDIR) $(INCLUDEDIR)/itls \
   $(DATADIR)/itls/vectors/certs $(DATADIR)/itls/vectors/schema $(DOCDIR)
 
@@ -167,10 +168,6 @@ SPEC_HTML ?= 1
 install: all
 	@if [ "$(SPEC_HTML)" = 1 ] && $(MAKE) -n spec-html >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory spec-html || echo "install: spec-html failed, installing without the rendered spec"; fi
-	@# the installed page links rules to the installed headers and vectors (SPEC_LINKS=installed)
-	@if [ -f $(BUILD)/spec/trace.json ]; then rm -rf $(BUILD)/spec-install && mkdir -p $(BUILD)/spec-install && \
-	  cp $(BUILD)/spec/trace.json $(BUILD)/spec-install/ && \
-	  SPEC_LINKS=installed $(PYTHON) spec/render.py $(BUILD)/spec-install; fi
 	@set -e; D="$(DESTDIR)"; man="$(DATADIR)/itls/manifest"; tmp=$(BUILD)/install-manifest; \
 	mkdir -p "$$D/"; : > $$tmp; \
 	mkd() { p=""; for part in $$(echo "$$1" | tr / ' '); do p="$$p/$$part"; \
@@ -190,10 +187,14 @@ install: all
 	for v in vectors/certs/*.der; do put 644 $$v $(DATADIR)/itls/vectors/certs/$${v##*/}; done; \
 	put 644 README.md $(DOCDIR)/README.md; \
 	put 644 vectors/README.md $(DOCDIR)/vectors-README.md; \
-	if [ -d $(BUILD)/spec-install ]; then \
-	  for sd in $$(cd $(BUILD)/spec-install && find . -type d | sed 's|^\./*||'); do mkd "$(DOCDIR)/spec/$$sd"; done; \
-	  for f in $$(cd $(BUILD)/spec-install && find . -type f | sed 's|^\./||'); do put 644 $(BUILD)/spec-install/$$f $(DOCDIR)/spec/$$f; done; \
-	else echo "install: no build/spec (make spec-html renders the spec): not installed"; fi; \
+	spec=""; if [ -f $(BUILD)/spec/trace.json ] && [ -f spec/render.py ]; then \
+	  rm -rf $(BUILD)/spec-install && mkdir -p $(BUILD)/spec-install && cp $(BUILD)/spec/trace.json $(BUILD)/spec-install/ \
+	  && SPEC_LINKS=installed $(PYTHON) spec/render.py $(BUILD)/spec-install > /dev/null && spec=$(BUILD)/spec-install; fi; \
+	if [ -z "$$spec" ] && [ -f $(BUILD)/spec/index.html ]; then spec=$(BUILD)/spec; fi; \
+	if [ -n "$$spec" ]; then \
+	  for sd in $$(cd $$spec && find . -type d | sed 's|^\./*||'); do mkd "$(DOCDIR)/$$sd"; done; \
+	  for f in $$(cd $$spec && find . -type f ! -name '*.json' | sed 's|^\./||'); do put 644 $$spec/$$f $(DOCDIR)/$$f; done; \
+	else echo "install: no $(BUILD)/spec/index.html (make spec-html renders the spec): not installed"; fi; \
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' \
 	  -e 's|@VERSION@|$(VERSION)|' itls.pc.in > "$$D$(PKGCONFIGDIR)/itls.pc"; echo "f $(PKGCONFIGDIR)/itls.pc" >> $$tmp; \
 	[ ! -f "$$D$$man" ] || cat "$$D$$man" >> $$tmp; \

@@ -108,7 +108,7 @@ suite traceability "$PYTHON" spec/trace.py --record "$log/trace-record.tsv"
 suite spec-html make --no-print-directory BUILD="$BUILD" spec-html
 browser
 suite vectors-check make --no-print-directory vectors-check
-# the vectors' JSON Schemas (vectors/schema/) and the example consumer of vectors/README.md
+# the vectors' JSON Schemas (vectors/schema/)
 suite vectors-schema "$PYTHON" vectors/schema/validate.py
 # the example consumer of vectors/README.md, extracted from the README and run
 awk '/<!-- example-consumer -->/ { f = 1; next } f && /^```python/ { g = 1; next } g && /^```/ { exit } g' \
