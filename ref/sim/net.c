@@ -2,6 +2,7 @@
  * net.c -- the wire under the simulator (see sim/net.h, spec/transport.md).
  */
 #include "sim/net.h"
+#include "tls/bytes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -340,45 +341,6 @@ sim_udp(struct sim_run *r, int from, int to, unsigned sport, unsigned dport,
 	nat_apply(r, k, from, to);
 }
 
-static void
-be16(uint8_t *p, unsigned v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void
-be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
-
-static uint32_t
-sum16(uint32_t s, const uint8_t *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i += 2) {
-		s += ((uint32_t)p[i] << 8) | p[i + 1];
-	}
-	if (n & 1) {
-		s += (uint32_t)p[n - 1] << 8;
-	}
-	return s;
-}
-
-static unsigned
-fold16(uint32_t s)
-{
-	while (s >> 16) {
-		s = (s & 0xffff) + (s >> 16);
-	}
-	return (~s) & 0xffff;
-}
-
 void
 sim_esp(struct sim_run *r, int from, int to, uint32_t spi, unsigned sport,
 	unsigned dport, const uint8_t ik[16], const uint8_t *p, size_t n)
@@ -398,24 +360,24 @@ sim_esp(struct sim_run *r, int from, int to, uint32_t spi, unsigned sport,
 	if (e == NULL) {
 		abort();
 	}
-	be32(e, spi);
-	be32(e + 4, ++net->esp_seq[d]);
+	itls_put32(e, spi);
+	itls_put32(e + 4, ++net->esp_seq[d]);
 	/* the UDP datagram inside, checksummed over the real addresses */
 	sim_addr(from, to, src);
 	sim_addr(to, from, dst);
-	be16(e + 8, sport);
-	be16(e + 10, dport);
-	be16(e + 12, (unsigned)(8 + n));
-	be16(e + 14, 0);
+	itls_put16(e + 8, sport);
+	itls_put16(e + 10, dport);
+	itls_put16(e + 12, (unsigned)(8 + n));
+	itls_put16(e + 14, 0);
 	memcpy(e + 16, p, n);
 	memcpy(ph, src, 4);
 	memcpy(ph + 4, dst, 4);
 	ph[8] = 0;
 	ph[9] = SIM_P_UDP;
-	be16(ph + 10, (unsigned)(8 + n));
-	s = sum16(0, ph, 12);
-	s = sum16(s, e + 8, 8 + n);
-	be16(e + 14, fold16(s));
+	itls_put16(ph + 10, (unsigned)(8 + n));
+	s = itls_csum_add(0, ph, 12);
+	s = itls_csum_add(s, e + 8, 8 + n);
+	itls_put16(e + 14, itls_csum_fold(s));
 	/* RFC 4303 §2.4: monotonic padding 1, 2, 3, ... */
 	for (i = 0; i < pad; i++) {
 		e[8 + body + i] = (uint8_t)(i + 1);

@@ -2197,6 +2197,16 @@ nat_keepalive(struct world *w)
 	snprintf(e->label, sizeof e->label, "CRLF (pong)");
 }
 
+/* From, To, Call-ID, CSeq of the MESSAGE and of its 200 (with the To tag) */
+static void
+message_dialog(struct sip_msg *m, int response)
+{
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">%s", response ? ";tag=ue-9" : "");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+}
+
 /* TR-23: a MESSAGE from the S-CSCF to the registered UE, over the UE's own
  * connection; returns 1 when the UE answered 200 */
 static int
@@ -2219,10 +2229,7 @@ nat_message(struct world *w)
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
 	sip_header(m, "Max-Forwards", "69");
 	sip_header(m, "Route", "<sip:term@pcscf.ims.com;lr>");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 0);
 	sip_end_body(m, "text/plain", body, sizeof body);
 	send_msg(w, SIM_A_SCSCF, SIM_A_PCSCF, "T1", ITLS_TR_PLAIN, m);
 	w->qn--;   /* handled here, not by the REGISTER logic of pc_receive */
@@ -2240,10 +2247,7 @@ nat_message(struct world *w)
 	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
 	sip_header(m, "Max-Forwards", "68");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 0);
 	sip_end_body(m, "text/plain", body, sizeof body);
 	send_msg(w, SIM_A_PCSCF, SIM_A_UE, "T2", ITLS_TR_TLS, m);
 	if (w->qn > 0) {
@@ -2253,10 +2257,7 @@ nat_message(struct world *w)
 	sip_response(m, 200, "OK");
 	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">;tag=ue-9");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 1);
 	sip_end(m);
 	send_msg(w, SIM_A_UE, SIM_A_PCSCF, "T3", ITLS_TR_TLS, m);
 	if (w->qn > 0) {
@@ -2264,10 +2265,7 @@ nat_message(struct world *w)
 	}
 	sip_response(m, 200, "OK");
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">;tag=ue-9");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 1);
 	sip_end(m);
 	send_msg(w, SIM_A_PCSCF, SIM_A_SCSCF, "T4", ITLS_TR_PLAIN, m);
 	if (w->qn > 0) {
