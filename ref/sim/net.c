@@ -250,8 +250,9 @@ seg(struct sim_run *r, int c, int from, uint8_t flags, const uint8_t *p, size_t 
 	nat_apply(r, k, from, to);
 }
 
-int
-sim_tcp_connect(struct sim_run *r, int client, int server, unsigned dport)
+/* a new connection and its SYN */
+static int
+sim_tcp_connect_syn(struct sim_run *r, int client, int server, unsigned dport)
 {
 	struct sim_net *net = net_of(r);
 	struct sim_conn *cn;
@@ -273,6 +274,14 @@ sim_tcp_connect(struct sim_run *r, int client, int server, unsigned dport)
 	cn->next[1] = 0x80000000u + 0x1000000u * (uint32_t)(c + 1);
 	cn->open = 1;
 	seg(r, c, client, SIM_SYN, NULL, 0);
+	return c;
+}
+
+int
+sim_tcp_connect(struct sim_run *r, int client, int server, unsigned dport)
+{
+	int c = sim_tcp_connect_syn(r, client, server, dport);
+
 	seg(r, c, server, SIM_SYN | SIM_ACK, NULL, 0);
 	seg(r, c, client, SIM_ACK, NULL, 0);
 	return c;
@@ -310,6 +319,28 @@ sim_tcp_data(struct sim_run *r, int c, int from, const uint8_t *p, size_t n)
 		seg(r, c, from, SIM_PSH | SIM_ACK, p, k);
 		p += k;
 		n -= k;
+	}
+}
+
+void
+sim_tcp_refused(struct sim_run *r, int client, int server, unsigned dport)
+{
+	struct sim_net *net = net_of(r);
+	struct sim_conn *cn;
+	int c = sim_tcp_connect_syn(r, client, server, dport);
+
+	cn = &net->c[c];
+	/* RFC 793 §3.4: the RST answering a SYN acknowledges it, from seq 0 */
+	cn->next[1] = 0;
+	seg(r, c, server, SIM_RST | SIM_ACK, NULL, 0);
+	cn->open = 0;
+}
+
+void
+sim_tcp_drop(struct sim_run *r, int c)
+{
+	if (c >= 0 && r->net != NULL) {
+		r->net->c[c].open = 0;
 	}
 }
 

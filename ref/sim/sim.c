@@ -760,17 +760,38 @@ tls_connect(struct world *w, int resume)
 		/* figure 5: nobody on the path will do TLS (or an attacker says so) */
 		struct sim_entry *e = entry(w, SIM_E_TLS, SIM_A_UE,
 			forged ? SIM_A_MITM : SIM_A_PCSCF);
-		snprintf(e->via, sizeof e->via, "TLS");
-		snprintf(e->label, sizeof e->label, "ClientHello");
-		int c = sim_tcp_connect(w->run, SIM_A_UE, forged ? SIM_A_MITM : SIM_A_PCSCF,
-			sim_tls_dport(w->ue_client_line, NULL));
-		int err = itls_tls_refuse(&w->ue_tls, sim_tap_record, sim_tap_ctx(w->run, c));
-		sim_tcp_close(w->run, c, SIM_A_UE);
+		int err;
+		if (forged) {
+			snprintf(e->via, sizeof e->via, "TLS");
+			snprintf(e->label, sizeof e->label, "ClientHello");
+		} else {
+			/* a Rel-5/6 P-CSCF has no TLS: nothing listens on 5061 */
+			snprintf(e->via, sizeof e->via, "TCP");
+			snprintf(e->label, sizeof e->label, "SYN to port 5061 (SIPS)");
+		}
+		/* TR-08: on the wire, the attacker's alert on the UE's connection to
+		 * it; or the RST of a P-CSCF without TLS (TR-24) */
+		if (forged) {
+			int c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_MITM,
+				sim_tls_dport(w->ue_client_line, NULL));
+			err = itls_tls_refuse(&w->ue_tls, sim_tap_record, sim_tap_ctx(w->run, c));
+			sim_tcp_close(w->run, c, SIM_A_UE);
+		} else {
+			sim_tcp_refused(w->run, SIM_A_UE, SIM_A_PCSCF,
+				sim_tls_dport(w->ue_client_line, NULL));
+			err = itls_tls_inject_alert(&w->ue_tls);
+		}
 		w->forged |= forged;
 		e = entry(w, SIM_E_TLS, forged ? SIM_A_MITM : SIM_A_PCSCF, SIM_A_UE);
-		snprintf(e->via, sizeof e->via, "TLS");
-		snprintf(e->label, sizeof e->label, "Alert fatal handshake_failure (plaintext, unauthenticated)");
-		note(w, SIM_A_UE, "TLS refused (BearSSL error %d); nothing tells the UE who sent the alert", err);
+		if (forged) {
+			snprintf(e->via, sizeof e->via, "TLS");
+			snprintf(e->label, sizeof e->label, "Alert fatal handshake_failure (forged, plaintext)");
+			note(w, SIM_A_UE, "TLS refused (BearSSL error %d); nothing tells the UE who sent the alert", err);
+		} else {
+			snprintf(e->via, sizeof e->via, "TCP");
+			snprintf(e->label, sizeof e->label, "RST: connection refused (no TLS service)");
+			note(w, SIM_A_UE, "TLS refused: the connection to 5061 is refused; a RST is not authenticated either");
+		}
 		ev.kind = ITLS_UE_EV_TLS_FAIL;
 		ue_feed(w, &ev);
 		return;
@@ -2105,10 +2126,12 @@ scn_resume(struct sim_run *r)
 		return 0;
 	}
 	/* the connection drops (NAT timeout, radio loss) */
-	note(w, SIM_A_UE, "the TCP connection under TLS drops");
+	note(w, SIM_A_UE, "the TCP connection under TLS drops: no close_notify reaches either end");
+	/* TR-05: nothing of the close crosses the wire */
+	sim_tcp_drop(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1));
+	w->link.on_record = NULL;
 	itls_tls_close(&w->link);
-	record_tls(w, &w->link, SIM_A_UE, SIM_A_PCSCF);
-	sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1), SIM_A_UE);
+	w->link.nev = 0;	/* the alerts of the close never cross the dropped connection */
 	w->tls_live = 0;
 	memset(&pe, 0, sizeof pe);
 	pe.kind = ITLS_PC_EV_TLS_CLOSED;
