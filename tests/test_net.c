@@ -58,6 +58,12 @@ check_tcp(const struct sim_run *r)
 			continue;
 		}
 		k--;
+		if (!c[k].syn[d] && p->flags == (SIM_RST | SIM_ACK)) {
+			/* TR-24: refused; the port pair is not used again in a run */
+			cr_assert_eq(p->ack, c[k].next[0]);
+			c[k].ap = 0;
+			continue;
+		}
 		if (!c[k].syn[d]) {
 			cr_assert_eq(p->flags, SIM_SYN | SIM_ACK);
 			cr_assert_eq(p->ack, c[k].next[0]);
@@ -72,7 +78,7 @@ check_tcp(const struct sim_run *r)
 	}
 }
 
-Test(net, every_scenario_tcp, .description = "TR-04 TR-05 TR-06 TR-10 TR-13")
+Test(net, every_scenario_tcp, .description = "TR-04 TR-05 TR-06 TR-10 TR-13 TR-24")
 {
 	int s;
 

@@ -49,32 +49,9 @@ sim_digest_akav1(const uint8_t *res, size_t res_len, const char *username,
 	char out[33])
 {
 	static const uint8_t zero[16] = { 0 };
-	struct itls_aka_digest d;
-	uint8_t r[ITLS_AKA_RESPONSE_LEN];
 
-	memset(&d, 0, sizeof d);
-	d.algorithm = ITLS_AKA_V1_MD5;
-	d.res = res;
-	d.res_len = res_len;
-	d.ik = zero;   /* AKAv1 does not use them */
-	d.ck = zero;
-	d.username = (const uint8_t *)username;
-	d.username_len = strlen(username);
-	d.realm = (const uint8_t *)realm;
-	d.realm_len = strlen(realm);
-	d.nonce = (const uint8_t *)nonce;
-	d.nonce_len = strlen(nonce);
-	d.uri = (const uint8_t *)uri;
-	d.uri_len = strlen(uri);
-	d.method = (const uint8_t *)method;
-	d.method_len = strlen(method);
-	d.qop = ITLS_QOP_NONE;
-	if (itls_aka_response(r, &d) != ITLS_OK) {
-		out[0] = 0;
-		return;
-	}
-	memcpy(out, r, 32);
-	out[32] = 0;
+	/* AKAv1 does not use IK and CK */
+	sim_digest_aka(0, res, res_len, zero, zero, username, realm, nonce, method, uri, out);
 }
 
 void

@@ -2,6 +2,7 @@
  * net.c -- the wire under the simulator (see sim/net.h, spec/transport.md).
  */
 #include "sim/net.h"
+#include "tls/bytes.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -249,9 +250,9 @@ seg(struct sim_run *r, int c, int from, uint8_t flags, const uint8_t *p, size_t 
 	nat_apply(r, k, from, to);
 }
 
-/* a new connection record, no segment sent yet */
+/* a new connection and its SYN */
 static int
-conn_new(struct sim_run *r, int client, int server, unsigned dport)
+sim_tcp_connect_syn(struct sim_run *r, int client, int server, unsigned dport)
 {
 	struct sim_net *net = net_of(r);
 	struct sim_conn *cn;
@@ -272,36 +273,18 @@ conn_new(struct sim_run *r, int client, int server, unsigned dport)
 	cn->next[0] = 0x1000000u * (uint32_t)(c + 1) + 0x1111u * (uint32_t)r->scn;
 	cn->next[1] = 0x80000000u + 0x1000000u * (uint32_t)(c + 1);
 	cn->open = 1;
+	seg(r, c, client, SIM_SYN, NULL, 0);
 	return c;
 }
 
 int
 sim_tcp_connect(struct sim_run *r, int client, int server, unsigned dport)
 {
-	int c = conn_new(r, client, server, dport);
+	int c = sim_tcp_connect_syn(r, client, server, dport);
 
-	seg(r, c, client, SIM_SYN, NULL, 0);
 	seg(r, c, server, SIM_SYN | SIM_ACK, NULL, 0);
 	seg(r, c, client, SIM_ACK, NULL, 0);
 	return c;
-}
-
-void
-sim_tcp_refused(struct sim_run *r, int client, int server, unsigned dport)
-{
-	int c = conn_new(r, client, server, dport);
-
-	seg(r, c, client, SIM_SYN, NULL, 0);
-	seg(r, c, server, SIM_RST | SIM_ACK, NULL, 0);
-	r->net->c[c].open = 0;
-}
-
-void
-sim_tcp_drop(struct sim_run *r, int c)
-{
-	if (c >= 0 && r->net != NULL) {
-		r->net->c[c].open = 0;   /* lost: no segment reaches either end */
-	}
 }
 
 int
@@ -340,6 +323,28 @@ sim_tcp_data(struct sim_run *r, int c, int from, const uint8_t *p, size_t n)
 }
 
 void
+sim_tcp_refused(struct sim_run *r, int client, int server, unsigned dport)
+{
+	struct sim_net *net = net_of(r);
+	struct sim_conn *cn;
+	int c = sim_tcp_connect_syn(r, client, server, dport);
+
+	cn = &net->c[c];
+	/* RFC 793 §3.4: the RST answering a SYN acknowledges it, from seq 0 */
+	cn->next[1] = 0;
+	seg(r, c, server, SIM_RST | SIM_ACK, NULL, 0);
+	cn->open = 0;
+}
+
+void
+sim_tcp_drop(struct sim_run *r, int c)
+{
+	if (c >= 0 && r->net != NULL) {
+		r->net->c[c].open = 0;
+	}
+}
+
+void
 sim_tcp_close(struct sim_run *r, int c, int from)
 {
 	struct sim_conn *cn;
@@ -367,45 +372,6 @@ sim_udp(struct sim_run *r, int from, int to, unsigned sport, unsigned dport,
 	nat_apply(r, k, from, to);
 }
 
-static void
-be16(uint8_t *p, unsigned v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void
-be32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
-
-static uint32_t
-sum16(uint32_t s, const uint8_t *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i += 2) {
-		s += ((uint32_t)p[i] << 8) | p[i + 1];
-	}
-	if (n & 1) {
-		s += (uint32_t)p[n - 1] << 8;
-	}
-	return s;
-}
-
-static unsigned
-fold16(uint32_t s)
-{
-	while (s >> 16) {
-		s = (s & 0xffff) + (s >> 16);
-	}
-	return (~s) & 0xffff;
-}
-
 void
 sim_esp(struct sim_run *r, int from, int to, uint32_t spi, unsigned sport,
 	unsigned dport, const uint8_t ik[16], const uint8_t *p, size_t n)
@@ -425,24 +391,24 @@ sim_esp(struct sim_run *r, int from, int to, uint32_t spi, unsigned sport,
 	if (e == NULL) {
 		abort();
 	}
-	be32(e, spi);
-	be32(e + 4, ++net->esp_seq[d]);
+	itls_put32(e, spi);
+	itls_put32(e + 4, ++net->esp_seq[d]);
 	/* the UDP datagram inside, checksummed over the real addresses */
 	sim_addr(from, to, src);
 	sim_addr(to, from, dst);
-	be16(e + 8, sport);
-	be16(e + 10, dport);
-	be16(e + 12, (unsigned)(8 + n));
-	be16(e + 14, 0);
+	itls_put16(e + 8, sport);
+	itls_put16(e + 10, dport);
+	itls_put16(e + 12, (unsigned)(8 + n));
+	itls_put16(e + 14, 0);
 	memcpy(e + 16, p, n);
 	memcpy(ph, src, 4);
 	memcpy(ph + 4, dst, 4);
 	ph[8] = 0;
 	ph[9] = SIM_P_UDP;
-	be16(ph + 10, (unsigned)(8 + n));
-	s = sum16(0, ph, 12);
-	s = sum16(s, e + 8, 8 + n);
-	be16(e + 14, fold16(s));
+	itls_put16(ph + 10, (unsigned)(8 + n));
+	s = itls_csum_add(0, ph, 12);
+	s = itls_csum_add(s, e + 8, 8 + n);
+	itls_put16(e + 14, itls_csum_fold(s));
 	/* RFC 4303 §2.4: monotonic padding 1, 2, 3, ... */
 	for (i = 0; i < pad; i++) {
 		e[8 + body + i] = (uint8_t)(i + 1);

@@ -111,12 +111,12 @@ int sim_tcp_find(struct sim_run *r, int a, int b, int tls);
 unsigned sim_tcp_port(struct sim_run *r, int c, int actor);
 /* data from actor `from` on connection c (segments of at most SIM_MSS) */
 void sim_tcp_data(struct sim_run *r, int c, int from, const uint8_t *p, size_t n);
+/* TR-24: a connection attempt to a closed port: SYN, then RST+ACK */
+void sim_tcp_refused(struct sim_run *r, int client, int server, unsigned dport);
+/* TR-05: a connection that drops (radio loss, NAT): nothing more on it */
+void sim_tcp_drop(struct sim_run *r, int c);
 /* TR-05: orderly close started by `from` (FIN, FIN, ACK) */
 void sim_tcp_close(struct sim_run *r, int c, int from);
-/** A SYN answered by RST|ACK: nothing listens on dport (connection refused). */
-void sim_tcp_refused(struct sim_run *r, int client, int server, unsigned dport);
-/** The connection is lost (radio loss, NAT timeout): closed, no segment sent. */
-void sim_tcp_drop(struct sim_run *r, int c);
 /* a UDP datagram */
 void sim_udp(struct sim_run *r, int from, int to, unsigned sport, unsigned dport,
 	const uint8_t *p, size_t n);

@@ -4,24 +4,9 @@
  * (spec/transport.md TR-08..TR-11).
  */
 #include "sim/net.h"
+#include "tls/bytes.h"
 
 #include <string.h>
-
-static void
-put16(uint8_t *p, unsigned v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void
-put32(uint8_t *p, uint32_t v)
-{
-	p[0] = (uint8_t)(v >> 24);
-	p[1] = (uint8_t)(v >> 16);
-	p[2] = (uint8_t)(v >> 8);
-	p[3] = (uint8_t)v;
-}
 
 static void
 le32(uint8_t *p, uint32_t v)
@@ -30,29 +15,6 @@ le32(uint8_t *p, uint32_t v)
 	p[1] = (uint8_t)(v >> 8);
 	p[2] = (uint8_t)(v >> 16);
 	p[3] = (uint8_t)(v >> 24);
-}
-
-static uint32_t
-csum_add(uint32_t s, const uint8_t *p, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i + 1 < n; i += 2) {
-		s += ((uint32_t)p[i] << 8) | p[i + 1];
-	}
-	if (n & 1) {
-		s += (uint32_t)p[n - 1] << 8;
-	}
-	return s;
-}
-
-static unsigned
-csum_fold(uint32_t s)
-{
-	while (s >> 16) {
-		s = (s & 0xffff) + (s >> 16);
-	}
-	return (~s) & 0xffff;
 }
 
 /* TR-11: each run of `demo --all` starts on the next multiple of ten
@@ -74,44 +36,44 @@ write_pkt(FILE *f, const struct sim_pkt *k, uint64_t base_s, uint16_t ipid)
 	/* Ethernet: locally administered MACs 02:00:00:00:<net>:<host> */
 	hdr[0] = 0x02; hdr[4] = k->dst[2]; hdr[5] = k->dst[3];
 	hdr[6] = 0x02; hdr[10] = k->src[2]; hdr[11] = k->src[3];
-	put16(hdr + 12, 0x0800);
+	itls_put16(hdr + 12, 0x0800);
 	/* IPv4, don't fragment */
 	hdr[14] = 0x45;
-	put16(hdr + 16, (unsigned)(20 + l4 + k->len));
-	put16(hdr + 18, ipid);
+	itls_put16(hdr + 16, (unsigned)(20 + l4 + k->len));
+	itls_put16(hdr + 18, ipid);
 	hdr[20] = 0x40;
 	hdr[22] = 64;
 	hdr[23] = k->proto;
 	memcpy(hdr + 26, k->src, 4);
 	memcpy(hdr + 30, k->dst, 4);
-	put16(hdr + 24, csum_fold(csum_add(0, hdr + 14, 20)));
+	itls_put16(hdr + 24, itls_csum_fold(itls_csum_add(0, hdr + 14, 20)));
 	memcpy(ph, k->src, 4);
 	memcpy(ph + 4, k->dst, 4);
 	ph[8] = 0;
 	ph[9] = k->proto;
-	put16(ph + 10, (unsigned)(l4 + k->len));
+	itls_put16(ph + 10, (unsigned)(l4 + k->len));
 	if (k->proto == SIM_P_TCP) {
 		uint8_t *tc = hdr + 34;
-		put16(tc, k->sport);
-		put16(tc + 2, k->dport);
-		put32(tc + 4, k->seq);
-		put32(tc + 8, k->ack);
+		itls_put16(tc, k->sport);
+		itls_put16(tc + 2, k->dport);
+		itls_put32(tc + 4, k->seq);
+		itls_put32(tc + 8, k->ack);
 		tc[12] = 0x50;
 		tc[13] = k->flags;
-		put16(tc + 14, 65535);
-		s = csum_add(0, ph, 12);
-		s = csum_add(s, tc, 20);
-		s = csum_add(s, k->data, k->len);
-		put16(tc + 16, csum_fold(s));
+		itls_put16(tc + 14, 65535);
+		s = itls_csum_add(0, ph, 12);
+		s = itls_csum_add(s, tc, 20);
+		s = itls_csum_add(s, k->data, k->len);
+		itls_put16(tc + 16, itls_csum_fold(s));
 	} else if (k->proto == SIM_P_UDP) {
 		uint8_t *u = hdr + 34;
-		put16(u, k->sport);
-		put16(u + 2, k->dport);
-		put16(u + 4, (unsigned)(8 + k->len));
-		s = csum_add(0, ph, 12);
-		s = csum_add(s, u, 8);
-		s = csum_add(s, k->data, k->len);
-		put16(u + 6, csum_fold(s));
+		itls_put16(u, k->sport);
+		itls_put16(u + 2, k->dport);
+		itls_put16(u + 4, (unsigned)(8 + k->len));
+		s = itls_csum_add(0, ph, 12);
+		s = itls_csum_add(s, u, 8);
+		s = itls_csum_add(s, k->data, k->len);
+		itls_put16(u + 6, itls_csum_fold(s));
 	}
 	le32(rec, (uint32_t)(SIM_EPOCH + base_s + us / 1000000u));
 	le32(rec + 4, (uint32_t)(us % 1000000u));

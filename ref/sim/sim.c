@@ -768,17 +768,21 @@ tls_connect(struct world *w, int resume)
 			forged ? SIM_A_MITM : SIM_A_PCSCF);
 		int err;
 		if (forged) {
-			int c;
 			snprintf(e->via, sizeof e->via, "TLS");
 			snprintf(e->label, sizeof e->label, "ClientHello");
-			c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_MITM,
-				sim_tls_dport(w->ue_client_line, NULL));
-			err = itls_tls_refuse(&w->ue_tls, sim_tap_record, sim_tap_ctx(w->run, c));
-			sim_tcp_close(w->run, c, SIM_A_UE);
 		} else {
 			/* a Rel-5/6 P-CSCF has no TLS: nothing listens on 5061 */
 			snprintf(e->via, sizeof e->via, "TCP");
 			snprintf(e->label, sizeof e->label, "SYN to port 5061 (SIPS)");
+		}
+		/* TR-08: on the wire, the attacker's alert on the UE's connection to
+		 * it; or the RST of a P-CSCF without TLS (TR-24) */
+		if (forged) {
+			int c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_MITM,
+				sim_tls_dport(w->ue_client_line, NULL));
+			err = itls_tls_refuse(&w->ue_tls, sim_tap_record, sim_tap_ctx(w->run, c));
+			sim_tcp_close(w->run, c, SIM_A_UE);
+		} else {
 			sim_tcp_refused(w->run, SIM_A_UE, SIM_A_PCSCF,
 				sim_tls_dport(w->ue_client_line, NULL));
 			err = itls_tls_inject_alert(&w->ue_tls);
@@ -938,10 +942,10 @@ psk_connect(struct world *w)
 			sim_tcp_close(w->run, c, SIM_A_UE);
 		}
 	}
-	note(w, SIM_A_UE, "PSK = KDF(CK || IK, \"itls psk\", IMPI) on both ends: %s "
-		"(TLS 1.2 PSK records by ref/tls/psktls.c on BearSSL primitives; "
-		"tests/cli/demo.sh also runs this handshake with openssl/gnutls)",
+	note(w, SIM_A_UE, "PSK = KDF(CK || IK, \"itls psk\", IMPI) on both ends: %s",
 		same ? "equal, the handshake succeeds" : "different, the handshake fails");
+	note(w, SIM_A_UE, "(TLS 1.2 PSK records by ref/tls/psktls.c on BearSSL primitives, TR-12; "
+		"tests/cli/demo.sh also runs it with openssl and gnutls)");
 	w->psk_equal = same;
 	memset(&ev, 0, sizeof ev);
 	if (!same) {
@@ -2136,9 +2140,11 @@ scn_resume(struct sim_run *r)
 	}
 	/* the connection drops (NAT timeout, radio loss) */
 	note(w, SIM_A_UE, "the TCP connection under TLS drops: no close_notify reaches either end");
+	/* TR-05: nothing of the close crosses the wire */
+	sim_tcp_drop(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1));
+	w->link.on_record = NULL;
 	itls_tls_close(&w->link);
 	w->link.nev = 0;	/* the alerts of the close never cross the dropped connection */
-	sim_tcp_drop(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1));
 	w->tls_live = 0;
 	memset(&pe, 0, sizeof pe);
 	pe.kind = ITLS_PC_EV_TLS_CLOSED;
@@ -2227,6 +2233,16 @@ nat_keepalive(struct world *w)
 	snprintf(e->label, sizeof e->label, "CRLF (pong)");
 }
 
+/* From, To, Call-ID, CSeq of the MESSAGE and of its 200 (with the To tag) */
+static void
+message_dialog(struct sip_msg *m, int response)
+{
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">%s", response ? ";tag=ue-9" : "");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+}
+
 /* TR-23: a MESSAGE from the S-CSCF to the registered UE, over the UE's own
  * connection; returns 1 when the UE answered 200 */
 static int
@@ -2249,10 +2265,7 @@ nat_message(struct world *w)
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
 	sip_header(m, "Max-Forwards", "69");
 	sip_header(m, "Route", "<sip:term@pcscf.ims.com;lr>");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 0);
 	sip_end_body(m, "text/plain", body, sizeof body);
 	send_msg(w, SIM_A_SCSCF, SIM_A_PCSCF, "T1", ITLS_TR_PLAIN, m);
 	w->qn--;   /* handled here, not by the REGISTER logic of pc_receive */
@@ -2270,10 +2283,7 @@ nat_message(struct world *w)
 	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
 	sip_header(m, "Max-Forwards", "68");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 0);
 	sip_end_body(m, "text/plain", body, sizeof body);
 	send_msg(w, SIM_A_PCSCF, SIM_A_UE, "T2", ITLS_TR_TLS, m);
 	if (w->qn > 0) {
@@ -2283,10 +2293,7 @@ nat_message(struct world *w)
 	sip_response(m, 200, "OK");
 	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">;tag=ue-9");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 1);
 	sip_end(m);
 	send_msg(w, SIM_A_UE, SIM_A_PCSCF, "T3", ITLS_TR_TLS, m);
 	if (w->qn > 0) {
@@ -2294,10 +2301,7 @@ nat_message(struct world *w)
 	}
 	sip_response(m, 200, "OK");
 	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
-	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
-	sip_header(m, "To", "<" IMPU ">;tag=ue-9");
-	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
-	sip_header(m, "CSeq", "1 MESSAGE");
+	message_dialog(m, 1);
 	sip_end(m);
 	send_msg(w, SIM_A_PCSCF, SIM_A_SCSCF, "T4", ITLS_TR_PLAIN, m);
 	if (w->qn > 0) {

@@ -3,37 +3,12 @@
  * on BearSSL primitives. See tls/psktls.h.
  */
 #include "tls/psktls.h"
+#include "tls/bytes.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #define REC_MAX (5 + 8 + 16384 + 16)
-
-static void
-put16(uint8_t *p, size_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void
-put24(uint8_t *p, size_t v)
-{
-	p[0] = (uint8_t)(v >> 16);
-	p[1] = (uint8_t)(v >> 8);
-	p[2] = (uint8_t)v;
-}
-
-static void
-put64(uint8_t *p, uint64_t v)
-{
-	int i;
-
-	for (i = 7; i >= 0; i--) {
-		p[i] = (uint8_t)v;
-		v >>= 8;
-	}
-}
 
 static void
 prf(void *dst, size_t len, const uint8_t *secret, size_t slen, const char *label,
@@ -59,9 +34,9 @@ derive(struct itls_psktls *t, struct itls_psktls_end *e, int client,
 	if (len > 64) {
 		len = 64;
 	}
-	put16(pms, len);
+	itls_put16(pms, len);
 	memset(pms + 2, 0, len);
-	put16(pms + 2 + len, len);
+	itls_put16(pms + 2 + len, len);
 	memcpy(pms + 4 + len, psk, len);
 	prf(e->ms, 48, pms, 4 + 2 * len, "master secret", t->cr, 32, t->sr, 32);
 	prf(kb, sizeof kb, e->ms, 48, "key expansion", t->sr, 32, t->cr, 32);
@@ -91,11 +66,11 @@ gcm(const uint8_t key[16], const uint8_t salt[4], uint64_t seq, uint8_t type,
 
 	memcpy(iv, salt, 4);
 	memcpy(iv + 4, explicit_nonce, 8);
-	put64(aad, seq);
+	itls_put64(aad, seq);
 	aad[8] = type;
 	aad[9] = 3;
 	aad[10] = 3;
-	put16(aad + 11, plen);
+	itls_put16(aad + 11, plen);
 	br_aes_ct_ctr_init(&aes, key, 16);
 	br_gcm_init(&g, &aes.vtable, br_ghash_ctmul);
 	br_gcm_reset(&g, iv, sizeof iv);
@@ -112,8 +87,8 @@ seal(struct itls_psktls_end *e, uint8_t type, const uint8_t *p, size_t n, uint8_
 	rec[0] = type;
 	rec[1] = 3;
 	rec[2] = 3;
-	put16(rec + 3, 8 + n + 16);
-	put64(rec + 5, e->wseq);   /* RFC 5288 §3: the explicit nonce */
+	itls_put16(rec + 3, 8 + n + 16);
+	itls_put64(rec + 5, e->wseq);   /* RFC 5288 §3: the explicit nonce */
 	memcpy(rec + 13, p, n);
 	gcm(e->wkey, e->wsalt, e->wseq, type, n, 1, rec + 5, rec + 13, rec + 13 + n);
 	e->wseq++;
@@ -145,7 +120,7 @@ plain(uint8_t type, const uint8_t *p, size_t n, uint8_t *rec)
 	rec[0] = type;
 	rec[1] = 3;
 	rec[2] = 3;
-	put16(rec + 3, n);
+	itls_put16(rec + 3, n);
 	memcpy(rec + 5, p, n);
 	return 5 + n;
 }
@@ -159,7 +134,7 @@ finished(const struct itls_psktls_end *e, const br_sha256_context *hs,
 
 	br_sha256_out(&h, d);
 	out[0] = 20;
-	put24(out + 1, 12);
+	itls_put24(out + 1, 12);
 	prf(out + 4, 12, e->ms, 48, label, d, 32, NULL, 0);
 }
 
@@ -185,30 +160,30 @@ itls_psktls_handshake(struct itls_psktls *t, const uint8_t cr[32],
 	}
 	/* ClientHello: TLS 1.2, no session, one suite, null compression */
 	ch[0] = 1;
-	put24(ch + 1, sizeof ch - 4);
+	itls_put24(ch + 1, sizeof ch - 4);
 	ch[4] = 3;
 	ch[5] = 3;
 	memcpy(ch + 6, cr, 32);
 	ch[38] = 0;
-	put16(ch + 39, 2);
-	put16(ch + 41, ITLS_PSKTLS_SUITE);
+	itls_put16(ch + 39, 2);
+	itls_put16(ch + 41, ITLS_PSKTLS_SUITE);
 	ch[43] = 1;
 	ch[44] = 0;
 	/* ServerHello, ServerHelloDone (no identity hint: no ServerKeyExchange) */
 	sh[0] = 2;
-	put24(sh + 1, sizeof sh - 4);
+	itls_put24(sh + 1, sizeof sh - 4);
 	sh[4] = 3;
 	sh[5] = 3;
 	memcpy(sh + 6, sr, 32);
 	sh[38] = 0;
-	put16(sh + 39, ITLS_PSKTLS_SUITE);
+	itls_put16(sh + 39, ITLS_PSKTLS_SUITE);
 	sh[41] = 0;
 	shd[0] = 14;
-	put24(shd + 1, 0);
+	itls_put24(shd + 1, 0);
 	/* ClientKeyExchange: the PSK identity (RFC 4279 §2) */
 	cke[0] = 16;
-	put24(cke + 1, 2 + id_len);
-	put16(cke + 4, id_len);
+	itls_put24(cke + 1, 2 + id_len);
+	itls_put16(cke + 4, id_len);
 	memcpy(cke + 6, identity, id_len);
 
 	br_sha256_init(&hs);
