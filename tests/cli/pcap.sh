@@ -10,7 +10,7 @@ ITLS=${1:-build/itls}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail=0
-ok() { echo "ok - $1"; }
+ok() { echo "ok - ${RULES:+[$RULES] }$1"; }
 nok() { echo "not ok - $1"; fail=1; }
 expect() {
 	name=$1
@@ -40,6 +40,7 @@ tshark_run() { # PCAP KEYS ARGS...
 
 total_want=0
 total_got=0
+RULES="TR-02 TR-03 TR-04 TR-05 TR-07 TR-08 TR-13 TR-20 TR-24"
 for s in $("$ITLS" demo --list | awk '{print $1}'); do
 	"$ITLS" demo "$s" --pcap "$T/$s.pcap" --keylog "$T/$s.keys" > "$T/$s.txt" 2> "$T/err"
 	rc=$?
@@ -118,6 +119,7 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 	fi
 done
 
+RULES="TR-02 TR-03 TR-14"
 # the scenarios' own ports (TR-02, TR-03)
 syns() { awk -F'\t' '$15 == "1" && $16 == "0" { printf "%s ", $5 }' "$T/$1.f"; }
 expect "itls: one connection, to the SIPS port (TLS first)" test "$(syns itls)" = "5061 "
@@ -129,6 +131,7 @@ expect "tcp-upgrade: one connection, to 5060, carries SM1, SM6, the TLS handshak
 resume=$(syns resume)
 expect "resume: a second connection to 5061 for the abbreviated handshake" test "$resume" = "5061 5061 "
 
+RULES="TR-19 TR-20 TR-21 TR-22 TR-23"
 # TR-19, TR-20, TR-22, TR-23: nat-tls
 m=$(awk -F'\t' '$11 == "MESSAGE" && $2 == "10.0.1.4" && $4 != ""' "$T/nat-tls.f" | wc -l)
 expect "nat-tls: the MESSAGE of over 1300 bytes goes over TCP on the core hop ($m)" test "$m" -eq 2
@@ -139,19 +142,23 @@ expect "nat-tls: 3 CRLF keep-alives and their pongs, as TLS records ($ka)" test 
 e=$(awk -F'\t' '$9 != "" && $2 == "198.51.100.7"' "$T/nat-ipsec.f" | wc -l)
 expect "nat-ipsec: SM7's ESP leaves the NAT with the NAT's address (TR-21)" test "$e" -eq 1
 
+RULES="TR-08"
 # s_token and c_token visible in the decrypted SIP (TR-08)
 tshark_run "$T/itls.pcap" "$T/itls.keys" -Y 'tls && sip' -V > "$T/itls.V"
 expect "itls: s_token in the decrypted SM6" grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.V"
 expect "itls: c_token in the decrypted SM7" grep -q 'c_token="413c4006bfb7f2ba6e063472"' "$T/itls.V"
+RULES="TR-12"
 # TR-12: the PSK-TLS capture also decrypts from the PSK alone (tshark derives it)
 PSK=$("$ITLS" psk --ck b40ba9a3c58b2a05bbf0d987b21bf8cb --ik f769bcd751044604127672711c6d3441 \
 	--impi user1@operator1.ims.com | sed -n 's/^psk //p')
 n=$(timeout 60 tshark -r "$T/psk.pcap" -o "tls.psk:$PSK" -Y 'tls && sip' 2> /dev/null | wc -l)
 expect "psk: tshark with tls.psk (the PSK of itls psk) decrypts the $n TLS-hop SIP messages" test "$n" -eq "$(wc -l < "$T/psk.want")" -a "$n" -gt 0
+RULES="TR-09"
 # TR-09: the key log format
 expect "key log lines are CLIENT_RANDOM <64 hex> <96 hex>" \
 	test -z "$(cat "$T"/*.keys | grep -Ev '^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}$')"
 
+RULES="TR-10 TR-11"
 # --all: one file for every scenario, runs ten minutes apart (TR-11)
 "$ITLS" demo --all --pcap "$T/all.pcap" --keylog "$T/all.keys" > /dev/null
 bad=$(tshark_run "$T/all.pcap" "$T/all.keys" -Y '_ws.malformed || tcp.analysis.flags' | wc -l)
