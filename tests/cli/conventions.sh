@@ -167,7 +167,7 @@ check "valid, refused: fails" 1 "$T/acc5.txt: 0 passed, 1 failed
 here=$(pwd)
 case $ITLS in /*) abs=$ITLS ;; *) abs=$here/$ITLS ;; esac
 (cd "$T" && "$abs" check "$here/vectors/naming.txt" > "$T/out" 2>&1)
-[ $? = 0 ] && tail -1 "$T/out" | grep -q '^337 passed, 0 failed$' && echo "ok - check runs naming.txt from another directory" || { echo "not ok - check from another directory: $(tail -2 "$T/out")"; fail=1; }
+[ $? = 0 ] && tail -1 "$T/out" | grep -q "^$(grep -c '^tc = ' vectors/naming.txt) passed, 0 failed\$" && echo "ok - check runs naming.txt from another directory" || { echo "not ok - check from another directory: $(tail -2 "$T/out")"; fail=1; }
 cp vectors/token.txt "$T/"
 (cd "$T" && "$abs" check --certs "$here/vectors/certs" token.txt > "$T/out" 2>&1)
 [ $? = 0 ] && echo "ok - check --certs DIR runs a copied file" || { echo "not ok - check --certs: $(tail -2 "$T/out")"; fail=1; }
