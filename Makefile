@@ -6,6 +6,8 @@
 #   make proofs     Frama-C/WP on ref/core, fails on any unproved goal
 #   make demo       every `itls demo` scenario
 #   make vectors / vectors-check / spec / fuzz / bench / install / uninstall / clean
+#   make model      SPIN check of the protocol, generated from the tables (spec/security.md)
+#   make model-check  fails when spec/model/itls.pml is stale
 
 CC      ?= cc
 PREFIX  ?= /usr/local
@@ -39,7 +41,7 @@ ITLS      := $(BUILD)/itls
 TESTS     := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all test unit proofs demo vectors vectors-check spec spec-check fuzz bench \
-        install uninstall clean trace
+        install uninstall clean trace model model-check
 
 all: $(LIB) $(ITLS)
 
@@ -105,6 +107,16 @@ spec-check: $(ITLS)
 
 fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_RUNS)
+
+# the protocol model (spec/security.md): regenerate spec/model/itls.pml, check it
+model: $(ITLS)
+	PYTHON=$(PYTHON) sh spec/model/run.sh $(ITLS) $(BUILD)/model --write
+
+model-check: $(ITLS)
+	@mkdir -p $(BUILD)/model-check
+	$(PYTHON) spec/model/gen.py --itls $(ITLS) --out $(BUILD)/model-check/itls.pml
+	@cmp -s $(BUILD)/model-check/itls.pml spec/model/itls.pml || { echo "model-check: spec/model/itls.pml is stale (make model)"; exit 1; }; \
+	echo "model-check: spec/model/itls.pml is what the tables generate"
 
 bench: all
 	sh tests/bench/run.sh

@@ -88,6 +88,8 @@ suite traceability "$PYTHON" spec/trace.py
 suite vectors-check make --no-print-directory vectors-check
 if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 200000; fi
 if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
+suite model-check make --no-print-directory model-check
+suite model sh spec/model/run.sh "$BUILD/itls" "$BUILD/model"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
