@@ -97,6 +97,11 @@
 #else
 #define CHK_SP08(c) skip
 #endif
+#ifdef P_SP09
+#define CHK_SP09(c) if :: !(c) -> printf("@V SP-09\n"); assert(false) :: else -> skip fi
+#else
+#define CHK_SP09(c) skip
+#endif
 
 /* ---- configuration (chosen at the start of every run) ---- */
 byte cfg_ue_offer;     /* OFF_TLS | OFF_IPSEC */
@@ -223,7 +228,10 @@ inline env_pc_send_sm8() {
   /* SP-02 (PC-13, PC-15): SM8 over TLS only for the genuine UE's connection in this run */
   CHK_SP02(pev_via != TR_TLS || (DIRECT && ue_run == pc_run));
   /* SP-06 (PC-10, PC-11): only the best mechanism of both genuine offers */
-  CHK_SP06(pc_mech == SEL(cfg_pc_sl, cfg_ue_offer))
+  CHK_SP06(pc_mech == SEL(cfg_pc_sl, cfg_ue_offer));
+  /* SP-09 (PC-10, PC-11, UE-12): the echo of RFC 3329 was verified: Security-Verify is
+   * the Security-Server sent, Security-Client is SM1's, which is the genuine UE's */
+  CHK_SP09(pev_sv == pc_sv && pev_cl == pc_cl && pc_cl == cfg_ue_offer)
 }
 inline env_pc_send_final(fk) {
   m12 = fk; m12_via = ((fk == R_OK) -> pc_sm7_via : TR_PLAIN);
@@ -487,6 +495,18 @@ init {
   /* the machines take the events set above: the P-CSCF first (a TLS server completes first) */
   if :: go_pc -> go_pc = 0;
 /* @@PC_STEP@@ */
+     /* a TLS connection the P-CSCF's machine does not take (no row) is closed by its caller */
+     if
+     :: pev_kind == PC_E_TLS_UP && pc_row == 255 ->
+        printf("@N 2 refuses the connection (no row for tls-up)\n");
+        if
+        :: c_ue == X_GENUINE && c_pc == X_GENUINE && go_ue -> c_ue = X_NONE; s_ue = X_NONE;
+           ev_kind = UE_E_TLS_FAIL; ev_cert = 0; ev_resumed = 0; ev_psk = 0
+        :: else -> skip
+        fi;
+        c_pc = X_NONE
+     :: else -> skip
+     fi
   :: else -> skip fi;
   if :: go_ue -> go_ue = 0;
 /* @@UE_STEP@@ */

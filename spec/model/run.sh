@@ -33,12 +33,17 @@ OUT=$2
 WRITE=${3:-}
 PYTHON=${PYTHON:-python3}
 JOBS=${JOBS:-2}
-PROPS="01 02 03 04 05 06 07 08"
+# other semantic maps, mutants, findings (to try the model on a branch's tables)
+SEM=${MODEL_SEMANTICS:-$HERE/semantics.txt}
+MUT=${MODEL_MUTANTS:-$HERE/mutants.txt}
+EXPECT=${MODEL_EXPECT:-$HERE/expect.txt}
+GEN="$PYTHON $HERE/gen.py --semantics $SEM --mutants $MUT"
+PROPS="01 02 03 04 05 06 07 08 09"
 bad=0
 rm -rf "$OUT" && mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 t0=$(date +%s)
-$PYTHON "$HERE/gen.py" --itls "$ITLS" --out "$OUT/itls.pml" || exit 2
+$GEN --itls "$ITLS" --out "$OUT/itls.pml" || exit 2
 if [ "$WRITE" = "--write" ]; then
 	cp "$OUT/itls.pml" "$HERE/itls.pml"
 fi
@@ -88,7 +93,7 @@ trans=$(field "$d/pan.out" "transitions")
 secs=$(cat "$d/secs")
 for p in $PROPS; do
 	id="SP-$p"
-	known=$(grep "^$id " "$HERE/expect.txt" 2>/dev/null | sed "s/^$id //")
+	known=$(grep "^$id " "$EXPECT" 2>/dev/null | sed "s/^$id //")
 	case " $failed " in
 	*" $p "*)
 		if [ -n "$known" ]; then
@@ -115,10 +120,10 @@ all=""
 for p in $left; do all="$all -DP_SP$p"; done
 nm=0
 nc=0
-MUTS=$($PYTHON "$HERE/gen.py" --list-mutants | cut -f1)
+MUTS=$($GEN --list-mutants | cut -f1)
 for m in $MUTS; do
 	mkdir -p "$OUT/mutant-$m"
-	$PYTHON "$HERE/gen.py" --itls "$ITLS" --mutant "$m" --out "$OUT/mutant-$m/mutant.pml" || bad=1
+	$GEN --itls "$ITLS" --mutant "$m" --out "$OUT/mutant-$m/mutant.pml" || bad=1
 done
 for m in $MUTS; do echo "$m"; done | xargs -P "$JOBS" -I{} sh "$HERE/run.sh" --pan "$OUT/mutant-{}" "$OUT/mutant-{}/mutant.pml" "$all"
 for m in $MUTS; do
