@@ -74,6 +74,10 @@ while :; do
 	for p in $left; do defs="$defs -DP_SP$p"; done
 	pan "$d" "$OUT/itls.pml" "$defs" || { echo "model: does not compile"; exit 2; }
 	errs=$(sed -n 's/.*errors: \([0-9]*\).*/\1/p' "$d/pan.out" | head -1)
+	if grep -q "max search depth too small\|Search not completed" "$d/pan.out"; then
+		echo "model: the search was cut short (see $d/pan.out): not exhaustive"
+		exit 1
+	fi
 	if [ "$errs" = "0" ]; then
 		break
 	fi
