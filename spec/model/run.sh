@@ -151,6 +151,7 @@ for m in $MUTS; do
 		ladder "$d" "$all" "mutant $m" "$OUT/mutant-$m.txt"
 		by=$(sed -n 's/^result: violates \(SP-[0-9]*\).*/\1/p' "$OUT/mutant-$m.txt")
 		echo "mutant $m: caught by ${by:-?} ($states states; ladder $OUT/mutant-$m.txt)"
+		sed 's/^/    /' "$OUT/mutant-$m.txt"
 		nc=$((nc + 1))
 	else
 		echo "mutant $m: NOT caught ($states states)"
