@@ -7,6 +7,8 @@
 #   make demo       every `itls demo` scenario (V=1: every ladder too)
 #   make spec-html  the specification as one page, build/spec/index.html (pandoc)
 #   make vectors / vectors-check / spec / fuzz / bench / install / uninstall / clean
+#   make model      SPIN check of the protocol, generated from the tables (spec/security.md)
+#   make model-check  fails when spec/model/itls.pml is stale
 #
 # make install takes PREFIX (/usr/local), DESTDIR, and BINDIR, LIBDIR, INCLUDEDIR,
 # DATADIR, DOCDIR, PKGCONFIGDIR (each defaults under PREFIX; for a multiarch layout:
@@ -58,7 +60,7 @@ ITLS      := $(BUILD)/itls
 TESTS     := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
 .PHONY: all test unit proofs demo vectors vectors-check spec spec-check fuzz bench \
-        install uninstall clean trace lib-check spec-html
+        install uninstall clean trace lib-check spec-html model model-check
 
 all: $(LIB) $(SHLIB) $(ITLS)
 
@@ -151,6 +153,16 @@ spec-check: $(ITLS)
 
 fuzz:
 	sh tests/fuzz/run.sh $(FUZZ_RUNS)
+
+# the protocol model (spec/security.md): regenerate spec/model/itls.pml, check it
+model: $(ITLS)
+	PYTHON=$(PYTHON) sh spec/model/run.sh $(ITLS) $(BUILD)/model --write
+
+model-check: $(ITLS)
+	@mkdir -p $(BUILD)/model-check
+	$(PYTHON) spec/model/gen.py --itls $(ITLS) --out $(BUILD)/model-check/itls.pml
+	@cmp -s $(BUILD)/model-check/itls.pml spec/model/itls.pml || { echo "model-check: spec/model/itls.pml is stale (make model)"; exit 1; }; \
+	echo "model-check: spec/model/itls.pml is what the tables generate"
 
 bench: all
 	sh tests/bench/run.sh

@@ -116,6 +116,8 @@ awk '/<!-- example-consumer -->/ { f = 1; next } f && /^```python/ { g = 1; next
 suite vectors-example "$PYTHON" "$log/consumer.py" vectors/token.json
 if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 200000; fi
 if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
+suite model-check make --no-print-directory model-check
+suite model sh spec/model/run.sh "$BUILD/itls" "$BUILD/model"
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
