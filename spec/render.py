@@ -22,7 +22,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = os.path.join(ROOT, "spec")
-PREFIXES = "SA|AP|TK|AK|PS|NM|UE|PC|SE|CT|TR"
+PREFIXES = "SA|AP|TK|AK|PS|NM|UE|PC|SE|CT|TR|SP"
 RULE_RE = re.compile(r"^(\s*[-*]\s*)\*\*((?:%s)-\d{2,3})\*\*(.*)$" % PREFIXES)
 DEC_RE = re.compile(r"^(\s*[-*]\s*)\*\*(D-(?:[A-Z]{2,4}-)?\d{1,2})\b")
 HEAD_RE = re.compile(r"^(#{1,3})\s+(.*?)\s*$")

@@ -32,7 +32,7 @@ import os
 import re
 import sys
 
-PREFIXES = "SA|AP|TK|AK|PS|NM|UE|PC|SE|CT|TR"
+PREFIXES = "SA|AP|TK|AK|PS|NM|UE|PC|SE|CT|TR|SP"
 RULE_RE = re.compile(r"^\s*[-*]\s*\*\*((?:%s)-\d{2,3})\*\*\s*(.*)$" % PREFIXES)
 USE_RE = re.compile(r"(?<![-\w])((?:%s)-\d{2,3})\b" % PREFIXES)
 ACSL_NAME_RE = re.compile(r"\b(?:ensures|requires|assigns|assumes|behavior|assert)\s+((?:%s)_\d{2,3})\s*:"

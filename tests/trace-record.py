@@ -26,7 +26,7 @@ import sys
 
 ID = r"(?:SA|AP|TK|AK|PS|NM|UE|PC|[A-Z]{2,3})-\d{2,3}"
 IDS_RE = re.compile(r"^((?:%s)(?:\s+%s)*)(?::|$|\s)" % (ID, ID))
-ONE_ID = re.compile(r"(?<![-\w])((?:SA|AP|TK|AK|PS|NM|UE|PC|SE|CT|TR)-\d{2,3})\b")
+ONE_ID = re.compile(r"(?<![-\w])((?:SA|AP|TK|AK|PS|NM|UE|PC|SE|CT|TR|SP)-\d{2,3})\b")
 
 
 def criterion(logdir, out):
