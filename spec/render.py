@@ -246,14 +246,16 @@ def main():
                 continue
             m = RULE_RE.match(line)
             if m:
+                # a rule spans its continuation lines (indented by two spaces, up to a
+                # blank line or the next rule); they are linked as one text, so that a
+                # code span wrapped over two lines stays a code span
                 j = i + 1
-                while j < len(lines) and lines[j].startswith("  ") and not RULE_RE.match(lines[j]):
+                while j < len(lines) and lines[j].startswith("  ") and lines[j].strip() \
+                        and not RULE_RE.match(lines[j]):
                     j += 1
                 rid = m.group(2)
-                out.append("%s[**%s**]{#%s .rule}%s" % (m.group(1), rid, rid,
-                                                        link_ids(m.group(3), rules, decisions)))
-                for k in range(i + 1, j):
-                    out.append(link_ids(lines[k], rules, decisions))
+                body = link_ids("\n".join([m.group(3)] + lines[i + 1:j]), rules, decisions)
+                out.append("%s[**%s**]{#%s .rule}%s" % (m.group(1), rid, rid, body))
                 out.append("  \\")
                 out.append("  [%s]{.trace}" % trace_line(rid, trace.get(rid) if trace else None))
                 i = j

@@ -39,6 +39,14 @@ ACSL_NAME_RE = re.compile(r"\b(?:ensures|requires|assigns|assumes|behavior|asser
                           % PREFIXES)
 VERB_RE = re.compile(r"\b(shall|should|may)\b")
 NOT_RULES = ("traceability.md", "seeds.md", "decisions.md", "README.md")
+# A rule may span several lines: "- **ID** text", then continuation lines indented
+# by two spaces. No line of a rule may be longer than RULE_WIDTH columns
+# (spec/wrap.py wraps them).
+RULE_WIDTH = 100
+# Files whose rule lines are not yet wrapped, because they were being edited on other
+# branches when spec/wrap.py came in: the width lint skips them. After merging, run
+# `python3 spec/wrap.py spec/ue.md spec/pcscf.md` and empty this set.
+WRAP_PENDING = {"ue.md", "pcscf.md"}
 
 
 def rid_key(r):
@@ -58,9 +66,15 @@ def spec_rules(root, errors):
         with open(os.path.join(sdir, name), encoding="utf-8") as f:
             lines = f.read().split("\n")
         clause, prev = "", None
+        in_fence = False
         i = 0
         while i < len(lines):
             line = lines[i]
+            if line.lstrip().startswith(("```", "~~~")):
+                in_fence = not in_fence
+            if in_fence:
+                i += 1
+                continue
             if line.startswith("#"):
                 clause, prev = line.lstrip("#").strip(), None
             m = RULE_RE.match(line)
@@ -68,9 +82,17 @@ def spec_rules(root, errors):
                 i += 1
                 continue
             j = i + 1
-            while j < len(lines) and lines[j].startswith("  ") and not RULE_RE.match(lines[j]):
+            # continuation lines: indented by two spaces, up to a blank line or the next rule
+            while j < len(lines) and lines[j].startswith("  ") and lines[j].strip() \
+                    and not RULE_RE.match(lines[j]):
                 j += 1
             rid = m.group(1)
+            if name not in WRAP_PENDING:
+                for k in range(i, j):
+                    if len(lines[k]) > RULE_WIDTH:
+                        errors.append("spec/%s:%d: %s: a rule line of %d columns (at most %d; "
+                                      "spec/wrap.py wraps it)" % (name, k + 1, rid, len(lines[k]),
+                                                                  RULE_WIDTH))
             text = " ".join(x.strip() for x in [m.group(2)] + lines[i + 1:j])
             if rid in rules:
                 errors.append("%s defined twice (%s, %s)" % (rid, rules[rid]["file"], name))
