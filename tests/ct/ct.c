@@ -1,5 +1,5 @@
 /* tests/ct/ct.c -- constant-time check of every secret path of ref/core
- * (spec/constant-time.md, CT-01..CT-05), run under valgrind memcheck by
+ * (spec/token.md, "Constant time", TK-13..TK-17), run under valgrind memcheck by
  * tests/ct/run.sh.
  *
  * The ctgrind technique: each secret input is marked undefined with
@@ -232,6 +232,7 @@ ct_psk_kdf(void)
 	expect(memcmp(out, out_ref, 32) == 0, "KDF");
 }
 
+/* TK-15: the AKAv2 password's base64 and the hex of H(A1) have no branch */
 static void
 ct_digest(int alg, int qop, const char *name)
 {
@@ -286,7 +287,7 @@ ct_digest(int alg, int qop, const char *name)
 	expect(r == ITLS_OK && memcmp(out, ref, sizeof out) == 0, name);
 }
 
-/* SM5: the S-CSCF gives CK and IK to the P-CSCF as hex text (AP-18, AP-19) */
+/* TK-16: SM5: the S-CSCF gives CK and IK to the P-CSCF as hex text (AP-18, AP-19) */
 static void
 ct_hex(const char *hdr, const char *name)
 {

@@ -1,10 +1,10 @@
 #!/bin/sh
 # tests/ct/run.sh -- the constant-time check of ref/core's secret paths
-# (spec/constant-time.md). Runs tests/ct/ct.c, linked with the -O2 library,
+# (spec/token.md, "Constant time"). Runs tests/ct/ct.c, linked with the -O2 library,
 # under valgrind memcheck with the secrets marked undefined (ctgrind), and
 # fails on any report -- a branch or a memory address that depends on a
 # secret -- unless its innermost frame is a line of ref/core marked
-# "CT-01 verdict" (the final verdicts listed in spec/constant-time.md).
+# "TK-14 verdict" (the final verdicts listed in spec/token.md, "Constant time").
 #
 #   sh tests/ct/run.sh [BIN]      BIN: the check program (build/tests/ct)
 #   sh tests/ct/run.sh --selftest BUILD
@@ -14,7 +14,7 @@
 set -u
 cd "$(dirname "$0")/../.."
 SUPP=tests/ct/bearssl.supp
-CASES=22          # the secret paths of ct.c (spec/constant-time.md CT-04)
+CASES=22          # the secret paths of ct.c (spec/token.md, "Constant time" TK-17)
 
 check() { # bin log -> 0 when only verdict branches were reported
 	bin=$1; log=$2
@@ -24,11 +24,11 @@ check() { # bin log -> 0 when only verdict branches were reported
 	rc=$?
 	awk -v CASES=$CASES '
 	function verdict(loc,   f, n, line, i) {
-		# loc is "file.c:N"; is line N of ref/core/file.c a CT-01 verdict?
+		# loc is "file.c:N"; is line N of ref/core/file.c a TK-14 verdict?
 		split(loc, f, ":"); n = f[2] + 0
 		path = "ref/core/" f[1]
 		i = 0
-		while ((getline line < path) > 0) { i++; if (i == n) { close(path); return line ~ /CT-01 verdict/ } }
+		while ((getline line < path) > 0) { i++; if (i == n) { close(path); return line ~ /TK-14 verdict/ } }
 		close(path); return 0
 	}
 	/^ct-case: / { cas = substr($0, 10); ncase++; next }
@@ -42,7 +42,7 @@ check() { # bin log -> 0 when only verdict branches were reported
 		next
 	}
 	END {
-		for (k in seen) print "ct: verdict branch (CT-01) in " k
+		for (k in seen) print "ct: verdict branch (TK-14) in " k
 		printf "ct: %d secret paths run, %d verdict reports, %d other reports\n", ncase, nverdict, nbad
 		if (!ended || fails != 0) { print "ct: the check program failed (see log)"; exit 1 }
 		if (ncase != CASES) { print "ct: expected " CASES " secret paths"; exit 1 }

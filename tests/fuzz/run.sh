@@ -19,10 +19,22 @@
 set -eu
 RUNS=${1:-10000000}
 OUT=build/fuzz
-mkdir -p "$OUT"
-CORE=$(ls ref/core/*.c)
+mkdir -p "$OUT/obj"
 status=0
 total=$(date +%s)
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=all"
+CFL="-std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -Iref/include -Iref -Itests/fuzz"
+# the library and host sources, compiled once per run for every target
+objs() { # sources... -> their objects
+	for f in "$@"; do echo "$OUT/obj/$(echo "$f" | tr / _ | sed 's/\.c$/.o/')"; done
+}
+for f in ref/core/*.c ref/cli/*.c ref/sim/*.c ref/tls/*.c; do
+	# shellcheck disable=SC2086
+	clang $CFL $SAN -fsanitize=fuzzer-no-link -c "$f" -o "$(objs "$f")" &
+	[ "$(jobs -p | wc -l)" -lt "$(nproc 2>/dev/null || echo 2)" ] || wait
+done
+wait
+CORE=$(objs ref/core/*.c)
 conf() { # src key -> the value of key= in the fuzz-config line, or ""
 	sed -n 's/.*fuzz-config:\(.*\)/\1/p' "$1" | head -1 | tr ' ' '\n' | sed -n "s/^$2=//p" | head -1
 }
@@ -41,15 +53,14 @@ for src in tests/fuzz/fuzz_*.c; do
 	fi
 	case "$link" in
 	core) extra="" ;;
-	sim) extra="ref/sim/sip.c" ;;
-	cli-naming|cli-crypto) extra="ref/cli/util.c" ;;
-	cli) extra="$(ls ref/cli/*.c | grep -v -e '/main\.c$' -e '/check\.c$') $(ls ref/sim/*.c ref/tls/*.c)" ;;
+	sim) extra=$(objs ref/sim/sip.c) ;;
+	cli-naming|cli-crypto) extra=$(objs ref/cli/util.c) ;;
+	cli) extra=$(objs $(ls ref/cli/*.c | grep -v -e '/main\.c$' -e '/check\.c$') ref/sim/*.c ref/tls/*.c) ;;
 	*) echo "fuzz: $t: unknown link=$link"; exit 1 ;;
 	esac
 	# shellcheck disable=SC2086
-	clang -std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -Iref/include -Iref -Itests/fuzz \
-		-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		-o "$OUT/$t" "$src" $extra $CORE -lbearssl
+	clang $CFL $SAN -fsanitize=fuzzer -o "$OUT/$t" "$src" $extra $CORE -lbearssl || {
+		echo "fuzz: $t: does not build"; status=1; continue; }
 	corpus="$OUT/corpus-$t"
 	mkdir -p "$corpus"
 	nseed=0
