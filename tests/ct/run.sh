@@ -33,14 +33,17 @@ check() { # bin log -> 0 when only verdict branches were reported
 	}
 	/^ct-case: / { cas = substr($0, 10); ncase++; next }
 	/^ct-end: / { ended = 1; fails = $2 + 0; next }
-	/^==[0-9]+== (Conditional jump|Use of uninitialised value|Syscall param)/ { inerr = 1; kind = $0; sub(/^==[0-9]+== /, "", kind); next }
-	inerr && /^==[0-9]+==    at / {
+	# an error is a header line followed by its first frame ("   at"):
+	# a branch or an address on a secret, or any other memcheck error
+	/^==[0-9]+==    at / && inerr {
 		inerr = 0
 		loc = $0; sub(/.*\(/, "", loc); sub(/\).*/, "", loc)
 		if (loc ~ /^[a-z0-9_]+\.c:[0-9]+$/ && verdict(loc)) { nverdict++; seen[cas " at " loc] = 1; next }
 		nbad++; print "ct: SECRET-DEPENDENT in " cas ": " kind " at " loc
 		next
 	}
+	/^==[0-9]+== [^ ]/ { inerr = 1; kind = $0; sub(/^==[0-9]+== /, "", kind); next }
+	{ inerr = 0 }
 	END {
 		for (k in seen) print "ct: verdict branch (TK-14) in " k
 		printf "ct: %d secret paths run, %d verdict reports, %d other reports\n", ncase, nverdict, nbad
