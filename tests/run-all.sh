@@ -105,8 +105,8 @@ suite traceability "$PYTHON" spec/trace.py
 suite vectors-check make --no-print-directory vectors-check
 suite fuzz-smoke sh tests/fuzz/run.sh 200000
 suite spec-check make --no-print-directory spec-check
-# constant time of the secret paths (spec/constant-time.md CT-04), and that
-# the check fails when a branch on a secret is put back (CT-04)
+# constant time of the secret paths (spec/token.md, "Constant time" TK-17), and that
+# the check fails when a branch on a secret is put back (TK-17)
 suite constant-time sh tests/ct/run.sh "$BUILD/tests/ct"
 suite constant-time-selftest sh tests/ct/run.sh --selftest "$BUILD"
 # the proof gate fails on a broken variant, ensures, assert, axiom (issue 10)

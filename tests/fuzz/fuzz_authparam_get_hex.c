@@ -1,6 +1,6 @@
 /*
  * fuzz_authparam_get_hex.c -- libFuzzer target of itls_authparam_get_hex and
- * itls_authparam_hex_decode (AP-29, AP-18, AP-19, AP-12; CT-03: the
+ * itls_authparam_hex_decode (AP-29, AP-18, AP-19, AP-12; TK-16: the
  * constant-time hex decode of CK and IK).
  * fuzz-config: max_len=65535 seeds=vectors:authparam
  *
