@@ -4,6 +4,8 @@
 #   make test       every test: unit (Criterion), vectors, CLI, flow, traceability,
 #                   vectors-check, spec freshness; then again under ASan+UBSan
 #   make proofs     Frama-C/WP on ref/core, fails on any unproved goal
+#   make proofs-fresh   the same without the committed WP cache (verifiers)
+#   make ct         constant-time check of the secret paths (valgrind)
 #   make demo       every `itls demo` scenario (V=1: every ladder too)
 #   make spec-html  the specification as one page, build/spec/index.html (pandoc)
 #   make vectors / vectors-check / spec / fuzz / bench / install / uninstall / clean
@@ -59,6 +61,7 @@ SHLIB     := $(BUILD)/libitls.so.$(VERSION)
 ITLS      := $(BUILD)/itls
 TESTS     := $(TEST_SRCS:tests/%.c=$(BUILD)/tests/%)
 
+.PHONY: ct proofs-fresh proofs-prune
 .PHONY: all test unit proofs demo vectors vectors-check spec spec-check fuzz bench \
         install uninstall clean trace lib-check spec-html model model-check
 
@@ -100,7 +103,7 @@ $(BUILD)/tests/%: tests/%.c $(HOST_OBJS) $(LIB) $(HEADERS) $(wildcard tests/*.h)
 unit: $(TESTS) $(ITLS)
 
 # The whole test suite; its last line is "N passed, M failed".
-test: all $(TESTS)
+test: all $(TESTS) $(BUILD)/tests/ct
 	@$(MAKE) --no-print-directory BUILD=build/asan CC=$(CC) \
 	  SANFLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
 	  CFLAGS="-O1 -g" unit
@@ -111,6 +114,16 @@ trace:
 
 proofs:
 	sh proofs/run.sh
+
+# every goal sent to the provers: no cache read or written (a scratch WP
+# session); the committed cache is trusted input (proofs/TRUSTED.md)
+proofs-fresh:
+	rm -rf $(BUILD)/wpsess-fresh
+	CACHE=none WPSESS=$(BUILD)/wpsess-fresh REPORT=$(BUILD)/REPORT-fresh.md sh proofs/run.sh
+
+# after the final full `make proofs`: delete the cache entries it does not use
+proofs-prune:
+	sh proofs/prune-cache.sh
 
 demo: $(ITLS)
 	$(ITLS) demo --all
@@ -163,6 +176,15 @@ model-check: $(ITLS)
 	$(PYTHON) spec/model/gen.py --itls $(ITLS) --out $(BUILD)/model-check/itls.pml
 	@cmp -s $(BUILD)/model-check/itls.pml spec/model/itls.pml || { echo "model-check: spec/model/itls.pml is stale (make model)"; exit 1; }; \
 	echo "model-check: spec/model/itls.pml is what the tables generate"
+
+# constant-time check of the secret paths (tests/ct/run.sh, spec/constant-time.md);
+# the library is the normal -O2 build
+$(BUILD)/tests/ct: tests/ct/ct.c $(LIB) $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(HOST_CFLAGS) -o $@ $< $(LIB) $(LDLIBS)
+
+ct: $(BUILD)/tests/ct
+	sh tests/ct/run.sh $(BUILD)/tests/ct
 
 bench: all
 	sh tests/bench/run.sh

@@ -2,10 +2,13 @@
 # tests/run-all.sh -- the body of `make test` (after both builds are done).
 #
 # Runs, for the normal build ($BUILD) and the ASan+UBSan build ($ASAN_BUILD):
-# every Criterion suite and `itls check vectors/*.txt`; then, once: the CLI
-# scripts tests/cli/*.sh, the traceability check (on the record of what
-# passed: tests/trace-record.py), vectors-check and
-# spec-check. Counts each Criterion test, each vector record, each CLI check
+# every Criterion suite, `itls check vectors/*.txt` and the CLI scripts
+# tests/cli/*.sh; then, once: the library consumers (tests/lib/*.sh), the
+# traceability check (on the record of what passed: tests/trace-record.py),
+# the rendered spec in a browser, vectors-check and the vectors' schemas,
+# spec-check, the fuzz smoke, the constant-time check, the proof-gate test and
+# the SPIN model. A missing suite, binary, clang or vectors/certs is a failure,
+# not a skip. Counts each Criterion test, each vector record, each CLI check
 # and each of the three checks as one test; ends with "N passed, M failed".
 set -u
 BUILD=${BUILD:-build}
@@ -30,9 +33,11 @@ suite() { # name, command...
 }
 
 criterion() { # dir label
-	for t in "$1"/tests/test_*; do
-		[ -x "$t" ] || continue
-		n=$(basename "$t")
+	for src in tests/test_*.c; do
+		n=$(basename "$src" .c)
+		t="$1/tests/$n"
+		# a suite whose binary is missing fails (it is not skipped)
+		if [ ! -x "$t" ]; then echo "FAIL  $2 $n: binary $t missing"; add 0 1; continue; fi
 		out="$log/$2-$n.log"
 		# --tap (descriptions: the rule IDs) and --json (assertion counts)
 		# are read by tests/trace-record.py
@@ -68,39 +73,55 @@ browser() { # the rendered specification in chromium: one test per check
 
 vectors() { # itls label
 	out="$log/$2-vectors.log"
+	if [ ! -x "$1" ]; then echo "FAIL  $2 vectors: binary $1 missing"; add 0 1; return; fi
 	"$1" check vectors/*.txt > "$out" 2>&1
+	vrc=$?
 	last=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' "$out" | tail -1)
 	p=$(echo "$last" | sed -n 's/^\([0-9]*\) passed.*/\1/p')
 	f=$(echo "$last" | sed -n 's/.* \([0-9]*\) failed$/\1/p')
 	if [ -z "$p" ]; then p=0; f=1; fi
+	# a non-zero exit is a failure even when the summary says 0 failed
+	if [ $vrc -ne 0 ] && [ "$f" -eq 0 ]; then f=1; echo "FAIL  $2 vectors: itls check exited $vrc"; fi
 	add "$p" "$f"
 	if [ "$f" -eq 0 ]; then echo "PASS  $2 vectors: $p records"; else
 		echo "FAIL  $2 vectors: $p passed, $f failed (see $out)"; grep FAIL "$out" | head -20; fi
 }
 
-# the CLI scripts tests/cli/*.sh and the library consumers tests/lib/*.sh
-# (built from a staged `make install` with pkg-config), one check per "ok" line
-cli() {
-	for s in tests/cli/*.sh tests/lib/*.sh; do
+# the CLI scripts (tests/cli/*.sh; with the normal build also the library
+# consumers tests/lib/*.sh, built from a staged `make install` with
+# pkg-config), one check per "ok" line; logs LABEL-cli-NAME.log
+cli() { # build label scripts...
+	cb=$1; cl=$2; shift 2
+	if [ ! -x "$cb/itls" ]; then echo "FAIL  $cl cli: binary $cb/itls missing"; add 0 1; return; fi
+	for s in "$@"; do
 		[ -f "$s" ] || continue
 		n=$(basename "$s" .sh)
-		out="$log/cli-$n.log"
-		ITLS="$BUILD/itls" sh "$s" "$BUILD/itls" > "$out" 2>&1
+		out="$log/$cl-cli-$n.log"
+		ITLS="$cb/itls" sh "$s" "$cb/itls" > "$out" 2>&1
 		rc=$?
 		ok=$(grep -c '^ok ' "$out")
 		nok=$(grep -c '^not ok ' "$out")
 		if [ $rc -ne 0 ] && [ "$nok" -eq 0 ]; then nok=1; fi
 		add "$ok" "$nok"
-		if [ "$nok" -eq 0 ]; then echo "PASS  cli $n: $ok checks"; else
-			echo "FAIL  cli $n: $ok ok, $nok not ok (see $out)"; grep '^not ok' "$out" | head -20; fi
+		if [ "$nok" -eq 0 ]; then echo "PASS  $cl cli $n: $ok checks"; else
+			echo "FAIL  $cl cli $n: $ok ok, $nok not ok (see $out)"; grep '^not ok' "$out" | head -20; fi
 	done
 }
 
 criterion "$BUILD" unit
 vectors "$BUILD/itls" unit
 criterion "$ASAN_BUILD" asan
-if [ -x "$ASAN_BUILD/itls" ]; then vectors "$ASAN_BUILD/itls" asan; fi
-cli
+vectors "$ASAN_BUILD/itls" asan
+# missing inputs fail the run (issue 10): nothing is skipped silently
+need() { # label, command...
+	l=$1; shift
+	if "$@" > /dev/null 2>&1; then :; else echo "FAIL  $l"; add 0 1; fi
+}
+need "vectors/certs missing or empty" sh -c 'ls vectors/certs/*.der'
+need "clang missing (fuzz smoke)" sh -c 'command -v clang'
+need "spec/gen.sh missing (spec-check)" test -f spec/gen.sh
+cli "$BUILD" unit tests/cli/*.sh tests/lib/*.sh
+cli "$ASAN_BUILD" asan tests/cli/*.sh
 # the record of what passed, with the rule IDs each test declares
 "$PYTHON" tests/trace-record.py "$log"
 suite traceability "$PYTHON" spec/trace.py --record "$log/trace-record.tsv"
@@ -114,8 +135,14 @@ suite vectors-schema "$PYTHON" vectors/schema/validate.py
 awk '/<!-- example-consumer -->/ { f = 1; next } f && /^```python/ { g = 1; next } g && /^```/ { exit } g' \
 	vectors/README.md > "$log/consumer.py"
 suite vectors-example "$PYTHON" "$log/consumer.py" vectors/token.json
-if command -v clang >/dev/null; then suite fuzz-smoke sh tests/fuzz/run.sh 200000; fi
-if [ -f spec/gen.sh ]; then suite spec-check make --no-print-directory spec-check; fi
+suite fuzz-smoke sh tests/fuzz/run.sh 200000
+suite spec-check make --no-print-directory spec-check
+# constant time of the secret paths (spec/token.md, "Constant time" TK-17), and that
+# the check fails when a branch on a secret is put back (TK-17)
+suite constant-time sh tests/ct/run.sh "$BUILD/tests/ct"
+suite constant-time-selftest sh tests/ct/run.sh --selftest "$BUILD"
+# the proof gate fails on a broken variant, ensures, assert, axiom (issue 10)
+suite proof-gate sh tests/proofs/gate-test.sh
 suite model-check make --no-print-directory model-check
 suite model sh spec/model/run.sh "$BUILD/itls" "$BUILD/model"
 echo

@@ -61,8 +61,10 @@ def criterion(logdir, out):
 
 
 def cli(logdir, out):
-    for log in sorted(glob.glob(os.path.join(logdir, "cli-*.log"))):
-        script = "tests/cli/%s.sh" % os.path.basename(log)[4:-4]
+    for log in sorted(glob.glob(os.path.join(logdir, "*-cli-*.log"))):
+        name = os.path.basename(log).split("-cli-", 1)[1][:-4]
+        script = "tests/lib/%s.sh" % name if os.path.exists("tests/lib/%s.sh" % name) \
+            else "tests/cli/%s.sh" % name
         with open(log, encoding="utf-8", errors="replace") as f:
             for line in f:
                 m = re.match(r"^ok - (?:\[([^\]]*)\] )?(.*)$", line.rstrip("\n"))

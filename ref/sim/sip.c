@@ -189,6 +189,9 @@ sip_parse(const char *buf, size_t len, struct sip_parsed *p)
 			|| h->name.p[h->name.len - 1] == '\t')) {
 			h->name.len--;
 		}
+		if (h->name.len == 0) {
+			return -1;   /* a blank name (found by tests/fuzz/fuzz_sip.c) */
+		}
 		vs = colon + 1;
 		while (vs < e && (buf[vs] == ' ' || buf[vs] == '\t')) {
 			vs++;
