@@ -315,6 +315,17 @@ def code_map(root, proved):
                         continue
                     contract.setdefault(rid, []).append(
                         (rel, i + 1, fn, clause, bool(proved.get(fn))))
+    # the protocol model's properties (SP, spec/security.md): the hand-written
+    # environment of the SPIN model, where each is an assertion (CHK_SPnn)
+    for path in walk(root, os.path.join("spec", "model"), (".pml",)):
+        rel = os.path.relpath(path, root)
+        if os.path.basename(path) != "env.pml":
+            continue   # itls.pml is generated from the tables
+        with open(path, encoding="utf-8", errors="replace") as f:
+            for i, line in enumerate(f):
+                m = re.match(r"#define CHK_(SP)(\d\d)\b", line)
+                if m:
+                    impl.setdefault("%s-%s" % m.groups(), []).append((rel, i + 1, "CHK_%s%s" % m.groups()))
     return impl, contract
 
 

@@ -118,9 +118,13 @@ ok Security-Client: tls" "" -- "$ITLS" secagree parse
 python3 -c 'import sys; sys.stdout.write("Digest realm=\"" + "a" * 65600 + "\"\n")' > "$T/long2"
 STDIN="$T/long2" check "authparam parse: a stdin line over 65535 bytes is error too-long" 2 "error too-long" "" -- "$ITLS" authparam parse
 # a 64 MB line under a 48 MB address-space limit: the filter must not hold the line
+# (not on the ASan build: its shadow memory alone needs more address space than that)
+case $ITLS in */asan/*) ;; *)
 ( ulimit -v 49152 2>/dev/null; head -c 67108864 /dev/zero | tr '\0' a | "$ITLS" secagree parse ) > "$T/out" 2> "$T/err"
 if [ "$(cat "$T/out")" = "error too-long" ]; then echo "ok - a 64 MB stdin line runs in 48 MB of address space"
 else echo "not ok - a 64 MB stdin line: [$(head -c 200 "$T/out")] [$(head -c 200 "$T/err")]"; fail=1; fi
+;;
+esac
 
 # ---- empty input is reported ------------------------------------------------------------
 check "secagree parse: empty stdin is reported" 2 "" "empty" -- "$ITLS" secagree parse

@@ -130,15 +130,15 @@ refuse "a failed vector record does not count" "SA-02 (area.md): no test that de
 	"$PYTHON" spec/trace.py --root "$R" --record "$R/logs/trace-record.tsv"
 
 # a CLI check declares its rules with [IDS]
-echo "ok - [SA-02] a check" > "$R/logs/cli-area.log"
+echo "ok - [SA-02] a check" > "$R/logs/unit-cli-area.log"
 "$PYTHON" tests/trace-record.py "$R/logs" > /dev/null
 expect "a CLI check with [SA-02] tests SA-02" -- \
 	"$PYTHON" spec/trace.py --root "$R" --record "$R/logs/trace-record.tsv"
-echo "ok - a check that names SA-02 only in its text" > "$R/logs/cli-area.log"
+echo "ok - a check that names SA-02 only in its text" > "$R/logs/unit-cli-area.log"
 "$PYTHON" tests/trace-record.py "$R/logs" > /dev/null
 refuse "a CLI check that only mentions an ID does not declare it" "SA-02 (area.md): no test" -- \
 	"$PYTHON" spec/trace.py --root "$R" --record "$R/logs/trace-record.tsv"
-echo "ok - [SA-02] a check" > "$R/logs/cli-area.log"
+echo "ok - [SA-02] a check" > "$R/logs/unit-cli-area.log"
 "$PYTHON" tests/trace-record.py "$R/logs" > /dev/null
 
 # a made-up rule cited in code fails; so do the defects of the document

@@ -110,7 +110,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	}
 	rec.file = "fuzz";
-	rec.dir = "vectors";
+	rec.certs = "vectors/certs";
 	rec.n = 0;
 	rec.used = 0;
 	while (i < size) {
