@@ -14,6 +14,8 @@ seed() { # target dir
 	case "$1" in
 	fuzz_x509name|fuzz_naming)
 		cp vectors/certs/*.der "$2"/ 2>/dev/null || true ;;
+	fuzz_ue)
+		/usr/bin/python3 tests/fuzz/ue_seeds.py "$2" ;;
 	*)
 		area=${1#fuzz_}
 		[ -f "vectors/$area.txt" ] || return 0
@@ -44,7 +46,11 @@ for src in tests/fuzz/fuzz_*.c; do
 	mkdir -p "$corpus"
 	seed "$t" "$corpus"
 	start=$(date +%s)
-	if "$OUT/$t" -runs="$RUNS" -max_len=4096 -rss_limit_mb=2048 "$corpus" \
+	maxlen=4096
+	case "$t" in
+	fuzz_ue) maxlen=65536 ;;   # a certificate up to 65535 bytes per event
+	esac
+	if "$OUT/$t" -runs="$RUNS" -max_len=$maxlen -rss_limit_mb=2048 "$corpus" \
 		> "$OUT/$t.log" 2>&1; then
 		execs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$OUT/$t.log" | grep -o '[0-9]*$' || true)
 		[ -n "$execs" ] || execs=$(grep -a -E '^#[0-9]+' "$OUT/$t.log" | tail -1 | sed 's/^#\([0-9]*\).*/\1/')
