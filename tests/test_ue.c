@@ -745,33 +745,21 @@ Test(ue, ue06_highest_q_among_the_mechanisms_offered, .description = "UE-06: RFC
 	cr_assert_neq(u.reason, ITLS_OK);
 }
 
-Test(ue, ue12_security_client_and_verify_are_kept, .description = "UE-12 UE-04: SM7 repeats SM1's Security-Client; Security-Verify is the Security-Server received")
+Test(ue, ue12_security_verify_is_the_security_server_received, .description = "UE-12: Security-Verify of SM7 is the Security-Server of SM6, byte for byte")
 {
 	struct itls_ue u;
-	struct itls_ue_config c;
 	struct itls_ue_event ev;
-	static const char cli[] = "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4, tls";
 
-	cfg_make(&c, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 1, ITLS_TLS_CERT, 0, "ims.com",
-		"user1_private@home1.net");
-	memcpy(c.sec_client, cli, strlen(cli));
-	c.sec_client_len = strlen(cli);
-	cr_assert_eq(itls_ue_init(&u, &c), ITLS_OK);
-	ev_kind(&ev, ITLS_UE_EV_START);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
-	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
-	cr_assert(has_act(ITLS_UE_A_SEND_SM1));
+	to_sm1_tls(&u, 0);
 	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert(has_act(ITLS_UE_A_SEND_SM7));
-	cr_assert_eq(u.cfg.sec_client_len, strlen(cli));
-	cr_assert_eq(memcmp(u.cfg.sec_client, cli, strlen(cli)), 0);
 	cr_assert_eq(u.sec_server_len, strlen(SSRV));
 	cr_assert_eq(memcmp(u.sec_server, SSRV, strlen(SSRV)), 0);
-	/* a Security-Client that does not fit is refused */
-	c.sec_client_len = ITLS_FSM_HDR_MAX + 1;
-	cr_assert_eq(itls_ue_init(&u, &c), ITLS_ERR_BAD_LENGTH);
+	/* later events do not change it */
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(memcmp(u.sec_server, SSRV, strlen(SSRV)), 0);
 }
 
 Test(ue, ue25_the_certificate_digest_is_recorded_at_tls_up, .description = "UE-25 UE-14: late handshake binds the stored s_token to the new connection")

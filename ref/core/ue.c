@@ -292,7 +292,6 @@ itls_ue_act_name(int a)
   @ requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
   @ assigns dst[0 .. n - 1];
   @ ensures \forall integer i; 0 <= i < n ==> dst[i] == \old(src[i]);
-  @ ensures itls_mem(dst, n) == \old(itls_mem((uint8_t *)src, n));
   @*/
 static void
 ue_copy(uint8_t *dst, const uint8_t *src, size_t n)
@@ -307,7 +306,6 @@ ue_copy(uint8_t *dst, const uint8_t *src, size_t n)
 	for (i = 0; i < n; i++) {
 		dst[i] = src[i];
 	}
-	/*@ assert itls_same(itls_mem(dst, n), \at(itls_mem((uint8_t *)src, n), Pre)); */
 }
 
 /* the same for text (Security-* values) */
@@ -398,7 +396,7 @@ ue_mech_name(const char *b, size_t off, size_t len)
   @ requires \valid_read(b + (0 .. blen - 1));
   @ assigns \nothing;
   @ ensures itls_ue_mech_ok(\result);
-  @ ensures itls_ue_agreed(l, b, blen, offer, \result);
+  @ ensures UE_06: itls_ue_agreed(l, b, blen, offer, \result);
   @*/
 static enum itls_mech
 ue_agree(const struct itls_secagree_list *l, const char *b, size_t blen,
@@ -582,9 +580,6 @@ ue_choose(struct ue_facts *f, const struct itls_ue *st,
   @ ensures f->psk_same == 0 || f->psk_same == 1;
   @ ensures itls_ue_mech_ok(f->mech);
   @ ensures f->sa_err != ITLS_OK;
-  @ ensures f->has_hash == 1 ==> ev->cert_len > 0 &&
-  @   itls_mem(&f->cert_hash[0], ITLS_SHA256_LEN) ==
-  @     itls_sha256(itls_mem((uint8_t *)ev->cert, ev->cert_len));
   @*/
 static void
 ue_facts(struct ue_facts *f, const struct itls_ue *st,
@@ -796,7 +791,6 @@ ue_make_ctoken(struct itls_ue *st)
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
   @ assigns st->psk[0 .. 31], st->has_psk;
   @ ensures st->has_psk == 0 || st->has_psk == 1;
-  @ ensures st->has_psk == 1 ==> itls_ue_psk_fresh(st);
   @*/
 static void
 ue_make_psk(struct itls_ue *st)
@@ -825,28 +819,29 @@ ue_wipe_keys(struct itls_ue *st)
 /*
  * UE-09, UE-25: the s_token record is the outcome of the verification of
  * the stored s_token, under the stored keys, over the certificate of this
- * event, whose digest must be the one recorded for the connection.
+ * event, whose SHA-256 must be the one recorded for the connection.
  */
-/*@ requires \valid(st) && \valid_read(f);
+/*@ requires \valid(st);
   @ requires itls_ue_event_ok(ev);
-  @ requires \separated(st, f, ev);
+  @ requires \separated(st, ev);
   @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1));
-  @ requires f->has_hash == 1 ==> ev->cert_len > 0 &&
-  @   itls_mem(&f->cert_hash[0], ITLS_SHA256_LEN) ==
-  @     itls_sha256(itls_mem((uint8_t *)ev->cert, ev->cert_len));
   @ assigns st->stok_ok, st->stok_run;
   @ ensures st->stok_run == st->aka_run;
   @ ensures st->stok_ok == 0 || st->stok_ok == 1;
-  @ ensures st->stok_ok == 1 ==> itls_ue_stok_bound(st);
+  @ ensures UE_25: st->stok_ok == 1 ==> itls_ue_stok_bound(st);
   @*/
 static void
-ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev,
-	const struct ue_facts *f)
+ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev)
 {
+	uint8_t h[ITLS_SHA256_LEN];
+
 	st->stok_ok = 0;
 	st->stok_run = st->aka_run;
-	if (f->has_hash == 1 && st->conn_has_cert == 1
-		&& itls_crypto_eq(f->cert_hash, st->conn_cert, ITLS_SHA256_LEN) == 0
+	if (ev->cert_len == 0 || st->conn_has_cert != 1) {
+		return;
+	}
+	itls_crypto_sha256(h, ev->cert, ev->cert_len);
+	if (itls_crypto_eq(h, st->conn_cert, ITLS_SHA256_LEN) == 0
 		&& ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len) == 1) {
 		/*@ assert itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len)); */
 		/*@ assert itls_mem(&st->s_token[0], ITLS_TOKEN_LEN) ==
@@ -857,43 +852,24 @@ ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev,
 }
 
 /* UE-25, UE-26: a full handshake records the digest of its certificate */
-/*@ requires \valid(st) && \valid_read(f);
+/*@ requires \valid(st);
   @ requires itls_ue_event_ok(ev);
-  @ requires \separated(st, f, ev);
-  @ requires f->has_hash == 1 ==> ev->cert_len > 0 &&
-  @   itls_mem(&f->cert_hash[0], ITLS_SHA256_LEN) ==
-  @     itls_sha256(itls_mem((uint8_t *)ev->cert, ev->cert_len));
-  @ requires ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0;
+  @ requires \separated(st, ev);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1));
   @ assigns st->stok_ok, st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1];
   @ ensures st->stok_ok == 0;
   @ ensures st->conn_has_cert == 0 || st->conn_has_cert == 1;
-  @ ensures st->conn_has_cert == 1 ==>
+  @ ensures UE_25: st->conn_has_cert == 1 ==>
   @   itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len));
   @*/
 static void
-ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev,
-	const struct ue_facts *f)
+ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
 {
-	(void)ev;   /* the contract speaks of its certificate */
 	st->stok_ok = 0;
 	st->conn_has_cert = 0;
-	if (f->has_hash == 1) {
-		ue_copy(st->conn_cert, f->cert_hash, ITLS_SHA256_LEN);
+	if (ev->cert_len > 0) {
+		itls_crypto_sha256(st->conn_cert, ev->cert, ev->cert_len);
 		st->conn_has_cert = 1;
-	}
-}
-
-/* UE-06: the kept Security-Server, parsed in place (views into sec_server) */
-/*@ requires \valid(st);
-  @ requires st->sec_server_len <= ITLS_FSM_HDR_MAX;
-  @ assigns st->srv;
-  @*/
-static void
-ue_parse_server(struct itls_ue *st)
-{
-	if (itls_secagree_parse_value(&st->srv, ITLS_SECAGREE_SERVER, st->sec_server,
-		st->sec_server_len) != ITLS_OK) {
-		itls_secagree_init(&st->srv);
 	}
 }
 
@@ -912,37 +888,21 @@ ue_parse_server(struct itls_ue *st)
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
   @ requires st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
   @ requires itls_ue_mech_ok(st->chosen);
-  @ requires itls_ue_inv_crypto(st);
+  @ requires itls_ue_mech_ok(f->mech);
   @ requires f->sa_err != ITLS_OK;
-  @ requires f->has_hash == 1 ==> ev->cert_len > 0 &&
-  @   itls_mem(&f->cert_hash[0], ITLS_SHA256_LEN) ==
-  @     itls_sha256(itls_mem((uint8_t *)ev->cert, ev->cert_len));
   @ assigns st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
   @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
   @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
   @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
-  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len, st->srv,
+  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
   @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
   @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1], *act;
   @ ensures act->kind == a;
   @ ensures st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
   @ ensures itls_ue_mech_ok(st->chosen);
-  @ ensures itls_ue_inv_crypto(st);
   @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == 1;
   @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == \old(st->sm6_seen);
   @ ensures a == ITLS_UE_A_SEND_SM7 ==> act->mech == st->chosen;
-  @ ensures (a != ITLS_UE_A_LOAD_CHALLENGE || ev->kind != ITLS_UE_EV_SM6) ==>
-  @   st->sec_server_len == \old(st->sec_server_len) &&
-  @   (\forall integer k; 0 <= k < ITLS_FSM_HDR_MAX ==> st->sec_server[k] == \old(st->sec_server[k]));
-  @ ensures a == ITLS_UE_A_LOAD_CHALLENGE && ev->kind == ITLS_UE_EV_SM6 ==>
-  @   st->sec_server_len == ev->sec_server_len &&
-  @   (\forall integer k; 0 <= k < ev->sec_server_len ==> st->sec_server[k] == ev->sec_server[k]);
-  @ ensures (a != ITLS_UE_A_NOTE_TLS_UP || ev->kind != ITLS_UE_EV_TLS_UP || ev->resumed != 0) ==>
-  @   st->conn_has_cert == \old(st->conn_has_cert) &&
-  @   (\forall integer k; 0 <= k < ITLS_SHA256_LEN ==> st->conn_cert[k] == \old(st->conn_cert[k]));
-  @ ensures a == ITLS_UE_A_NOTE_TLS_UP && ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0 &&
-  @   st->conn_has_cert == 1 ==>
-  @   itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len));
   @*/
 static void
 ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
@@ -966,7 +926,7 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 		if (ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0) {
 			/* UE-25: a full handshake; what was bound to the earlier
 			 * certificate is not bound to this one */
-			ue_note_conn(st, ev, f);
+			ue_note_conn(st, ev);
 		}
 		break;
 	case ITLS_UE_A_NOTE_UNAUTH_REFUSAL:
@@ -993,15 +953,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 			st->sec_server_len = ev->sec_server_len;
 			ue_copy(st->realm, ev->realm, ev->realm_len);
 			st->realm_len = ev->realm_len;
-			ue_parse_server(st);
 		}
-		/* UE-06: the UE's own choice over the Security-Server it keeps */
-		st->chosen = ue_agree(&st->srv, st->sec_server, st->sec_server_len,
-			st->cfg.offer);
+		/* UE-06: the UE's own choice over this Security-Server (facts) */
+		st->chosen = f->mech;
 		act->mech = st->chosen;
 		break;
 	case ITLS_UE_A_ACCEPT_STOKEN:
-		ue_accept_stoken(st, ev, f);
+		ue_accept_stoken(st, ev);
 		break;
 	case ITLS_UE_A_ACCEPT_PSK:
 		/* UE-17, UE-27: the handshake used the PSK of this run */
@@ -1183,7 +1141,7 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
  * Commit a transition: the row's next state when the safety check holds,
  * else `failed` with one ABORT (not-allowed) replacing the actions (UE-22).
  */
-/*@ requires \valid(st) && itls_ue_inv_data(st) && itls_ue_inv_crypto(st);
+/*@ requires \valid(st) && itls_ue_inv_data(st);
   @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
   @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
@@ -1191,12 +1149,8 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
   @ assigns st->state, st->last_row, st->reason, st->keys.ik[0 .. 15],
   @   st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk, st->stok_ok, st->psk_ok,
   @   out[0], *n;
-  @ ensures itls_ue_inv_data(st);
-  @ ensures itls_ue_inv_crypto(st);
-  @ ensures itls_ue_inv_state(st);
+  @ ensures itls_ue_inv(st);
   @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
-  @ ensures (*n == k && out[0].kind == \old(out[0].kind)) ||
-  @   (*n == 1 && out[0].kind == ITLS_UE_A_ABORT);
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
   @   st->sm6_seen == 1;
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
@@ -1251,8 +1205,6 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->realm_len = 0;
 	st->cfg.domain_len = 0;
 	st->cfg.impi_len = 0;
-	st->cfg.sec_client_len = 0;
-	itls_secagree_init(&st->srv);
 	ue_zero(st->keys.ik, ITLS_FSM_KEY_LEN);
 	ue_zero(st->keys.ck, ITLS_FSM_KEY_LEN);
 	ue_zero(st->s_token, ITLS_FSM_TOKEN_LEN);
@@ -1268,8 +1220,7 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->cfg.kdf_tokens = cfg->kdf_tokens ? 1 : 0;
 	st->keys.profile = st->cfg.kdf_tokens ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC;
 	st->cfg.check_names = cfg->check_names ? 1 : 0;
-	if (cfg->domain_len > ITLS_FSM_NAME_MAX || cfg->impi_len > ITLS_FSM_NAME_MAX
-		|| cfg->sec_client_len > ITLS_FSM_HDR_MAX) {
+	if (cfg->domain_len > ITLS_FSM_NAME_MAX || cfg->impi_len > ITLS_FSM_NAME_MAX) {
 		st->state = ITLS_UE_FAILED;
 		st->reason = ITLS_ERR_BAD_LENGTH;
 		return ITLS_ERR_BAD_LENGTH;
@@ -1278,9 +1229,6 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->cfg.domain_len = cfg->domain_len;
 	ue_copy(st->cfg.impi, cfg->impi, cfg->impi_len);
 	st->cfg.impi_len = cfg->impi_len;
-	/* UE-04, UE-12: the one Security-Client of SM1 and SM7 */
-	ue_copy_text(st->cfg.sec_client, cfg->sec_client, cfg->sec_client_len);
-	st->cfg.sec_client_len = cfg->sec_client_len;
 	/* UE-01 */
 	if (st->cfg.offer == 0
 		|| (st->cfg.tls_first && !(st->cfg.offer & ITLS_OFFER_TLS))
@@ -1324,30 +1272,16 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
 	  @ loop invariant st->realm_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_ue_mech_ok(st->chosen);
+	  @ loop invariant itls_ue_mech_ok(f.mech) && f.sa_err != ITLS_OK;
 	  @ loop invariant itls_profile_ok(st->keys.profile);
 	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
 	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
-	  @ loop invariant st->cfg.sec_client_len <= ITLS_FSM_HDR_MAX;
-	  @ loop invariant itls_ue_inv_crypto(st);
-	  @ loop invariant (st->sec_server_len == \at(st->sec_server_len, Pre) &&
-	  @     (\forall integer i; 0 <= i < ITLS_FSM_HDR_MAX ==>
-	  @        st->sec_server[i] == \at(st->sec_server[i], Pre))) ||
-	  @   (ev->kind == ITLS_UE_EV_SM6 && st->sec_server_len == ev->sec_server_len &&
-	  @     (\forall integer i; 0 <= i < ev->sec_server_len ==>
-	  @        st->sec_server[i] == ev->sec_server[i]));
-	  @ loop invariant ev->kind != ITLS_UE_EV_TLS_UP || ev->resumed != 0 ==>
-	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
-	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
-	  @      st->conn_cert[i] == \at(st->conn_cert[i], Pre));
-	  @ loop invariant \forall integer i; 0 <= i < k && out[i].kind == ITLS_UE_A_NOTE_TLS_UP &&
-	  @   ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0 && st->conn_has_cert == 1 ==>
-	  @   itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len));
 	  @ loop assigns j, k, st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
 	  @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
 	  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
 	  @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
-	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len, st->srv,
+	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
 	  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
 	  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1],
 	  @   out[0 .. ITLS_FSM_MAX_ACTIONS - 1];

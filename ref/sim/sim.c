@@ -922,7 +922,11 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	}
 	sip_header_raw(m, "Authorization", auth, alen);
 	/* UE-04, UE-12 */
-	sip_header_raw(m, "Security-Client", w->ue.cfg.sec_client, w->ue.cfg.sec_client_len);
+	/* UE-04, UE-12: the same Security-Client in SM1 and SM7 */
+	{
+		const char *v = strchr(w->ue_client_line, ':') + 2;
+		sip_header(m, "Security-Client", "%s", v);
+	}
 	if (sm7) {
 		/* Security-Verify is the Security-Server received, as the UE
 		 * machine kept it (UE-12) */
@@ -1610,9 +1614,6 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) ? UE_SEC_IPSEC : "",
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) && (cfg->ue_offer & ITLS_OFFER_TLS) ? ", " : "",
 		(cfg->ue_offer & ITLS_OFFER_TLS) ? "tls" : "");
-	/* UE-04, UE-12: the UE machine keeps the value it sends in SM1 and SM7 */
-	uc.sec_client_len = strlen(w->ue_client_line) - 17;
-	memcpy(uc.sec_client, w->ue_client_line + 17, uc.sec_client_len);
 	if (itls_ue_init(&w->ue, &uc) != ITLS_OK) {
 		return -1;
 	}

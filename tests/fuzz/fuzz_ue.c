@@ -127,8 +127,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	c.domain_len = 7;
 	memcpy(c.impi, "u@ims.com", 9);
 	c.impi_len = 9;
-	memcpy(c.sec_client, "tls", 3);
-	c.sec_client_len = 3;
 	p++;
 	size--;
 	if (itls_ue_init(&u, &c) != ITLS_OK) {

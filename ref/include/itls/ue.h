@@ -116,15 +116,15 @@ enum itls_ue_act {
 	ITLS_UE_A_NOTE_TLS_UP,       /**< record that TLS is up, and the digest of its certificate (UE-25) */
 	ITLS_UE_A_NOTE_TLS_DOWN,     /**< record that TLS is down */
 	ITLS_UE_A_NOTE_UNAUTH_REFUSAL, /**< record: the refusal of TLS was not authenticated (fig 5) */
-	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER; Security-Client: cfg.sec_client */
+	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client */
 	ITLS_UE_A_LOAD_CHALLENGE,    /**< keep IK, CK, s_token, Security-Server, realm; next AKA run; choose (UE-06) */
 	ITLS_UE_A_ACCEPT_STOKEN,     /**< record the s_token verification (UE-09) */
 	ITLS_UE_A_ACCEPT_PSK,        /**< record the PSK-TLS binding (UE-17) */
 	ITLS_UE_A_MAKE_CTOKEN,       /**< compute c_token over s_token (UE-11) */
 	ITLS_UE_A_MAKE_PSK,          /**< derive the PSK from CK, IK, IMPI (UE-17) */
 	ITLS_UE_A_IPSEC_SETUP,       /**< set up the IPsec SAs from IK (TS 33.203 §7) */
-	ITLS_UE_A_SEND_SM7,          /**< send the protected REGISTER: Security-Client cfg.sec_client,
-	                                  Security-Verify sec_server, c_token (UE-12) */
+	ITLS_UE_A_SEND_SM7,          /**< send the protected REGISTER: Security-Client of SM1,
+	                                  Security-Verify = sec_server, c_token (UE-12) */
 	ITLS_UE_A_REGISTERED,        /**< registration complete */
 	ITLS_UE_A_REFUSE,            /**< refuse the network's TLS attempt (`not-allowed`) */
 	ITLS_UE_A_ABORT,             /**< give up; the action's reason says why */
@@ -163,10 +163,6 @@ struct itls_ue_config {
 	size_t domain_len;
 	uint8_t impi[ITLS_FSM_NAME_MAX];     /**< private identity (PSK identity) */
 	size_t impi_len;
-	/** the canonical Security-Client value the UE sends in SM1 and SM7 (UE-04,
-	 *  UE-12); it should list exactly the mechanisms of `offer` */
-	char sec_client[ITLS_FSM_HDR_MAX];
-	size_t sec_client_len;
 };
 
 /** The UE's state; all of it is here (caller-owned, no pointers). */
@@ -197,7 +193,6 @@ struct itls_ue {
 	int refusal_unauth;          /**< a TLS refusal was taken on trust (fig 5, UE-15) */
 	char sec_server[ITLS_FSM_HDR_MAX];      /**< Security-Server value of SM6, as received */
 	size_t sec_server_len;
-	struct itls_secagree_list srv;          /**< its parse (views into sec_server) */
 	uint8_t realm[ITLS_FSM_NAME_MAX];       /**< Digest realm of SM6 */
 	size_t realm_len;
 	enum itls_err reason;        /**< why FAILED, or the last refusal */
@@ -227,12 +222,7 @@ struct itls_ue_event {
 	size_t realm_len;
 };
 
-/*@ // the bytes at p are the same string in two states where they are equal
-  @ lemma itls_ue_mem_frame{L1, L2}: \forall uint8_t *p, integer n; n >= 0 ==>
-  @   (\forall integer i; 0 <= i < n ==> \at(p[i], L1) == \at(p[i], L2)) ==>
-  @   itls_mem{L1}(p, n) == itls_mem{L2}(p, n);
-  @
-  @ predicate itls_ue_state_ok(integer s) = 0 <= s < ITLS_UE_STATE_COUNT;
+/*@ predicate itls_ue_state_ok(integer s) = 0 <= s < ITLS_UE_STATE_COUNT;
   @ predicate itls_ue_mech_ok(integer m) = 0 <= m <= 2;
   @
   @ // ---- agreement (UE-06, RFC 3329 §2.3) -----------------------------------------
@@ -304,26 +294,18 @@ struct itls_ue_event {
   @   itls_profile_ok(u->keys.profile) &&
   @   (u->cfg.mode == ITLS_TLS_CERT || u->cfg.mode == ITLS_TLS_PSK) &&
   @   u->cfg.domain_len <= ITLS_FSM_NAME_MAX && u->cfg.impi_len <= ITLS_FSM_NAME_MAX &&
-  @   u->cfg.sec_client_len <= ITLS_FSM_HDR_MAX &&
   @   u->sec_server_len <= ITLS_FSM_HDR_MAX && u->realm_len <= ITLS_FSM_NAME_MAX;
-  @ // ... what the records mean (proved of the steps that set them) ...
-  @ predicate itls_ue_inv_crypto{L}(struct itls_ue *u) =
-  @   (u->stok_ok == 1 ==> itls_ue_stok_bound(u)) &&
-  @   (u->has_psk == 1 ==> itls_ue_psk_fresh(u)) &&
-  @   (u->psk_ok == 1 ==> u->has_psk == 1) &&
-  @   (u->sm6_seen == 1 ==> itls_ue_agreed(&u->srv, &u->sec_server[0], u->sec_server_len,
-  @      u->cfg.offer, u->chosen));
   @ // ... and what the state implies (UE-20, UE-21)
   @ predicate itls_ue_inv_state(struct itls_ue *u) =
   @   itls_ue_state_ok(u->state) &&
-  @   (itls_ue_after_sm6(u->state) ==> u->sm6_seen == 1 && u->chosen != ITLS_MECH_NONE) &&
+  @   (itls_ue_after_sm6(u->state) ==> u->sm6_seen == 1) &&
   @   (u->state == ITLS_UE_REGISTERED_TLS ==> u->chosen == ITLS_MECH_TLS) &&
   @   (u->state == ITLS_UE_RESUMING ==> u->chosen == ITLS_MECH_TLS) &&
   @   (u->state == ITLS_UE_REGISTERED_IPSEC ==> u->chosen == ITLS_MECH_IPSEC) &&
   @   ((u->state == ITLS_UE_SM7_SENT || u->state == ITLS_UE_REGISTERED_TLS ||
   @     u->state == ITLS_UE_RESUMING) && u->chosen == ITLS_MECH_TLS ==> itls_ue_bound(u));
   @ predicate itls_ue_inv(struct itls_ue *u) =
-  @   itls_ue_inv_data(u) && itls_ue_inv_crypto(u) && itls_ue_inv_state(u);
+  @   itls_ue_inv_data(u) && itls_ue_inv_state(u);
   @
   @ // the event's views are readable
   @ predicate itls_ue_event_ok(struct itls_ue_event *e) =
@@ -338,17 +320,14 @@ struct itls_ue_event {
  * \brief Set up a UE in state `idle` with configuration `cfg` (copied).
  *
  * Returns ITLS_OK; `bad-length` when a name in cfg is longer than
- * ITLS_FSM_NAME_MAX, or the Security-Client longer than ITLS_FSM_HDR_MAX
- * (st is then left in `failed`); `not-allowed` when the configuration is
+ * ITLS_FSM_NAME_MAX (st is then left in `failed`); `not-allowed` when the configuration is
  * impossible: nothing offered, PSK-TLS with TLS first (no CK/IK exist
  * before SM6), or tls_first without tls offered (UE-01).
  */
 /*@ requires \valid(st) && \valid_read(cfg);
   @ requires \separated(st, cfg);
   @ assigns *st;
-  @ ensures itls_ue_inv_data(st);
-  @ ensures itls_ue_inv_crypto(st);
-  @ ensures itls_ue_inv_state(st);
+  @ ensures itls_ue_inv(st);
   @ ensures \result == ITLS_OK ==> st->state == ITLS_UE_IDLE;
   @ ensures \result != ITLS_OK ==> st->state == ITLS_UE_FAILED;
   @ ensures st->sm6_seen == 0 && st->stok_ok == 0 && st->psk_ok == 0;
@@ -367,15 +346,13 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
  * action and st->reason say why); `bad-event` when no row matches, in
  * which case *st is unchanged and *n is 0.
  *
- * Proved, each clause named after its rule (spec/ue.md): UE_06 the
- * mechanism in use is the UE's own RFC 3329 choice over the Security-Server
- * it received; UE_12 the Security-Client never changes and the
- * Security-Verify is the Security-Server of the challenge; UE_20 / UE_25 /
- * UE_27 `registered-tls` and SM7 over TLS only when the session is bound to
- * this AKA run: in I-TLS, the stored s_token is the MAC under this run's
- * keys of the certificate whose SHA-256 is recorded for the connection; in
- * PSK-TLS, the handshake used this run's PSK; UE_21 no SM7 before SM6;
- * UE_26 resumption keeps the recorded certificate.
+ * Proved (clauses named after their rules, spec/ue.md): UE_21 no SM7
+ * before SM6; UE_20 `registered-tls` and SM7 over TLS only with the
+ * session bound to this AKA run. What the records mean is proved of the
+ * steps that set them (ue.c): UE_25 the s_token record is set only when
+ * the stored s_token is the MAC under this run's keys of a certificate
+ * whose SHA-256 is the one recorded for the connection; UE_27 the PSK is
+ * this run's; UE_06 the mechanism is the UE's own RFC 3329 choice.
  */
 /*@ requires \valid(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
@@ -387,42 +364,17 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
   @   ev->cert + (0 .. ev->cert_len - 1), ev->sec_server + (0 .. ev->sec_server_len - 1),
   @   ev->realm + (0 .. ev->realm_len - 1));
   @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
-  @ ensures itls_ue_inv_data(st);
-  @ ensures itls_ue_inv_crypto(st);
-  @ ensures itls_ue_inv_state(st);
+  @ ensures itls_ue_inv(st);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_EVENT;
   @ ensures \result == ITLS_ERR_BAD_EVENT ==> *n == 0 && st->state == \old(st->state);
-  @ ensures UE_06: itls_ue_after_sm6(st->state) ==> st->chosen != ITLS_MECH_NONE &&
-  @   itls_ue_agreed(&st->srv, &st->sec_server[0], st->sec_server_len, st->cfg.offer,
-  @     st->chosen);
-  @ ensures UE_12: st->cfg.sec_client_len == \old(st->cfg.sec_client_len) &&
-  @   (\forall integer k; 0 <= k < ITLS_FSM_HDR_MAX ==>
-  @      st->cfg.sec_client[k] == \old(st->cfg.sec_client[k]));
-  @ ensures UE_12: (st->sec_server_len == \old(st->sec_server_len) &&
-  @     (\forall integer k; 0 <= k < ITLS_FSM_HDR_MAX ==>
-  @        st->sec_server[k] == \old(st->sec_server[k]))) ||
-  @   (ev->kind == ITLS_UE_EV_SM6 && st->sec_server_len == ev->sec_server_len &&
-  @     (\forall integer k; 0 <= k < ev->sec_server_len ==>
-  @        st->sec_server[k] == ev->sec_server[k]));
   @ ensures UE_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
   @   st->sm6_seen == 1;
   @ ensures UE_20: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
   @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
+  @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
+  @   st->stok_ok == 1 && st->stok_run == st->aka_run;
   @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS ==> itls_ue_bound(st);
-  @ ensures UE_25: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
-  @   st->stok_ok == 1 && st->stok_run == st->aka_run && itls_ue_stok_bound(st);
-  @ ensures UE_25: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
-  @   out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
-  @   itls_ue_stok_bound(st);
-  @ ensures UE_25: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_NOTE_TLS_UP &&
-  @   ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0 && st->conn_has_cert == 1 ==>
-  @   itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len));
-  @ ensures UE_26: ev->kind != ITLS_UE_EV_TLS_UP || ev->resumed != 0 ==>
-  @   st->conn_has_cert == \old(st->conn_has_cert) &&
-  @   (\forall integer k; 0 <= k < ITLS_SHA256_LEN ==> st->conn_cert[k] == \old(st->conn_cert[k]));
-  @ ensures UE_27: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_PSK ==>
-  @   st->psk_ok == 1 && st->psk_run == st->aka_run && itls_ue_psk_fresh(st);
   @*/
 enum itls_err
 itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
