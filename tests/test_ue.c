@@ -378,7 +378,7 @@ Test(ue, aka_failure_aborts)
 	cr_assert_eq(u.reason, ITLS_ERR_MAC_FAILURE);   /* UE-07 */
 }
 
-Test(ue, no_common_mechanism_aborts)
+Test(ue, no_common_mechanism_aborts, .description = "UE-06: nothing offered in Security-Server")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -542,7 +542,7 @@ Test(ue, tls_refusal_falls_back_and_is_recorded)
 
 /* ---- figure 6 ---------------------------------------------------------------------- */
 
-Test(ue, psk_tls_keys_of_the_vectors)
+Test(ue, psk_tls_keys_of_the_vectors, .description = "UE-17 UE-27: PSK of the vectors; a non-PSK handshake is psk-mismatch")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;

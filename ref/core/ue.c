@@ -372,15 +372,17 @@ ue_lower(char c)
 static enum itls_mech
 ue_mech_name(const char *b, size_t off, size_t len)
 {
-	if (len == 3 && ue_lower(b[off]) == 't' && ue_lower(b[off + 1]) == 'l'
-		&& ue_lower(b[off + 2]) == 's') {
+	const char *p = b + off;
+
+	if (len == 3 && ue_lower(p[0]) == 't' && ue_lower(p[1]) == 'l'
+		&& ue_lower(p[2]) == 's') {
 		return ITLS_MECH_TLS;
 	}
-	if (len == 10 && ue_lower(b[off]) == 'i' && ue_lower(b[off + 1]) == 'p'
-		&& ue_lower(b[off + 2]) == 's' && ue_lower(b[off + 3]) == 'e'
-		&& ue_lower(b[off + 4]) == 'c' && b[off + 5] == '-' && b[off + 6] == '3'
-		&& ue_lower(b[off + 7]) == 'g' && ue_lower(b[off + 8]) == 'p'
-		&& ue_lower(b[off + 9]) == 'p') {
+	if (len == 10 && ue_lower(p[0]) == 'i' && ue_lower(p[1]) == 'p'
+		&& ue_lower(p[2]) == 's' && ue_lower(p[3]) == 'e'
+		&& ue_lower(p[4]) == 'c' && p[5] == '-' && p[6] == '3'
+		&& ue_lower(p[7]) == 'g' && ue_lower(p[8]) == 'p'
+		&& ue_lower(p[9]) == 'p') {
 		return ITLS_MECH_IPSEC;
 	}
 	return ITLS_MECH_NONE;
@@ -521,24 +523,24 @@ ue_names(struct ue_facts *f, const struct itls_ue *st, const uint8_t *cert,
 }
 
 /* UE-09: s_token of this SM6, under this SM6's keys, over its certificate */
-/*@ requires \valid(f) && \valid_read(st) && itls_ue_inv_data(st);
+/*@ requires \valid_read(st) && itls_ue_inv_data(st);
   @ requires itls_ue_event_ok(ev);
-  @ requires \separated(f, st, ev);
-  @ assigns f->stok_valid;
-  @ ensures f->stok_valid == 0 || f->stok_valid == 1;
+  @ assigns \nothing;
+  @ ensures \result == 0 || \result == 1;
   @*/
-static void
-ue_stok_sm6(struct ue_facts *f, const struct itls_ue *st,
-	const struct itls_ue_event *ev)
+static int
+ue_stok_sm6(const struct itls_ue *st, const struct itls_ue_event *ev)
 {
 	struct itls_token_keys k;
+	int v;
 
 	ue_copy(k.ik, ev->ik, ITLS_FSM_KEY_LEN);
 	ue_copy(k.ck, ev->ck, ITLS_FSM_KEY_LEN);
 	k.profile = st->keys.profile;
-	f->stok_valid = ue_stok_check(&k, ev->s_token, ev->cert, ev->cert_len);
+	v = ue_stok_check(&k, ev->s_token, ev->cert, ev->cert_len);
 	itls_crypto_wipe(k.ik, ITLS_FSM_KEY_LEN);
 	itls_crypto_wipe(k.ck, ITLS_FSM_KEY_LEN);
+	return v;
 }
 
 /* UE-06: parse Security-Server, choose */
@@ -585,6 +587,8 @@ static void
 ue_facts(struct ue_facts *f, const struct itls_ue *st,
 	const struct itls_ue_event *ev)
 {
+	int sv = 0;
+
 	f->stok_valid = 0;
 	f->names_ok = 1;
 	f->names_err = ITLS_OK;
@@ -619,15 +623,15 @@ ue_facts(struct ue_facts *f, const struct itls_ue *st,
 			&& itls_crypto_eq(f->cert_hash, st->conn_cert, ITLS_SHA256_LEN) == 0) {
 			f->cert_same = 1;
 		}
-		ue_stok_sm6(f, st, ev);
+		sv = ue_stok_sm6(st, ev);
 		ue_names(f, st, ev->cert, ev->cert_len, ev->realm, ev->realm_len);
 	} else if (ev->kind == ITLS_UE_EV_TLS_UP && st->has_stoken
 		&& ev->cert_len > 0) {
 		/* TLS after SM6, or a new full handshake: the stored token */
-		f->stok_valid = ue_stok_check(&st->keys, st->s_token, ev->cert,
-			ev->cert_len);
+		sv = ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len);
 		ue_names(f, st, ev->cert, ev->cert_len, st->realm, st->realm_len);
 	}
+	f->stok_valid = sv;
 }
 
 /* ---- guards ---------------------------------------------------------------------- */
@@ -1188,6 +1192,9 @@ ue_commit(struct itls_ue *st, enum itls_ue_state next, size_t r,
 enum itls_err
 itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 {
+	size_t dlen = cfg->domain_len;
+	size_t ilen = cfg->impi_len;
+
 	st->last_row = UE_TABLE_LEN;
 	st->tls_up = 0;
 	st->sm6_seen = 0;
@@ -1220,15 +1227,15 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->cfg.kdf_tokens = cfg->kdf_tokens ? 1 : 0;
 	st->keys.profile = st->cfg.kdf_tokens ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC;
 	st->cfg.check_names = cfg->check_names ? 1 : 0;
-	if (cfg->domain_len > ITLS_FSM_NAME_MAX || cfg->impi_len > ITLS_FSM_NAME_MAX) {
+	if (dlen > ITLS_FSM_NAME_MAX || ilen > ITLS_FSM_NAME_MAX) {
 		st->state = ITLS_UE_FAILED;
 		st->reason = ITLS_ERR_BAD_LENGTH;
 		return ITLS_ERR_BAD_LENGTH;
 	}
-	ue_copy(st->cfg.domain, cfg->domain, cfg->domain_len);
-	st->cfg.domain_len = cfg->domain_len;
-	ue_copy(st->cfg.impi, cfg->impi, cfg->impi_len);
-	st->cfg.impi_len = cfg->impi_len;
+	ue_copy(st->cfg.domain, cfg->domain, dlen);
+	st->cfg.domain_len = dlen;
+	ue_copy(st->cfg.impi, cfg->impi, ilen);
+	st->cfg.impi_len = ilen;
 	/* UE-01 */
 	if (st->cfg.offer == 0
 		|| (st->cfg.tls_first && !(st->cfg.offer & ITLS_OFFER_TLS))

@@ -327,7 +327,8 @@ struct itls_ue_event {
 /*@ requires \valid(st) && \valid_read(cfg);
   @ requires \separated(st, cfg);
   @ assigns *st;
-  @ ensures itls_ue_inv(st);
+  @ ensures itls_ue_inv_data(st);
+  @ ensures itls_ue_inv_state(st);
   @ ensures \result == ITLS_OK ==> st->state == ITLS_UE_IDLE;
   @ ensures \result != ITLS_OK ==> st->state == ITLS_UE_FAILED;
   @ ensures st->sm6_seen == 0 && st->stok_ok == 0 && st->psk_ok == 0;
