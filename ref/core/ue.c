@@ -463,7 +463,6 @@ struct ue_facts {
 	int psk_same;        /* TLS_UP, PSK: the handshake used this run's PSK (UE-27) */
 	enum itls_mech mech; /* SM6: the UE's choice over Security-Server (UE-06) */
 	enum itls_err sa_err;            /* SM6: why there is no choice */
-	struct itls_secagree_list srv;   /* SM6: the parsed Security-Server */
 };
 
 /*
@@ -548,7 +547,7 @@ ue_stok_sm6(const struct itls_ue *st, const struct itls_ue_event *ev)
   @ requires itls_ue_event_ok(ev);
   @ requires \separated(f, st, ev);
   @ requires \separated(f, ev->sec_server + (0 .. ev->sec_server_len - 1));
-  @ assigns f->srv, f->mech, f->sa_err;
+  @ assigns f->mech, f->sa_err;
   @ ensures itls_ue_mech_ok(f->mech);
   @ ensures f->sa_err != ITLS_OK;
   @*/
@@ -556,18 +555,18 @@ static void
 ue_choose(struct ue_facts *f, const struct itls_ue *st,
 	const struct itls_ue_event *ev)
 {
+	struct itls_secagree_list l;
 	enum itls_err e;
 
 	f->mech = ITLS_MECH_NONE;
 	f->sa_err = ITLS_ERR_NO_COMMON_MECHANISM;
-	e = itls_secagree_parse_value(&f->srv, ITLS_SECAGREE_SERVER, ev->sec_server,
+	e = itls_secagree_parse_value(&l, ITLS_SECAGREE_SERVER, ev->sec_server,
 		ev->sec_server_len);
 	if (e != ITLS_OK) {
 		f->sa_err = e;
-		itls_secagree_init(&f->srv);
 		return;
 	}
-	f->mech = ue_agree(&f->srv, ev->sec_server, ev->sec_server_len, st->cfg.offer);
+	f->mech = ue_agree(&l, ev->sec_server, ev->sec_server_len, st->cfg.offer);
 }
 
 /*@ requires \valid(f) && \valid_read(st) && itls_ue_inv(st);
@@ -597,7 +596,6 @@ ue_facts(struct ue_facts *f, const struct itls_ue *st,
 	f->psk_same = 0;
 	f->mech = ITLS_MECH_NONE;
 	f->sa_err = ITLS_ERR_NO_COMMON_MECHANISM;
-	itls_secagree_init(&f->srv);
 	if (ev->kind == ITLS_UE_EV_SM6) {
 		ue_choose(f, st, ev);
 	}
