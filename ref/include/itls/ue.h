@@ -352,8 +352,8 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
  * session bound to this AKA run. What the records mean is proved of the
  * steps that set them (ue.c): UE_25 the s_token record is set only when
  * the stored s_token is the MAC under this run's keys of a certificate
- * whose SHA-256 is the one recorded for the connection; UE_27 the PSK is
- * this run's; UE_06 the mechanism is the UE's own RFC 3329 choice.
+ * whose SHA-256 is the one recorded for the connection; UE_06 the
+ * mechanism is the UE's own RFC 3329 choice (UE-27 is tested, not proved).
  */
 /*@ requires \valid(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
