@@ -958,6 +958,8 @@ psk_connect(struct world *w)
 	pc_tls_up(w, 0, 1);
 	ev.kind = ITLS_UE_EV_TLS_UP;
 	ev.psk = 1;
+	/* the PSK both ends keyed the handshake with (UE-27) */
+	memcpy(ev.psk_key, w->pc.psk, ITLS_FSM_PSK_LEN);
 	ue_feed(w, &ev);
 }
 
@@ -1065,15 +1067,15 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	}
 	sip_header_raw(m, "Authorization", auth, alen);
 	/* UE-04, UE-12 */
+	/* UE-04, UE-12: the same Security-Client in SM1 and SM7 */
 	{
 		const char *v = strchr(w->ue_client_line, ':') + 2;
 		sip_header(m, "Security-Client", "%s", v);
 	}
 	if (sm7) {
-		/* Security-Verify mirrors the Security-Server received (the UE
-		 * machine keeps its canonical form) */
-		sip_header_raw(m, "Security-Verify", (const char *)w->ue.sec_server,
-			w->ue.sec_server_len);
+		/* Security-Verify is the Security-Server received, as the UE
+		 * machine kept it (UE-12) */
+		sip_header_raw(m, "Security-Verify", w->ue.sec_server, w->ue.sec_server_len);
 	}
 	sip_header(m, "Require", "sec-agree");
 	sip_header(m, "Proxy-Require", "sec-agree");
@@ -1194,26 +1196,19 @@ ue_receive(struct world *w, struct delivery *d)
 		memcpy(ev.ck, w->ck, 16);
 		note(w, SIM_A_UE, "USIM: AUTN %s; RES, CK, IK computed (Milenage)",
 			ev.aka_ok ? "verified" : "REJECTED");
-		/* RFC 3329 §2.3: choose among the P-CSCF's mechanisms (SA-23) */
-		ev.chosen = ITLS_MECH_NONE;
+		/* the Security-Server value, canonical; the UE machine chooses
+		 * from it itself (UE-06, RFC 3329 §2.3) */
 		if (sec_line(&p, "Security-Server", sline, sizeof sline) > 0
-			&& itls_secagree_parse(cl, w->ue_client_line, strlen(w->ue_client_line)) == ITLS_OK
 			&& sec_canon(sline, strlen(sline), sl, cval, sizeof cval, &clen) == 0) {
 			snprintf(w->ue_server_value, sizeof w->ue_server_value, "%.*s",
 				(int)clen, cval);
-			ev.sec_server = (const uint8_t *)w->ue_server_value;
+			ev.sec_server = w->ue_server_value;
 			ev.sec_server_len = clen;
-			if (itls_secagree_select(cl, w->ue_client_line, strlen(w->ue_client_line),
+			if (itls_secagree_parse(cl, w->ue_client_line, strlen(w->ue_client_line)) == ITLS_OK
+				&& itls_secagree_select(cl, w->ue_client_line, strlen(w->ue_client_line),
 				sl, sline, strlen(sline), &idx) == ITLS_OK) {
 				char mech[256];
 				size_t ml;
-				const struct itls_secagree_mech *mm = &sl->mechs[idx];
-				if (mm->name.len == 3 && strncasecmp(sline + mm->name.off, "tls", 3) == 0) {
-					ev.chosen = ITLS_MECH_TLS;
-				} else if (mm->name.len == 10
-					&& strncasecmp(sline + mm->name.off, "ipsec-3gpp", 10) == 0) {
-					ev.chosen = ITLS_MECH_IPSEC;
-				}
 				if (itls_secagree_serialize_mech(sl, sline, strlen(sline), idx,
 					mech, sizeof mech - 1, &ml) == ITLS_OK) {
 					mech[ml] = 0;
@@ -1815,13 +1810,13 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 	uc.domain_len = strlen(HOME_DOMAIN);
 	memcpy(uc.impi, IMPI, strlen(IMPI));
 	uc.impi_len = strlen(IMPI);
-	if (itls_ue_init(&w->ue, &uc) != ITLS_OK) {
-		return -1;
-	}
 	snprintf(w->ue_client_line, sizeof w->ue_client_line, "Security-Client: %s%s%s",
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) ? UE_SEC_IPSEC : "",
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) && (cfg->ue_offer & ITLS_OFFER_TLS) ? ", " : "",
 		(cfg->ue_offer & ITLS_OFFER_TLS) ? "tls" : "");
+	if (itls_ue_init(&w->ue, &uc) != ITLS_OK) {
+		return -1;
+	}
 	itls_tls_client_init(&w->ue_tls);
 	if (sim_pki_setup(w) != 0) {
 		return -1;

@@ -45,6 +45,7 @@ def main():
     kind, out = sys.argv[1], sys.argv[2]
     os.makedirs(out, exist_ok=True)
     seeds = []
+    extra = 0   # seeds a kind writes itself
     if kind.startswith("vectors:"):
         for area in kind[8:].split("+"):
             p = os.path.join(V, area + ".txt")
@@ -133,6 +134,14 @@ def main():
                     seeds.append(bytes([prof]) + ik + ck + open(p, "rb").read())
             for t in get(rec, "s_token") + get(rec, "c_token"):
                 seeds.append(bytes([prof | 2]) + ik + ck + t.encode("latin-1"))
+    elif kind == "ue":
+        # fuzz_ue's own input format: tests/fuzz/ue_seeds.py writes the seeds
+        # (the two attacks of issue 10, every Security-Server of the vectors)
+        import subprocess
+        before = len(os.listdir(out))
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "ue_seeds.py"), out],
+                       check=True, stdout=subprocess.DEVNULL)
+        extra = len(os.listdir(out)) - before
     elif kind == "records":
         for f in sorted(glob.glob(os.path.join(V, "*.txt"))):
             for rec in records(f):
@@ -148,7 +157,7 @@ def main():
         seen.add(s)
         n += 1
         open(os.path.join(out, "v%05d" % n), "wb").write(s)
-    print(n)
+    print(n + extra)
 
 
 main()

@@ -81,7 +81,9 @@ extern "C" {
 	X(ITLS_ERR_TOKEN_MISSING,         "token-missing") \
 	X(ITLS_ERR_TOKEN_INVALID,         "token-invalid") \
 	X(ITLS_ERR_BID_DOWN,              "bid-down") \
-	X(ITLS_ERR_NOT_ALLOWED,           "not-allowed")
+	X(ITLS_ERR_NOT_ALLOWED,           "not-allowed") \
+	X(ITLS_ERR_CERT_MISMATCH,         "cert-mismatch") \
+	X(ITLS_ERR_PSK_MISMATCH,          "psk-mismatch")
 
 #define ITLS_ERR_ENUM_(name, word) name,
 /** A reason: ITLS_OK (0) or one failure. */
