@@ -390,54 +390,6 @@ sa_scan_bracket(const char *buf, size_t end, size_t i, size_t *pos)
 	return ITLS_OK;
 }
 
-/*
- * SA-01: the header name at buf[i ..]: Security-Client, -Server or -Verify
- * in any case, *(SP / HTAB), ':'. *kind gets the header, *pos the position
- * after the colon.
- */
-/*@ requires i <= end;
-    requires \valid_read(buf + (0 .. end - 1));
-    requires \valid(kind) && \valid(pos);
-    requires \separated(kind, pos, buf + (0 .. end - 1));
-    assigns *kind, *pos;
-    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_HEADER_NAME;
-    ensures \result == ITLS_OK ==> i < *pos <= end && sa_kind_ok(*kind);
- */
-static enum itls_err
-sa_header(const char *buf, size_t end, size_t i,
-	enum itls_secagree_kind *kind, size_t *pos)
-{
-	enum itls_secagree_kind k;
-	size_t j;
-
-	if (end - i < 16 || !sa_ieq_buf(buf + i, "security-", 9)) {
-		return ITLS_ERR_BAD_HEADER_NAME;
-	}
-	if (sa_ieq_buf(buf + i + 9, "client", 6)) {
-		k = ITLS_SECAGREE_CLIENT;
-	} else if (sa_ieq_buf(buf + i + 9, "server", 6)) {
-		k = ITLS_SECAGREE_SERVER;
-	} else if (sa_ieq_buf(buf + i + 9, "verify", 6)) {
-		k = ITLS_SECAGREE_VERIFY;
-	} else {
-		return ITLS_ERR_BAD_HEADER_NAME;
-	}
-	j = i + 15;
-	/*@ loop invariant i + 15 <= j <= end;
-	    loop assigns j;
-	    loop variant end - j;
-	 */
-	while (j < end && (buf[j] == ' ' || buf[j] == '\t')) {
-		j++;
-	}
-	if (j == end || buf[j] != ':') {
-		return ITLS_ERR_BAD_HEADER_NAME;
-	}
-	*kind = k;
-	*pos = j + 1;
-	return ITLS_OK;
-}
-
 /* ---- checked values (SA-12 .. SA-19) ---------------------------------- */
 
 /* the digit value of c, or -1 */
@@ -598,6 +550,68 @@ SA_HOT int
 sa_match(const char *buf, size_t end, size_t i, const char *lit, size_t n)
 {
 	return end - i >= n && sa_lit(buf, i, lit, n) && sa_delim(buf, end, i + n);
+}
+
+/*
+ * SA-01: the header name at buf[i ..]: Security-Client, -Server or -Verify
+ * in any case, *(SP / HTAB), ':'. *kind gets the header, *pos the position
+ * after the colon.
+ */
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(kind) && \valid(pos);
+    requires \separated(kind, pos, buf + (0 .. end - 1));
+    assigns *kind, *pos;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_HEADER_NAME;
+    ensures \result == ITLS_OK ==> i < *pos <= end && sa_kind_ok(*kind);
+ */
+static enum itls_err
+sa_header(const char *buf, size_t end, size_t i,
+	enum itls_secagree_kind *kind, size_t *pos)
+{
+	enum itls_secagree_kind k;
+	size_t j;
+
+	/* unrolled literal comparisons (sa_lit), the kind by its first letter */
+	if (end - i < 16 || !sa_lit(buf, i, "security-", 9)) {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	switch (sa_fold(buf[i + 9])) {
+	case 'c':
+		k = ITLS_SECAGREE_CLIENT;
+		if (!sa_lit(buf, i + 10, "lient", 5)) {
+			return ITLS_ERR_BAD_HEADER_NAME;
+		}
+		break;
+	case 's':
+		k = ITLS_SECAGREE_SERVER;
+		if (!sa_lit(buf, i + 10, "erver", 5)) {
+			return ITLS_ERR_BAD_HEADER_NAME;
+		}
+		break;
+	case 'v':
+		k = ITLS_SECAGREE_VERIFY;
+		if (!sa_lit(buf, i + 10, "erify", 5)) {
+			return ITLS_ERR_BAD_HEADER_NAME;
+		}
+		break;
+	default:
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	j = i + 15;
+	/*@ loop invariant i + 15 <= j <= end;
+	    loop assigns j;
+	    loop variant end - j;
+	 */
+	while (j < end && (buf[j] == ' ' || buf[j] == '\t')) {
+		j++;
+	}
+	if (j == end || buf[j] != ':') {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	*kind = k;
+	*pos = j + 1;
+	return ITLS_OK;
 }
 
 /*
@@ -1348,102 +1362,151 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
 
 /* ---- canonical line (SA-21, SA-22) ------------------------------------- */
 
-/* the canonical length of one mechanism: sa_mlen(m) */
-/*@ requires \valid_read(m);
-    requires len <= ITLS_SECAGREE_MAX_LEN;
-    requires sa_mech_in(m, len);
-    assigns \nothing;
-    ensures \result == sa_mlen(m);
-    ensures \result <= SA_MECH_MAX;
-    ensures \forall integer k; 0 <= k <= m->nparams ==>
-      sa_plen(m, k) <= sa_plen(m, m->nparams);
+/*
+ * How the line is written (issue 14: the print path). In the common case a
+ * mechanism is already written canonically in the input: its names are in
+ * lower case and nothing but `;` and `=` lies between its views, so its
+ * canonical text is one run of the input, buf[name.off .. name.off +
+ * sa_mlen). sa_tight recognises that case (sa_mech_tight) and sa_copy copies
+ * the run eight bytes a step. Any other mechanism (white space, upper case
+ * in a name) is written view by view (sa_put_param).
  */
-static size_t
-sa_mech_len(const struct itls_secagree_mech *m, size_t len)
-{
-	size_t t = 0, p;
 
-	(void)len;
-	/*@ loop invariant 0 <= p <= m->nparams;
-	    loop invariant t == sa_plen(m, p);
-	    loop invariant t <= p * SA_PARAM_MAX;
-	    loop invariant \forall integer k; 0 <= k <= p ==> sa_plen(m, k) <= t;
-	    loop assigns p, t;
-	    loop variant m->nparams - p;
-	 */
-	for (p = 0; p < m->nparams; p++) {
-		t += 1 + m->params[p].name.len;
-		if (m->params[p].has_value != 0) {
-			t += 1 + m->params[p].value.len;
-		}
-	}
-	return m->name.len + t;
-}
+/*@ // the parameter p is written canonically in buf at `at`: `;` name `=` value,
+    // its name in lower case, its views where the canonical text has them
+    predicate sa_param_tight{L}(char *buf, integer at, struct itls_secagree_param *p) =
+      buf[at] == ';' && p->name.off == at + 1 &&
+      sa_lowtext(buf, at + 1, buf, at + 1, p->name.len) &&
+      (p->has_value != 0 ==>
+        buf[at + 1 + p->name.len] == '=' && p->value.off == at + 2 + p->name.len);
 
-/* the canonical length of the mechanisms of l: sa_llen(l, l->count) */
-/*@ requires \valid_read(l);
-    requires len <= ITLS_SECAGREE_MAX_LEN;
-    requires sa_list_in(l, len);
-    assigns \nothing;
-    ensures \result == sa_llen(l, l->count);
-    ensures \result <= ITLS_SECAGREE_MAX_MECHS * (2 + SA_MECH_MAX);
-    ensures \forall integer k; 0 <= k <= l->count ==> sa_llen(l, k) <= \result;
+    // the mechanism m is written canonically in buf from m->name.off on
+    predicate sa_mech_tight{L}(char *buf, struct itls_secagree_mech *m) =
+      sa_lowtext(buf, m->name.off, buf, m->name.off, m->name.len) &&
+      \forall integer p; 0 <= p < m->nparams ==>
+        sa_param_tight(buf, m->name.off + m->name.len + sa_plen(m, p), &m->params[p]);
+
+    // sa_plen grows with the number of parameters
+    predicate sa_plen_mono{L}(struct itls_secagree_mech *m) =
+      \forall integer a, b; 0 <= a <= b <= m->nparams ==> 0 <= sa_plen(m, a) <= sa_plen(m, b);
+
+    predicate sa_llen_mono{L}(struct itls_secagree_list *l) =
+      \forall integer a, b; 0 <= a <= b <= l->count ==> 0 <= sa_llen(l, a) <= sa_llen(l, b);
  */
-static size_t
-sa_list_len(const struct itls_secagree_list *l, size_t len)
-{
-	size_t t = 0, i;
 
-	/*@ loop invariant 0 <= i <= l->count;
-	    loop invariant t == sa_llen(l, i);
-	    loop invariant t <= i * (2 + SA_MECH_MAX);
-	    loop invariant \forall integer k; 0 <= k <= i ==> sa_llen(l, k) <= t;
-	    loop assigns i, t;
-	    loop variant l->count - i;
-	 */
-	for (i = 0; i < l->count; i++) {
-		if (i > 0) {
-			t += 2;
-		}
-		t += sa_mech_len(&l->mechs[i], len);
-	}
-	return t;
-}
-
-/* copy src[off .. off+n) to out[pos ..), lower-cased when lower; returns pos + n */
-/*@ requires pos + n <= cap;
+/*
+ * out[w .. w+n) = src[off .. off+n); returns w + n. Eight bytes a step,
+ * all eight read before any is written, which compilers turn into one
+ * word load and store; then byte by byte.
+ */
+/*@ requires w + n <= cap;
     requires off + n <= SIZE_MAX;
     requires \valid(out + (0 .. cap - 1));
     requires \valid_read(src + (off .. off + n - 1));
     requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
-    assigns out[pos .. pos + n - 1];
-    ensures \result == pos + n;
+    assigns out[w .. w + n - 1];
+    ensures \result == w + n;
+    ensures sa_cpytext(out, w, src, off, n);
  */
 static size_t
-sa_put(char *out, size_t cap, size_t pos, const char *src, size_t off,
-	size_t n, int lower)
+sa_copy(char *out, size_t cap, size_t w, const char *src, size_t off, size_t n)
+{
+	size_t k = 0;
+
+	(void)cap;
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant sa_cpytext(out, w, src, off, k);
+	    loop assigns k, out[w .. w + n - 1];
+	    loop variant n - k;
+	 */
+	while (n - k >= 8) {
+		char c0 = src[off + k], c1 = src[off + k + 1];
+		char c2 = src[off + k + 2], c3 = src[off + k + 3];
+		char c4 = src[off + k + 4], c5 = src[off + k + 5];
+		char c6 = src[off + k + 6], c7 = src[off + k + 7];
+		out[w + k] = c0;
+		out[w + k + 1] = c1;
+		out[w + k + 2] = c2;
+		out[w + k + 3] = c3;
+		out[w + k + 4] = c4;
+		out[w + k + 5] = c5;
+		out[w + k + 6] = c6;
+		out[w + k + 7] = c7;
+		k += 8;
+	}
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant sa_cpytext(out, w, src, off, k);
+	    loop assigns k, out[w .. w + n - 1];
+	    loop variant n - k;
+	 */
+	while (k < n) {
+		out[w + k] = src[off + k];
+		k++;
+	}
+	return w + n;
+}
+
+/* out[w .. w+n) = src[off .. off+n) in ASCII lower case; returns w + n */
+/*@ requires w + n <= cap;
+    requires off + n <= SIZE_MAX;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(src + (off .. off + n - 1));
+    requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
+    assigns out[w .. w + n - 1];
+    ensures \result == w + n;
+    ensures sa_lowtext(out, w, src, off, n);
+ */
+static size_t
+sa_copy_lower(char *out, size_t cap, size_t w, const char *src, size_t off,
+	size_t n)
 {
 	size_t k;
 
 	(void)cap;
 	/*@ loop invariant 0 <= k <= n;
-	    loop assigns k, out[pos .. pos + n - 1];
+	    loop invariant sa_lowtext(out, w, src, off, k);
+	    loop assigns k, out[w .. w + n - 1];
 	    loop variant n - k;
 	 */
 	for (k = 0; k < n; k++) {
-		char c = src[off + k];
-		if (lower && c >= 'A' && c <= 'Z') {
-			c = (char)(c + 32);
-		}
-		out[pos + k] = c;
+		out[w + k] = (char)sa_fold(src[off + k]);
 	}
-	return pos + n;
+	return w + n;
+}
+
+/* src[off .. off+n) has no upper-case ASCII letter: 1, else 0 */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(src + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> sa_lowtext(src, off, src, off, n);
+ */
+static int
+sa_is_lower(const char *src, size_t off, size_t n)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant sa_lowtext(src, off, src, off, k);
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+#ifndef __FRAMAC__
+#pragma GCC unroll 4
+#endif
+	for (k = 0; k < n; k++) {
+		if (src[off + k] >= 'A' && src[off + k] <= 'Z') {
+			return 0;
+		}
+	}
+	return 1;
 }
 
 /* one byte c at out[pos]; returns pos + 1 */
 /*@ requires pos < cap;
     requires \valid(out + (0 .. cap - 1));
     assigns out[pos];
+    ensures out[pos] == c;
     ensures \result == pos + 1;
  */
 static size_t
@@ -1454,46 +1517,186 @@ sa_put1(char *out, size_t cap, size_t pos, char c)
 	return pos + 1;
 }
 
-/* SA-22: mechanism m at out[pos ..); returns pos + sa_mlen(m) */
+/*
+ * One pass over mechanism m: *ml gets its canonical length sa_mlen(m), and
+ * the result says whether m is written canonically in buf (sa_mech_tight),
+ * its canonical text then being the run buf[m->name.off .. + *ml): 1, else 0.
+ */
+/*@ requires \valid_read(m) && \valid(ml);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_mech_in(m, len);
+    requires \separated(ml, m, buf + (0 .. len - 1));
+    assigns *ml;
+    ensures *ml == sa_mlen(m) && *ml <= SA_MECH_MAX;
+    ensures sa_plen_mono(m);
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> sa_mech_tight(buf, m) && m->name.off + sa_mlen(m) <= len;
+ */
+static int
+sa_mech_scan(const struct itls_secagree_mech *m, const char *buf, size_t len,
+	size_t *ml)
+{
+	size_t p, t = 0, e;
+	int tight = sa_is_lower(buf, m->name.off, m->name.len);
+
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant t == sa_plen(m, p);
+	    loop invariant t <= p * SA_PARAM_MAX;
+	    loop invariant \forall integer a, b; 0 <= a <= b <= p ==>
+	      0 <= sa_plen(m, a) <= sa_plen(m, b);
+	    loop invariant tight == 0 || tight == 1;
+	    loop invariant tight == 1 ==> sa_lowtext(buf, m->name.off, buf, m->name.off, m->name.len);
+	    loop invariant tight == 1 ==> m->name.off + m->name.len + t <= len;
+	    loop invariant tight == 1 ==> \forall integer k; 0 <= k < p ==> sa_param_tight(buf,
+	      m->name.off + m->name.len + sa_plen(m, k), &m->params[k]);
+	    loop assigns p, t, e, tight;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		const struct itls_secagree_param *pa = &m->params[p];
+		e = m->name.off + m->name.len + t;     /* where p is in a tight m */
+		if (tight && (e >= len || buf[e] != ';' || pa->name.off != e + 1
+			|| !sa_is_lower(buf, pa->name.off, pa->name.len))) {
+			tight = 0;
+		}
+		t += 1 + pa->name.len;
+		if (pa->has_value != 0) {
+			e = pa->name.off + pa->name.len;
+			if (tight && (e >= len || buf[e] != '=' || pa->value.off != e + 1)) {
+				tight = 0;
+			}
+			t += 1 + pa->value.len;
+		}
+	}
+	*ml = m->name.len + t;
+	return tight;
+}
+
+/* SA-21: parameter pa at out[w ..): `;` name [`=` value]; returns w + its length */
+/*@ requires \valid_read(pa);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires pa->name.off + pa->name.len <= len;
+    requires pa->value.off + pa->value.len <= len;
+    requires \valid(out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), pa, buf + (0 .. len - 1));
+    requires w + sa_param_clen(pa) <= cap;
+    assigns out[w .. w + sa_param_clen(pa) - 1];
+    ensures \result == w + sa_param_clen(pa);
+    ensures sa_param_text(out, w, buf, pa);
+ */
+static size_t
+sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
+	char *out, size_t cap, size_t w)
+{
+	size_t v;
+
+	(void)len;
+	out[w] = ';';
+	v = sa_copy_lower(out, cap, w + 1, buf, pa->name.off, pa->name.len);
+	if (pa->has_value != 0) {
+		out[v] = '=';
+		v = sa_copy(out, cap, v + 1, buf, pa->value.off, pa->value.len);
+	}
+	return v;
+}
+
+/*
+ * SA-22: mechanism m, of canonical length ml, at out[pos ..); returns
+ * pos + ml. `tight`: m is written canonically in buf (sa_mech_scan).
+ */
 /*@ requires \valid_read(m);
+    requires ml == sa_mlen(m);
+    requires tight != 0 ==> sa_mech_tight(buf, m) && m->name.off + sa_mlen(m) <= len;
     requires len <= ITLS_SECAGREE_MAX_LEN;
     requires \valid_read(buf + (0 .. len - 1));
     requires sa_mech_in(m, len);
     requires \valid(out + (0 .. cap - 1));
     requires \separated(out + (0 .. cap - 1), m, buf + (0 .. len - 1));
     requires pos + sa_mlen(m) <= cap;
-    requires \forall integer k; 0 <= k <= m->nparams ==>
-      sa_plen(m, k) <= sa_plen(m, m->nparams);
-    assigns out[pos .. cap - 1];
+    requires sa_plen_mono(m);
+    assigns out[pos .. pos + sa_mlen(m) - 1];
     ensures \result == pos + sa_mlen(m);
+    ensures sa_mech_text(out, pos, buf, m);
  */
 static size_t
-sa_put_mech(const struct itls_secagree_mech *m, const char *buf, size_t len,
-	char *out, size_t cap, size_t pos)
+sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
+	const char *buf, size_t len, char *out, size_t cap, size_t pos)
 {
 	size_t p, w;
 
-	(void)len;
-	/*@ assert sa_plen(m, 0) <= sa_plen(m, m->nparams); */
-	w = sa_put(out, cap, pos, buf, m->name.off, m->name.len, 1);
+	if (tight) {
+		/* the common case: one run of the input */
+		w = sa_copy(out, cap, pos, buf, m->name.off, ml);
+		/*@ assert sa_cpytext(out, pos, buf, m->name.off, sa_mlen(m)); */
+		/*@ assert sa_lowtext(out, pos, buf, m->name.off, m->name.len); */
+		/*@ assert \forall integer p; 0 <= p < m->nparams ==>
+		      sa_param_text(out, pos + m->name.len + sa_plen(m, p), buf, &m->params[p]); */
+		return w;
+	}
+	w = sa_copy_lower(out, cap, pos, buf, m->name.off, m->name.len);
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant w == pos + m->name.len + sa_plen(m, p);
-	    loop invariant pos <= w <= cap;
-	    loop assigns p, w, out[pos .. cap - 1];
+	    loop invariant pos <= w <= pos + sa_mlen(m);
+	    loop invariant sa_lowtext(out, pos, buf, m->name.off, m->name.len);
+	    loop invariant \forall integer k; 0 <= k < p ==>
+	      sa_param_text(out, pos + m->name.len + sa_plen(m, k), buf, &m->params[k]);
+	    loop assigns p, w, out[pos .. pos + sa_mlen(m) - 1];
 	    loop variant m->nparams - p;
 	 */
 	for (p = 0; p < m->nparams; p++) {
-		const struct itls_secagree_param *pa = &m->params[p];
 		/*@ assert sa_plen(m, p + 1) == sa_plen(m, p) + sa_param_clen(&m->params[p]); */
 		/*@ assert sa_plen(m, p + 1) <= sa_plen(m, m->nparams); */
-		w = sa_put1(out, cap, w, ';');
-		w = sa_put(out, cap, w, buf, pa->name.off, pa->name.len, 1);
-		if (pa->has_value != 0) {
-			w = sa_put1(out, cap, w, '=');
-			w = sa_put(out, cap, w, buf, pa->value.off, pa->value.len, 0);
-		}
+		w = sa_put_param(&m->params[p], buf, len, out, cap, w);
 	}
 	return w;
+}
+
+/* SA-21: the header name of `kind` and ": " at out[0 .. 17) */
+/*@ requires sa_kind_ok(kind);
+    requires 17 <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    assigns out[0 .. 16];
+    ensures sa_hdr_text(out, kind);
+ */
+static void
+sa_put_hdr(char *out, size_t cap, enum itls_secagree_kind kind)
+{
+	(void)cap;
+	out[0] = 'S';
+	out[1] = 'e';
+	out[2] = 'c';
+	out[3] = 'u';
+	out[4] = 'r';
+	out[5] = 'i';
+	out[6] = 't';
+	out[7] = 'y';
+	out[8] = '-';
+	if (kind == ITLS_SECAGREE_CLIENT) {
+		out[9] = 'C';
+		out[10] = 'l';
+		out[11] = 'i';
+		out[12] = 'e';
+		out[13] = 'n';
+		out[14] = 't';
+	} else if (kind == ITLS_SECAGREE_SERVER) {
+		out[9] = 'S';
+		out[10] = 'e';
+		out[11] = 'r';
+		out[12] = 'v';
+		out[13] = 'e';
+		out[14] = 'r';
+	} else {
+		out[9] = 'V';
+		out[10] = 'e';
+		out[11] = 'r';
+		out[12] = 'i';
+		out[13] = 'f';
+		out[14] = 'y';
+	}
+	out[15] = ':';
+	out[16] = ' ';
 }
 
 /* see itls/secagree.h */
@@ -1501,36 +1704,57 @@ enum itls_err
 itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	size_t len, char *out, size_t cap, size_t *outlen)
 {
-	size_t total, w, i, ml;
-	const char *hdr;
+	size_t total = 0, w, i;
+	size_t ml[ITLS_SECAGREE_MAX_MECHS];
+	int tight[ITLS_SECAGREE_MAX_MECHS];
 
-	total = sa_list_len(l, len);
-	if (total > cap || cap - total < 17) {
-		return ITLS_ERR_BUFFER_TOO_SMALL;
-	}
-	hdr = l->kind == ITLS_SECAGREE_CLIENT ? "Security-Client"
-		: l->kind == ITLS_SECAGREE_SERVER ? "Security-Server"
-		: "Security-Verify";
-	w = sa_put(out, cap, 0, hdr, 0, 15, 0);
-	w = sa_put1(out, cap, w, ':');
-	w = sa_put1(out, cap, w, ' ');
+	/* pass 1: the length of each mechanism and of the line (writes nothing) */
 	/*@ loop invariant 0 <= i <= l->count;
-	    loop invariant w == 17 + sa_llen(l, i);
-	    loop invariant w <= cap;
-	    loop assigns i, w, ml, out[0 .. cap - 1];
+	    loop invariant total == sa_llen(l, i);
+	    loop invariant total <= i * (2 + SA_MECH_MAX);
+	    loop invariant \forall integer a, b; 0 <= a <= b <= i ==>
+	      0 <= sa_llen(l, a) <= sa_llen(l, b);
+	    loop invariant \forall integer k; 0 <= k < i ==> ml[k] == sa_mlen(&l->mechs[k]);
+	    loop invariant \forall integer k; 0 <= k < i ==> sa_plen_mono(&l->mechs[k]);
+	    loop invariant \forall integer k; 0 <= k < i ==> tight[k] != 0 ==>
+	      sa_mech_tight(buf, &l->mechs[k]) &&
+	      l->mechs[k].name.off + sa_mlen(&l->mechs[k]) <= len;
+	    loop assigns i, total, ml[0 .. ITLS_SECAGREE_MAX_MECHS - 1],
+	      tight[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
-		/* the facts of this mechanism's length, for the writes below */
-		ml = sa_mech_len(&l->mechs[i], len);
-		(void)ml;
-		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml; */
+		tight[i] = sa_mech_scan(&l->mechs[i], buf, len, &ml[i]);
+		if (i > 0) {
+			total += 2;
+		}
+		total += ml[i];
+	}
+	if (total > cap || cap - total < 17) {
+		return ITLS_ERR_BUFFER_TOO_SMALL;
+	}
+	/* pass 2: the bytes */
+	sa_put_hdr(out, cap, l->kind);
+	w = 17;
+	/*@ loop invariant 0 <= i <= l->count;
+	    loop invariant w == 17 + sa_llen(l, i);
+	    loop invariant w <= cap;
+	    loop invariant sa_hdr_text(out, l->kind);
+	    loop invariant \forall integer k; 0 < k < i ==>
+	      out[17 + sa_llen(l, k)] == ',' && out[18 + sa_llen(l, k)] == ' ';
+	    loop invariant \forall integer k; 0 <= k < i ==>
+	      sa_mech_text(out, sa_mstart(l, k), buf, &l->mechs[k]);
+	    loop assigns i, w, out[17 .. cap - 1];
+	    loop variant l->count - i;
+	 */
+	for (i = 0; i < l->count; i++) {
+		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml[i]; */
 		/*@ assert sa_llen(l, i + 1) <= total; */
 		if (i > 0) {
 			w = sa_put1(out, cap, w, ',');
 			w = sa_put1(out, cap, w, ' ');
 		}
-		w = sa_put_mech(&l->mechs[i], buf, len, out, cap, w);
+		w = sa_put_mech(&l->mechs[i], ml[i], tight[i], buf, len, out, cap, w);
 	}
 	*outlen = w;
 	return ITLS_OK;
@@ -1542,12 +1766,13 @@ itls_secagree_serialize_mech(const struct itls_secagree_list *l,
 	const char *buf, size_t len, size_t idx, char *out, size_t cap,
 	size_t *outlen)
 {
-	size_t ml = sa_mech_len(&l->mechs[idx], len);
+	size_t ml;
+	int tight = sa_mech_scan(&l->mechs[idx], buf, len, &ml);
 
 	if (ml > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL;
 	}
-	*outlen = sa_put_mech(&l->mechs[idx], buf, len, out, cap, 0);
+	*outlen = sa_put_mech(&l->mechs[idx], ml, tight, buf, len, out, cap, 0);
 	return ITLS_OK;
 }
 
