@@ -395,6 +395,8 @@ sa_scan_bracket(const char *buf, size_t end, size_t i, size_t *pos)
 /* the digit value of c, or -1 */
 /*@ assigns \nothing;
     ensures -1 <= \result <= 9;
+    ensures sa_isdig(c) ==> \result == c - '0';
+    ensures !sa_isdig(c) ==> \result == -1;
  */
 static int
 sa_digit(char c)
@@ -410,6 +412,14 @@ sa_digit(char c)
     requires \valid_read(buf + (off .. off + n - 1));
     assigns \nothing;
     ensures \result == SA_Q_BAD || 0 <= \result <= 1000;
+    behavior qvalue:
+      assumes sa_qsyntax(buf + off, n);
+      ensures SA_12: \result == sa_qval(buf + off, n);
+    behavior not_qvalue:
+      assumes !sa_qsyntax(buf + off, n);
+      ensures \result == SA_Q_BAD;
+    complete behaviors;
+    disjoint behaviors;
  */
 static int
 sa_qvalue(const char *buf, size_t off, size_t n)
@@ -433,6 +443,9 @@ sa_qvalue(const char *buf, size_t off, size_t n)
 	    loop invariant k == 2 ==> v == 0;
 	    loop invariant k == 3 ==> v <= 900;
 	    loop invariant k == 4 ==> v <= 990;
+	    loop invariant \forall integer j; 2 <= j < k ==> sa_isdig(buf[off + j]);
+	    loop invariant v == 100 * sa_qdig(buf + off, 2, k) + 10 * sa_qdig(buf + off, 3, k)
+	      + sa_qdig(buf + off, 4, k);
 	    loop assigns k, v, d;
 	    loop variant n - k;
 	 */
@@ -1394,18 +1407,93 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
       \forall integer a, b; 0 <= a <= b <= l->count ==> 0 <= sa_llen(l, a) <= sa_llen(l, b);
  */
 
-/*
- * out[w .. w+n) = src[off .. off+n); returns w + n. Eight bytes a step,
- * all eight read before any is written, which compilers turn into one
- * word load and store; then byte by byte.
+/* the canonical length of one mechanism: sa_mlen(m) (fields only) */
+/*@ requires \valid_read(m);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires sa_mech_in(m, len);
+    assigns \nothing;
+    ensures \result == sa_mlen(m);
+    ensures \result <= SA_MECH_MAX;
  */
+static size_t
+sa_mech_len(const struct itls_secagree_mech *m, size_t len)
+{
+	size_t t = 0, p;
+
+	(void)len;
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant t == sa_plen(m, p);
+	    loop invariant t <= p * SA_PARAM_MAX;
+	    loop assigns p, t;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		t += 1 + m->params[p].name.len;
+		if (m->params[p].has_value != 0) {
+			t += 1 + m->params[p].value.len;
+		}
+	}
+	return m->name.len + t;
+}
+
+/*
+ * out[a .. a+8) = src[b .. b+8): all eight bytes read before any is
+ * written, which compilers turn into one word load and one word store.
+ */
+/*@ requires a + 8 <= SIZE_MAX && b + 8 <= SIZE_MAX;
+    requires \valid(out + (a .. a + 7));
+    requires \valid_read(src + (b .. b + 7));
+    requires \separated(out + (a .. a + 7), src + (b .. b + 7));
+    assigns out[a .. a + 7];
+    ensures \forall integer x; a <= x < a + 8 ==> out[x] == \old(src[x - a + b]);
+ */
+SA_HOT void
+sa_copy8(char *out, size_t a, const char *src, size_t b)
+{
+	char c0 = src[b], c1 = src[b + 1], c2 = src[b + 2], c3 = src[b + 3];
+	char c4 = src[b + 4], c5 = src[b + 5], c6 = src[b + 6], c7 = src[b + 7];
+
+	out[a] = c0;
+	out[a + 1] = c1;
+	out[a + 2] = c2;
+	out[a + 3] = c3;
+	out[a + 4] = c4;
+	out[a + 5] = c5;
+	out[a + 6] = c6;
+	out[a + 7] = c7;
+}
+
+/* out[a .. a+4) = src[b .. b+4), read before written (one word copy) */
+/*@ requires a + 4 <= SIZE_MAX && b + 4 <= SIZE_MAX;
+    requires \valid(out + (a .. a + 3));
+    requires \valid_read(src + (b .. b + 3));
+    requires \separated(out + (a .. a + 3), src + (b .. b + 3));
+    assigns out[a .. a + 3];
+    ensures \forall integer x; a <= x < a + 4 ==> out[x] == \old(src[x - a + b]);
+ */
+SA_HOT void
+sa_copy4(char *out, size_t a, const char *src, size_t b)
+{
+	char c0 = src[b], c1 = src[b + 1], c2 = src[b + 2], c3 = src[b + 3];
+
+	out[a] = c0;
+	out[a + 1] = c1;
+	out[a + 2] = c2;
+	out[a + 3] = c3;
+}
+
+/* out[w .. w+n) = src[off .. off+n), eight bytes a step (the last step
+ * overlapping the one before), four when n < 8, byte by byte when n < 4;
+ * returns w + n */
 /*@ requires w + n <= cap;
     requires off + n <= SIZE_MAX;
     requires \valid(out + (0 .. cap - 1));
     requires \valid_read(src + (off .. off + n - 1));
     requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
+    requires \separated(out + (w .. w + n - 1), src + (off .. off + n - 1));
     assigns out[w .. w + n - 1];
     ensures \result == w + n;
+    ensures \forall integer x; w <= x < w + n ==> out[x] == \old(src[x - w + off]);
     ensures sa_cpytext(out, w, src, off, n);
  */
 static size_t
@@ -1415,27 +1503,31 @@ sa_copy(char *out, size_t cap, size_t w, const char *src, size_t off, size_t n)
 
 	(void)cap;
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant sa_cpytext(out, w, src, off, k);
+	    loop invariant \forall integer x; w <= x < w + k ==>
+	      out[x] == \at(src[x - w + off], Pre);
+	    loop invariant \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre);
 	    loop assigns k, out[w .. w + n - 1];
 	    loop variant n - k;
 	 */
 	while (n - k >= 8) {
-		char c0 = src[off + k], c1 = src[off + k + 1];
-		char c2 = src[off + k + 2], c3 = src[off + k + 3];
-		char c4 = src[off + k + 4], c5 = src[off + k + 5];
-		char c6 = src[off + k + 6], c7 = src[off + k + 7];
-		out[w + k] = c0;
-		out[w + k + 1] = c1;
-		out[w + k + 2] = c2;
-		out[w + k + 3] = c3;
-		out[w + k + 4] = c4;
-		out[w + k + 5] = c5;
-		out[w + k + 6] = c6;
-		out[w + k + 7] = c7;
+		sa_copy8(out, w + k, src, off + k);
 		k += 8;
 	}
+	if (k > 0 && k < n) {
+		/* the last eight bytes, overlapping what is already copied */
+		sa_copy8(out, w + n - 8, src, off + n - 8);
+		return w + n;
+	}
+	if (k == 0 && n >= 4) {
+		/* 4 to 7 bytes: two four-byte steps, the second overlapping */
+		sa_copy4(out, w, src, off);
+		sa_copy4(out, w + n - 4, src, off + n - 4);
+		return w + n;
+	}
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant sa_cpytext(out, w, src, off, k);
+	    loop invariant \forall integer x; w <= x < w + k ==>
+	      out[x] == \at(src[x - w + off], Pre);
+	    loop invariant \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre);
 	    loop assigns k, out[w .. w + n - 1];
 	    loop variant n - k;
 	 */
@@ -1452,8 +1544,11 @@ sa_copy(char *out, size_t cap, size_t w, const char *src, size_t off, size_t n)
     requires \valid(out + (0 .. cap - 1));
     requires \valid_read(src + (off .. off + n - 1));
     requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
+    requires \separated(out + (w .. w + n - 1), src + (off .. off + n - 1));
     assigns out[w .. w + n - 1];
     ensures \result == w + n;
+    ensures \forall integer x; w <= x < w + n ==>
+      out[x] == sa_lower(\old(src[x - w + off]));
     ensures sa_lowtext(out, w, src, off, n);
  */
 static size_t
@@ -1464,7 +1559,9 @@ sa_copy_lower(char *out, size_t cap, size_t w, const char *src, size_t off,
 
 	(void)cap;
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant sa_lowtext(out, w, src, off, k);
+	    loop invariant \forall integer x; w <= x < w + k ==>
+	      out[x] == sa_lower(\at(src[x - w + off], Pre));
+	    loop invariant \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre);
 	    loop assigns k, out[w .. w + n - 1];
 	    loop variant n - k;
 	 */
@@ -1487,7 +1584,7 @@ sa_is_lower(const char *src, size_t off, size_t n)
 	size_t k;
 
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant sa_lowtext(src, off, src, off, k);
+	    loop invariant \forall integer j; 0 <= j < k ==> src[off + j] == sa_lower(src[off + j]);
 	    loop assigns k;
 	    loop variant n - k;
 	 */
@@ -1535,10 +1632,12 @@ sa_put1(char *out, size_t cap, size_t pos, char c)
  */
 static int
 sa_mech_scan(const struct itls_secagree_mech *m, const char *buf, size_t len,
-	size_t *ml)
+	uint32_t *ml)
 {
 	size_t p, t = 0, e;
 	int tight = sa_is_lower(buf, m->name.off, m->name.len);
+
+	(void)len;
 
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant t == sa_plen(m, p);
@@ -1556,20 +1655,21 @@ sa_mech_scan(const struct itls_secagree_mech *m, const char *buf, size_t len,
 	for (p = 0; p < m->nparams; p++) {
 		const struct itls_secagree_param *pa = &m->params[p];
 		e = m->name.off + m->name.len + t;     /* where p is in a tight m */
-		if (tight && (e >= len || buf[e] != ';' || pa->name.off != e + 1
+		/* name.off == e + 1 <= len puts e inside buf */
+		if (tight && (pa->name.off != e + 1 || buf[e] != ';'
 			|| !sa_is_lower(buf, pa->name.off, pa->name.len))) {
 			tight = 0;
 		}
 		t += 1 + pa->name.len;
 		if (pa->has_value != 0) {
 			e = pa->name.off + pa->name.len;
-			if (tight && (e >= len || buf[e] != '=' || pa->value.off != e + 1)) {
+			if (tight && (pa->value.off != e + 1 || buf[e] != '=')) {
 				tight = 0;
 			}
 			t += 1 + pa->value.len;
 		}
 	}
-	*ml = m->name.len + t;
+	*ml = (uint32_t)(m->name.len + t);
 	return tight;
 }
 
@@ -1705,35 +1805,28 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	size_t len, char *out, size_t cap, size_t *outlen)
 {
 	size_t total = 0, w, i;
-	size_t ml[ITLS_SECAGREE_MAX_MECHS];
-	int tight[ITLS_SECAGREE_MAX_MECHS];
+	uint32_t ml;
+	int tight;
 
-	/* pass 1: the length of each mechanism and of the line (writes nothing) */
+	/* pass 1: the length of the line (reads the views only, writes nothing) */
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant total == sa_llen(l, i);
 	    loop invariant total <= i * (2 + SA_MECH_MAX);
 	    loop invariant \forall integer a, b; 0 <= a <= b <= i ==>
 	      0 <= sa_llen(l, a) <= sa_llen(l, b);
-	    loop invariant \forall integer k; 0 <= k < i ==> ml[k] == sa_mlen(&l->mechs[k]);
-	    loop invariant \forall integer k; 0 <= k < i ==> sa_plen_mono(&l->mechs[k]);
-	    loop invariant \forall integer k; 0 <= k < i ==> tight[k] != 0 ==>
-	      sa_mech_tight(buf, &l->mechs[k]) &&
-	      l->mechs[k].name.off + sa_mlen(&l->mechs[k]) <= len;
-	    loop assigns i, total, ml[0 .. ITLS_SECAGREE_MAX_MECHS - 1],
-	      tight[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
+	    loop assigns i, total;
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
-		tight[i] = sa_mech_scan(&l->mechs[i], buf, len, &ml[i]);
 		if (i > 0) {
 			total += 2;
 		}
-		total += ml[i];
+		total += sa_mech_len(&l->mechs[i], len);
 	}
 	if (total > cap || cap - total < 17) {
 		return ITLS_ERR_BUFFER_TOO_SMALL;
 	}
-	/* pass 2: the bytes */
+	/* pass 2: the bytes, each mechanism one run of buf when it can be */
 	sa_put_hdr(out, cap, l->kind);
 	w = 17;
 	/*@ loop invariant 0 <= i <= l->count;
@@ -1744,17 +1837,18 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	      out[17 + sa_llen(l, k)] == ',' && out[18 + sa_llen(l, k)] == ' ';
 	    loop invariant \forall integer k; 0 <= k < i ==>
 	      sa_mech_text(out, sa_mstart(l, k), buf, &l->mechs[k]);
-	    loop assigns i, w, out[17 .. cap - 1];
+	    loop assigns i, w, ml, tight, out[17 .. cap - 1];
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
-		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml[i]; */
+		tight = sa_mech_scan(&l->mechs[i], buf, len, &ml);
+		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml; */
 		/*@ assert sa_llen(l, i + 1) <= total; */
 		if (i > 0) {
 			w = sa_put1(out, cap, w, ',');
 			w = sa_put1(out, cap, w, ' ');
 		}
-		w = sa_put_mech(&l->mechs[i], ml[i], tight[i], buf, len, out, cap, w);
+		w = sa_put_mech(&l->mechs[i], ml, tight, buf, len, out, cap, w);
 	}
 	*outlen = w;
 	return ITLS_OK;
@@ -1766,7 +1860,7 @@ itls_secagree_serialize_mech(const struct itls_secagree_list *l,
 	const char *buf, size_t len, size_t idx, char *out, size_t cap,
 	size_t *outlen)
 {
-	size_t ml;
+	uint32_t ml;
 	int tight = sa_mech_scan(&l->mechs[idx], buf, len, &ml);
 
 	if (ml > cap) {

@@ -181,6 +181,23 @@ struct itls_secagree_list {
   logic integer sa_canon_len{L}(struct itls_secagree_list *l) =
     17 + sa_llen(l, l->count);
 
+  // ---- q values (SA-12) --------------------------------------------------------
+  predicate sa_isdig(integer c) = '0' <= c <= '9';
+
+  // digit k of b[0 .. n) as a number, 0 past the end
+  logic integer sa_qdig{L}(char *b, integer k, integer n) = k < n ? b[k] - '0' : 0;
+
+  // SA-12: b[0 .. n) is a qvalue: "0" ["." 0*3DIGIT] / "1" ["." 0*3("0")]
+  predicate sa_qsyntax{L}(char *b, integer n) =
+    1 <= n <= 5 && (b[0] == '0' || b[0] == '1') && (n >= 2 ==> b[1] == '.') &&
+    (\forall integer k; 2 <= k < n ==> sa_isdig(b[k])) &&
+    (b[0] == '1' ==> \forall integer k; 2 <= k < n ==> b[k] == '0');
+
+  // SA-12: the number a qvalue b[0 .. n) writes, in thousandths
+  logic integer sa_qval{L}(char *b, integer n) =
+    b[0] == '1' ? 1000 :
+      100 * sa_qdig(b, 2, n) + 10 * sa_qdig(b, 3, n) + sa_qdig(b, 4, n);
+
   // ---- the canonical text itself (SA-21, SA-22) -----------------------------
   // What the serializer writes, byte by byte: together with the lengths
   // above these predicates fix every byte of the canonical line.
