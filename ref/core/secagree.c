@@ -424,39 +424,26 @@ sa_digit(char c)
 static int
 sa_qvalue(const char *buf, size_t off, size_t n)
 {
-	int v = 0, d, one;
-	size_t k;
+	int d2, d3, d4, v;
 
 	if (n == 0 || n > 5 || (buf[off] != '0' && buf[off] != '1')) {
 		return SA_Q_BAD;
 	}
-	one = buf[off] == '1';
 	if (n == 1) {
-		return one ? 1000 : 0;
+		return buf[off] == '1' ? 1000 : 0;
 	}
 	if (buf[off + 1] != '.') {
 		return SA_Q_BAD;
 	}
-	/* up to three decimals, the first worth 100 thousandths */
-	/*@ loop invariant 2 <= k <= n;
-	    loop invariant 0 <= v <= 999;
-	    loop invariant k == 2 ==> v == 0;
-	    loop invariant k == 3 ==> v <= 900;
-	    loop invariant k == 4 ==> v <= 990;
-	    loop invariant \forall integer j; 2 <= j < k ==> sa_isdig(buf[off + j]);
-	    loop invariant v == 100 * sa_qdig(buf + off, 2, k) + 10 * sa_qdig(buf + off, 3, k)
-	      + sa_qdig(buf + off, 4, k);
-	    loop assigns k, v, d;
-	    loop variant n - k;
-	 */
-	for (k = 2; k < n; k++) {
-		d = sa_digit(buf[off + k]);
-		if (d < 0) {
-			return SA_Q_BAD;
-		}
-		v += d * (k == 2 ? 100 : k == 3 ? 10 : 1);
+	/* up to three decimals, worth 100, 10 and 1 thousandths */
+	d2 = n > 2 ? sa_digit(buf[off + 2]) : 0;
+	d3 = n > 3 ? sa_digit(buf[off + 3]) : 0;
+	d4 = n > 4 ? sa_digit(buf[off + 4]) : 0;
+	if (d2 < 0 || d3 < 0 || d4 < 0) {
+		return SA_Q_BAD;
 	}
-	if (one) {
+	v = 100 * d2 + 10 * d3 + d4;
+	if (buf[off] == '1') {
 		return v == 0 ? 1000 : SA_Q_BAD;  /* 1 [. 0*3("0")] */
 	}
 	return v;
@@ -1513,16 +1500,25 @@ sa_copy(char *out, size_t cap, size_t w, const char *src, size_t off, size_t n)
 		sa_copy8(out, w + k, src, off + k);
 		k += 8;
 	}
-	if (k > 0 && k < n) {
+	/*@ assert k <= n && n - k < 8; */
+	if (n >= 8 && k < n) {
 		/* the last eight bytes, overlapping what is already copied */
+		/*@ assert w + n - 8 < w + k; */
 		sa_copy8(out, w + n - 8, src, off + n - 8);
-		return w + n;
-	}
-	if (k == 0 && n >= 4) {
+		/*@ assert \forall integer x; w <= x < w + n - 8 ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w + n - 8 <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre); */
+		k = n;
+	} else if (n < 8 && n >= 4) {
 		/* 4 to 7 bytes: two four-byte steps, the second overlapping */
 		sa_copy4(out, w, src, off);
 		sa_copy4(out, w + n - 4, src, off + n - 4);
-		return w + n;
+		/*@ assert \forall integer x; w <= x < w + n - 4 ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w + n - 4 <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre); */
+		k = n;
 	}
 	/*@ loop invariant 0 <= k <= n;
 	    loop invariant \forall integer x; w <= x < w + k ==>
@@ -1535,6 +1531,7 @@ sa_copy(char *out, size_t cap, size_t w, const char *src, size_t off, size_t n)
 		out[w + k] = src[off + k];
 		k++;
 	}
+	/*@ assert \forall integer x; w <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
 	return w + n;
 }
 
