@@ -1086,7 +1086,8 @@ sa_store_param(struct itls_secagree_mech *m, size_t np,
     requires \valid(m) && \valid(pos);
     requires \separated(m, pos, buf + (0 .. end - 1));
     assigns *m, *pos;
-    ensures \result == ITLS_OK ==> sa_mech_in(m, end) && i < *pos <= end;
+    ensures \result == ITLS_OK ==> sa_mech_in(m, end);
+    ensures \result == ITLS_OK ==> i < *pos <= end;
  */
 static enum itls_err
 sa_parse_mech(const char *buf, size_t end, size_t i,
