@@ -765,3 +765,150 @@ Test(secagree, error_leaves_list_well_formed, .description = "SA-27 SA-28 SA-09"
 	cr_assert_eq(itls_secagree_parse(&L, in, strlen(in)), ITLS_ERR_BAD_QVALUE);
 	cr_assert_eq(L.count, 2);
 }
+
+/* ---- functional contracts of the serializer and q (issue 10) ----------------- */
+
+/* serialize `in` into a buffer of '#' and check every byte: the canonical line
+ * `want`, and nothing written after it */
+static void
+canon_bytes(const char *in, const char *want)
+{
+	char out[512];
+	size_t n = 0, wl = strlen(want);
+
+	memset(out, '#', sizeof out);
+	cr_assert_eq(itls_secagree_parse(&L, in, strlen(in)), ITLS_OK, "%s", in);
+	cr_assert_eq(itls_secagree_serialize(&L, in, strlen(in), out, sizeof out, &n),
+		ITLS_OK, "%s", in);
+	cr_assert_eq(n, wl, "%s: length %zu, want %zu", in, n, wl);
+	cr_assert_eq(memcmp(out, want, wl), 0, "%s: got %.*s", in, (int)n, out);
+	cr_assert_eq(out[wl], '#', "%s: a byte written past the line", in);
+}
+
+Test(secagree, serialize_canonical_runs, .description = "SA-21: a line already canonical is copied as it is, byte for byte")
+{
+	/* every mechanism tight: the canonical line is the input itself */
+	static const char *const same[] = {
+		"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064;prot=esp;mod=trans",
+		"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-gcm;spi-c=1;spi-s=2;port-c=1;port-s=2;prot=esp;mod=UDP-enc-tun;q=0.5",
+		"Security-Server: digest;d-alg=md5;d-qop=auth;d-ver=\"0123456789abcdef0123456789abcdef\";q=0.3, tls;q=0.2",
+		"Security-Verify: tls;mediasec;x=[::1];y=\"A;B,C\", z",
+		"Security-Client: tls",
+		"Security-Client: abcdefghijklmnopqrstuvwxyz0123456789;p=ABCDEFGHIJKLMNOP",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		canon_bytes(same[i], same[i]);
+	}
+}
+
+Test(secagree, serialize_view_by_view, .description = "SA-21: white space dropped, names lower-cased, values byte for byte")
+{
+	/* not tight: white space around ; = and , (SA-03), upper case in names */
+	canon_bytes("Security-Client: ipsec-3gpp; alg=hmac-md5-96; spi-c=3929102; spi-s=3929103; port-c=32789; port-s=5064",
+		"Security-Client: ipsec-3gpp;alg=hmac-md5-96;spi-c=3929102;spi-s=3929103;port-c=32789;port-s=5064");
+	canon_bytes("security-SERVER :TLS;Q=0.2 ,  Digest ; D-Alg = MD5 ; Mediasec",
+		"Security-Server: tls;q=0.2, digest;d-alg=MD5;mediasec");
+	/* a tight mechanism after one that is not, and the other way round */
+	canon_bytes("Security-Verify: tls ;q=0.1, foo;Bar=Baz;qux",
+		"Security-Verify: tls;q=0.1, foo;bar=Baz;qux");
+	canon_bytes("Security-Verify: foo;bar=Baz;qux, TLS;q=0.1",
+		"Security-Verify: foo;bar=Baz;qux, tls;q=0.1");
+	/* a quoted value keeps its case, its escapes and its fold */
+	canon_bytes("Security-Client: x ;v=\"A\\\"b\r\n c\"",
+		"Security-Client: x;v=\"A\\\"b\r\n c\"");
+	/* a value long enough for several eight-byte steps, then a tail */
+	canon_bytes("Security-Client: X;k=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789",
+		"Security-Client: x;k=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789");
+}
+
+Test(secagree, serialize_header_names, .description = "SA-21: the header name spelled Security-Client / -Server / -Verify, then colon and space")
+{
+	canon_bytes("SECURITY-CLIENT: a", "Security-Client: a");
+	canon_bytes("security-server\t: a", "Security-Server: a");
+	canon_bytes("sEcUrItY-vErIfY:a", "Security-Verify: a");
+}
+
+Test(secagree, serialize_mech_bytes, .description = "SA-22: one mechanism alone, byte for byte, tight or not")
+{
+	const char *in = "Security-Server: ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4, "
+		"TLS ; Q=0.9 ;X=\"Y\", digest";
+	static const char *const want[] = {
+		"ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4",
+		"tls;q=0.9;x=\"Y\"",
+		"digest",
+	};
+	char out[256];
+	size_t i, n;
+
+	cr_assert_eq(itls_secagree_parse(&L, in, strlen(in)), ITLS_OK);
+	cr_assert_eq(L.count, 3);
+	for (i = 0; i < 3; i++) {
+		size_t wl = strlen(want[i]);
+		memset(out, '#', sizeof out);
+		n = 0;
+		cr_assert_eq(itls_secagree_serialize_mech(&L, in, strlen(in), i, out, sizeof out, &n),
+			ITLS_OK);
+		cr_assert_eq(n, wl, "mechanism %zu", i);
+		cr_assert_eq(memcmp(out, want[i], wl), 0, "mechanism %zu: %.*s", i, (int)n, out);
+		cr_assert_eq(out[wl], '#');
+		/* exactly the room it needs is enough; one byte less writes nothing */
+		memset(out, '#', sizeof out);
+		cr_assert_eq(itls_secagree_serialize_mech(&L, in, strlen(in), i, out, wl, &n), ITLS_OK);
+		cr_assert_eq(memcmp(out, want[i], wl), 0);
+		memset(out, '#', sizeof out);
+		cr_assert_eq(itls_secagree_serialize_mech(&L, in, strlen(in), i, out, wl - 1, &n),
+			ITLS_ERR_BUFFER_TOO_SMALL);
+		cr_assert_eq(out[0], '#');
+	}
+}
+
+Test(secagree, qvalue_is_the_number_written, .description = "SA-12: the q of a mechanism is the number its q digits write, in thousandths")
+{
+	/* every qvalue of three decimals or fewer, against the number computed here */
+	char b[64];
+	int d1, d2, d3, nd;
+
+	for (nd = 0; nd <= 3; nd++) {
+		for (d1 = 0; d1 <= (nd >= 1 ? 9 : 0); d1++) {
+			for (d2 = 0; d2 <= (nd >= 2 ? 9 : 0); d2++) {
+				for (d3 = 0; d3 <= (nd >= 3 ? 9 : 0); d3++) {
+					int want = (nd >= 1 ? 100 * d1 : 0) + (nd >= 2 ? 10 * d2 : 0)
+						+ (nd >= 3 ? d3 : 0);
+					char dec[4] = { (char)('0' + d1), (char)('0' + d2), (char)('0' + d3), 0 };
+					dec[nd] = '\0';
+					snprintf(b, sizeof b, "Security-Client: tls;q=0.%s", dec);
+					cr_assert_eq(parse(b), ITLS_OK, "%s", b);
+					cr_assert_eq(L.mechs[0].q, want, "%s: q %d, want %d", b, L.mechs[0].q, want);
+				}
+			}
+		}
+	}
+	/* 1, 1., 1.0, 1.00, 1.000: a thousand thousandths; no q: ITLS_SECAGREE_Q_NONE */
+	cr_assert_eq(parse("Security-Client: tls;q=1.00"), ITLS_OK);
+	cr_assert_eq(L.mechs[0].q, 1000);
+	cr_assert_eq(parse("Security-Client: tls;x=0.5"), ITLS_OK);
+	cr_assert_eq(L.mechs[0].q, ITLS_SECAGREE_Q_NONE);
+}
+
+Test(secagree, select_highest_q_of_the_text, .description = "SA-23 SA-12 SA-22: the choice is the common mechanism whose q text is the highest number")
+{
+	char got[256];
+
+	/* 0.25 > 0.2 > 0.125 as numbers, whatever the digits' count or order */
+	cr_assert_eq(choose("Security-Client: a, b, c", "Security-Server: a;q=0.2, b;q=0.25, c;q=0.125",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "b;q=0.25");
+	/* 1 beats 0.999; a mechanism the client did not offer does not count */
+	cr_assert_eq(choose("Security-Client: a, b", "Security-Server: a;q=0.999, b;q=1.",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "b;q=1.");
+	cr_assert_eq(choose("Security-Client: a, b", "Security-Server: z;q=1, a;q=0.999, b;q=0.5",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "a;q=0.999");
+	/* the canonical form of the choice is the server's text, names lower-cased */
+	cr_assert_eq(choose("Security-Client: tls", "Security-Server: TLS ; Q=0.5 ;Foo=Bar, x;q=0.9",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "tls;q=0.5;foo=Bar");
+}

@@ -53,6 +53,15 @@ error missing-parameter" "" -- "$ITLS" secagree parse
 printf 'Security-Client: tls' > "$T/nolf"
 STDIN=$T/nolf check "parse: last line without LF" 0 "ok Security-Client: tls" "" -- "$ITLS" secagree parse
 STDIN=/dev/null check "parse: empty stdin is reported" 2 "" "empty" -- "$ITLS" secagree parse
+# the filter reads stdin in blocks: a line over the parser's limit (SA-31) is
+# too-long and skipped, the next is read; lines that straddle blocks are whole
+{ printf 'Security-Client: tls;x='; head -c 70000 /dev/zero | tr '\0' a; printf '\nSecurity-Client: tls\n'; } > "$T/long"
+STDIN=$T/long check "parse: a line over 65535 bytes is too-long, the next one parses" 2 \
+"error too-long
+ok Security-Client: tls" "" -- "$ITLS" secagree parse
+i=0; : > "$T/many"; while [ $i -lt 3000 ]; do echo "Security-Client: TLS ;q=0.$((i % 10))" >> "$T/many"; i=$((i + 1)); done
+want_many=$(awk '{ sub(/TLS ;/, "tls;"); print "ok " $0 }' "$T/many")
+STDIN=$T/many check "parse: 3000 lines over several read blocks" 0 "$want_many" "" -- "$ITLS" secagree parse
 check "parse: extra argument is usage error" 2 "" "usage" -- "$ITLS" secagree parse x
 check "parse --help" 0 "$(cat tests/cli/help/secagree-parse.txt)" "" -- "$ITLS" secagree parse --help
 
