@@ -248,8 +248,12 @@ inline env_pc_send_final(fk) {
 #define F_UE_STOK_VALID ((!cfg_psk && ((ev_kind == UE_E_SM6 && ue_tls_up && ev_stok != 0 && ev_stok == ST(ev_run, ev_cert)) || (ev_kind == UE_E_TLS_UP && ue_stok != 0 && ev_cert != 0 && ue_stok == ST(ue_run, ev_cert)))))
 #define F_UE_NAMES_OK (1)
 #define UE_CERT ((!cfg_psk))
-#define UE_TLS ((ev_chosen == M_TLS))
-#define UE_IPSEC ((ev_chosen == M_IPSEC))
+#define F_UE_MECH (SEL(ev_sl, cfg_ue_offer))
+#define UE_TLS ((F_UE_MECH == M_TLS))
+#define UE_IPSEC ((F_UE_MECH == M_IPSEC))
+#define F_UE_CERT_SAME ((ev_cert != 0 && ue_conn_cert == ev_cert))
+#define F_UE_PSK_SAME ((ev_kind == UE_E_TLS_UP && ev_psk && ue_psk != 0))
+#define F_UE_ACCEPT ((ev_cert != 0 && ue_conn_cert == ev_cert && ue_stok != 0 && ue_stok == ST(ue_run, ev_cert)))
 #define F_PC_STOK_MADE ((pev_kind == PC_E_SM5 && pev_keys))
 #define F_PC_VERIFY ((pev_sv == pc_sv))
 #define F_PC_CLIENT ((pev_cl == pc_cl))
@@ -258,8 +262,8 @@ inline env_pc_send_final(fk) {
 #define PC_UE_TLS ((pc_ue_tls && (cfg_pc_support & OFF_TLS) != 0))
 #define PC_DUE ((pc_stok_sent && (pc_sm1_via == TR_TLS || pev_via == TR_TLS)))
 #define PC_PSK_BOUND ((pc_psk_ok && pc_psk_run == pc_run))
-inline ue_caller_choice() { ev_chosen = SEL(ev_sl, cfg_ue_offer) }
-/* ---- UE: itls_ue_table, 45 rows ---- */
+inline ue_caller_choice() { ev_chosen = M_NONE }
+/* ---- UE: itls_ue_table, 46 rows ---- */
 #define UE_S_IDLE 0
 #define UE_S_TLS_CONNECTING 1
 #define UE_S_SM1_SENT 2
@@ -940,7 +944,7 @@ init {
     :: (1) ->
        ue_row = 3;
        printf("@T UE|tls-connecting|tls-up|-|sm1-sent|note-tls-up, send-SM1\n");
-       ue_tls_up = 1;
+       ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
        env_ue_send_sm1();
        ue_st = UE_S_SM1_SENT
     :: else ->
@@ -984,7 +988,7 @@ init {
        ue_st = UE_S_FAILED
     :: else ->
       if
-      :: (!((UE_TLS && (cfg_ue_offer & OFF_TLS)) || (UE_IPSEC && (cfg_ue_offer & OFF_IPSEC)))) ->
+      :: (!(UE_TLS || UE_IPSEC)) ->
          ue_row = 8;
          printf("@T UE|sm1-sent|SM6|no common mechanism|failed|abort\n");
          ue_psk = 0;
@@ -998,85 +1002,93 @@ init {
            ue_st = UE_S_FAILED
         :: else ->
           if
-          :: (UE_TLS && UE_CERT && ue_tls_up && !F_UE_STOK_VALID) ->
+          :: ((UE_TLS || UE_IPSEC) && UE_CERT && ue_tls_up && ev_stok != 0 && !F_UE_CERT_SAME) ->
              ue_row = 10;
-             printf("@T UE|sm1-sent|SM6|tls, s_token invalid|failed|abort\n");
+             printf("@T UE|sm1-sent|SM6|certificate not the connection's|failed|abort\n");
              ue_psk = 0;
              ue_st = UE_S_FAILED
           :: else ->
             if
-            :: (UE_TLS && UE_CERT && ue_tls_up && !F_UE_NAMES_OK) ->
+            :: (UE_TLS && UE_CERT && ue_tls_up && !F_UE_STOK_VALID) ->
                ue_row = 11;
-               printf("@T UE|sm1-sent|SM6|tls, names fail|failed|abort\n");
+               printf("@T UE|sm1-sent|SM6|tls, s_token invalid|failed|abort\n");
                ue_psk = 0;
                ue_st = UE_S_FAILED
             :: else ->
               if
-              :: (UE_TLS && UE_CERT && ue_tls_up && F_UE_STOK_VALID && F_UE_NAMES_OK) ->
+              :: (UE_TLS && UE_CERT && ue_tls_up && !F_UE_NAMES_OK) ->
                  ue_row = 12;
-                 printf("@T UE|sm1-sent|SM6|tls, s_token valid|sm7-sent|load-challenge, accept-s_token, make-c_token, send-SM7\n");
-                 ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_chosen = ev_chosen; ue_stok = ev_stok; ue_sl = ev_sl;
-                 ue_stok_ok = F_UE_STOK_VALID; ue_stok_run = ue_run;
-                 ue_ctok = CT(ue_run, ue_stok);
-                 env_ue_send_sm7();
-                 ue_st = UE_S_SM7_SENT
+                 printf("@T UE|sm1-sent|SM6|tls, names fail|failed|abort\n");
+                 ue_psk = 0;
+                 ue_st = UE_S_FAILED
               :: else ->
                 if
-                :: (UE_TLS && UE_CERT && !ue_tls_up && ev_stok != 0) ->
+                :: (UE_TLS && UE_CERT && ue_tls_up && F_UE_CERT_SAME && F_UE_STOK_VALID && F_UE_NAMES_OK) ->
                    ue_row = 13;
-                   printf("@T UE|sm1-sent|SM6|tls, TLS not up|tls-late|load-challenge, tls-connect\n");
-                   ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_chosen = ev_chosen; ue_stok = ev_stok; ue_sl = ev_sl;
-                   ue_want = W_CONNECT;
-                   ue_st = UE_S_TLS_LATE
+                   printf("@T UE|sm1-sent|SM6|tls, s_token valid|sm7-sent|load-challenge, accept-s_token, make-c_token, send-SM7\n");
+                   ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                   ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
+                   ue_ctok = CT(ue_run, ue_stok);
+                   env_ue_send_sm7();
+                   ue_st = UE_S_SM7_SENT
                 :: else ->
                   if
-                  :: (UE_TLS && !UE_CERT && !ue_tls_up) ->
+                  :: (UE_TLS && UE_CERT && !ue_tls_up && ev_stok != 0) ->
                      ue_row = 14;
-                     printf("@T UE|sm1-sent|SM6|tls, PSK mode|tls-late|load-challenge, make-psk, tls-connect-psk\n");
-                     ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_chosen = ev_chosen; ue_stok = ev_stok; ue_sl = ev_sl;
-                     ue_psk = ue_run;
-                     ue_want = W_PSK;
+                     printf("@T UE|sm1-sent|SM6|tls, TLS not up|tls-late|load-challenge, tls-connect\n");
+                     ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                     ue_want = W_CONNECT;
                      ue_st = UE_S_TLS_LATE
                   :: else ->
                     if
-                    :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && !F_UE_STOK_VALID) ->
+                    :: (UE_TLS && !UE_CERT && !ue_tls_up) ->
                        ue_row = 15;
-                       printf("@T UE|sm1-sent|SM6|ipsec, s_token invalid|failed|abort\n");
-                       ue_psk = 0;
-                       ue_st = UE_S_FAILED
+                       printf("@T UE|sm1-sent|SM6|tls, PSK mode|tls-late|load-challenge, make-psk, tls-connect-psk\n");
+                       ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                       ue_psk = ue_run;
+                       ue_want = W_PSK;
+                       ue_st = UE_S_TLS_LATE
                     :: else ->
                       if
-                      :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && F_UE_STOK_VALID) ->
+                      :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && !F_UE_STOK_VALID) ->
                          ue_row = 16;
-                         printf("@T UE|sm1-sent|SM6|ipsec in TLS, s_token valid|sm7-sent|load-challenge, accept-s_token, make-c_token, ipsec-setup, send-SM7, tls-close\n");
-                         ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_chosen = ev_chosen; ue_stok = ev_stok; ue_sl = ev_sl;
-                         ue_stok_ok = F_UE_STOK_VALID; ue_stok_run = ue_run;
-                         ue_ctok = CT(ue_run, ue_stok);
-                         skip;
-                         env_ue_send_sm7();
-                         ue_tls_up = 0; env_ue_close();
-                         ue_st = UE_S_SM7_SENT
+                         printf("@T UE|sm1-sent|SM6|ipsec, s_token invalid|failed|abort\n");
+                         ue_psk = 0;
+                         ue_st = UE_S_FAILED
                       :: else ->
                         if
-                        :: (UE_IPSEC && ue_tls_up && !(UE_CERT && ev_stok != 0)) ->
+                        :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && F_UE_CERT_SAME && F_UE_STOK_VALID) ->
                            ue_row = 17;
-                           printf("@T UE|sm1-sent|SM6|ipsec in TLS, no s_token|sm7-sent|load-challenge, ipsec-setup, send-SM7, tls-close\n");
-                           ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_chosen = ev_chosen; ue_stok = ev_stok; ue_sl = ev_sl;
+                           printf("@T UE|sm1-sent|SM6|ipsec in TLS, s_token valid|sm7-sent|load-challenge, accept-s_token, make-c_token, ipsec-setup, send-SM7, tls-close\n");
+                           ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                           ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
+                           ue_ctok = CT(ue_run, ue_stok);
                            skip;
                            env_ue_send_sm7();
                            ue_tls_up = 0; env_ue_close();
                            ue_st = UE_S_SM7_SENT
                         :: else ->
                           if
-                          :: (UE_IPSEC && !ue_tls_up) ->
+                          :: (UE_IPSEC && ue_tls_up && !(UE_CERT && ev_stok != 0)) ->
                              ue_row = 18;
-                             printf("@T UE|sm1-sent|SM6|ipsec, no TLS|sm7-sent|load-challenge, ipsec-setup, send-SM7\n");
-                             ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_chosen = ev_chosen; ue_stok = ev_stok; ue_sl = ev_sl;
+                             printf("@T UE|sm1-sent|SM6|ipsec in TLS, no s_token|sm7-sent|load-challenge, ipsec-setup, send-SM7, tls-close\n");
+                             ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
                              skip;
                              env_ue_send_sm7();
+                             ue_tls_up = 0; env_ue_close();
                              ue_st = UE_S_SM7_SENT
                           :: else ->
-                            skip
+                            if
+                            :: (UE_IPSEC && !ue_tls_up) ->
+                               ue_row = 19;
+                               printf("@T UE|sm1-sent|SM6|ipsec, no TLS|sm7-sent|load-challenge, ipsec-setup, send-SM7\n");
+                               ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                               skip;
+                               env_ue_send_sm7();
+                               ue_st = UE_S_SM7_SENT
+                            :: else ->
+                              skip
+                            fi
                           fi
                         fi
                       fi
@@ -1092,7 +1104,7 @@ init {
   :: (ue_st == UE_S_SM1_SENT && ev_kind == UE_E_REJECT) ->
     if
     :: (1) ->
-       ue_row = 19;
+       ue_row = 20;
        printf("@T UE|sm1-sent|reject|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1102,7 +1114,7 @@ init {
   :: (ue_st == UE_S_SM1_SENT && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (1) ->
-       ue_row = 20;
+       ue_row = 21;
        printf("@T UE|sm1-sent|tls-lost|-|failed|note-tls-down, abort\n");
        ue_tls_up = 0;
        ue_psk = 0;
@@ -1113,7 +1125,7 @@ init {
   :: (ue_st == UE_S_SM1_SENT && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 21;
+       ue_row = 22;
        printf("@T UE|sm1-sent|tls-inbound|-|sm1-sent|refuse\n");
        skip;
        ue_st = UE_S_SM1_SENT
@@ -1123,44 +1135,44 @@ init {
   :: (ue_st == UE_S_TLS_LATE && ev_kind == UE_E_TLS_UP) ->
     if
     :: (UE_CERT && !ev_resumed && !F_UE_STOK_VALID) ->
-       ue_row = 22;
+       ue_row = 23;
        printf("@T UE|tls-late|tls-up|s_token invalid over cert|failed|note-tls-up, abort\n");
-       ue_tls_up = 1;
+       ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
        ue_psk = 0;
        ue_st = UE_S_FAILED
     :: else ->
       if
       :: (UE_CERT && !ev_resumed && !F_UE_NAMES_OK) ->
-         ue_row = 23;
+         ue_row = 24;
          printf("@T UE|tls-late|tls-up|names fail|failed|note-tls-up, abort\n");
-         ue_tls_up = 1;
+         ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
          ue_psk = 0;
          ue_st = UE_S_FAILED
       :: else ->
         if
         :: (UE_CERT && !ev_resumed && F_UE_STOK_VALID && F_UE_NAMES_OK) ->
-           ue_row = 24;
+           ue_row = 25;
            printf("@T UE|tls-late|tls-up|s_token valid over cert|sm7-sent|note-tls-up, accept-s_token, make-c_token, send-SM7\n");
-           ue_tls_up = 1;
-           ue_stok_ok = F_UE_STOK_VALID; ue_stok_run = ue_run;
+           ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
+           ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
            ue_ctok = CT(ue_run, ue_stok);
            env_ue_send_sm7();
            ue_st = UE_S_SM7_SENT
         :: else ->
           if
-          :: (!UE_CERT && ev_psk && ue_psk != 0) ->
-             ue_row = 25;
+          :: (!UE_CERT && ev_psk && F_UE_PSK_SAME) ->
+             ue_row = 26;
              printf("@T UE|tls-late|tls-up|PSK handshake|sm7-sent|note-tls-up, accept-psk, send-SM7\n");
-             ue_tls_up = 1;
-             ue_psk_ok = (ev_psk && ue_psk != 0); ue_psk_run = ue_run;
+             ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
+             ue_psk_ok = (ev_psk && F_UE_PSK_SAME); ue_psk_run = ue_run;
              env_ue_send_sm7();
              ue_st = UE_S_SM7_SENT
           :: else ->
             if
-            :: (!UE_CERT && !(ev_psk && ue_psk != 0)) ->
-               ue_row = 26;
+            :: (!UE_CERT && !(ev_psk && F_UE_PSK_SAME)) ->
+               ue_row = 27;
                printf("@T UE|tls-late|tls-up|not a PSK handshake|failed|note-tls-up, abort\n");
-               ue_tls_up = 1;
+               ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
                ue_psk = 0;
                ue_st = UE_S_FAILED
             :: else ->
@@ -1173,7 +1185,7 @@ init {
   :: (ue_st == UE_S_TLS_LATE && ev_kind == UE_E_TLS_FAIL) ->
     if
     :: (1) ->
-       ue_row = 27;
+       ue_row = 28;
        printf("@T UE|tls-late|tls-fail|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1183,7 +1195,7 @@ init {
   :: (ue_st == UE_S_TLS_LATE && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 28;
+       ue_row = 29;
        printf("@T UE|tls-late|tls-inbound|-|tls-late|refuse\n");
        skip;
        ue_st = UE_S_TLS_LATE
@@ -1193,14 +1205,14 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_SM12) ->
     if
     :: (ue_chosen == M_TLS) ->
-       ue_row = 29;
+       ue_row = 30;
        printf("@T UE|sm7-sent|SM12|mechanism tls|registered-tls|registered\n");
        skip;
        ue_st = UE_S_REGISTERED_TLS
     :: else ->
       if
       :: (ue_chosen == M_IPSEC) ->
-         ue_row = 30;
+         ue_row = 31;
          printf("@T UE|sm7-sent|SM12|mechanism ipsec|registered-ipsec|registered\n");
          skip;
          ue_st = UE_S_REGISTERED_IPSEC
@@ -1211,7 +1223,7 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_REJECT) ->
     if
     :: (1) ->
-       ue_row = 31;
+       ue_row = 32;
        printf("@T UE|sm7-sent|reject|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1221,7 +1233,7 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (ue_chosen == M_TLS) ->
-       ue_row = 32;
+       ue_row = 33;
        printf("@T UE|sm7-sent|tls-lost|mechanism tls|failed|note-tls-down, abort\n");
        ue_tls_up = 0;
        ue_psk = 0;
@@ -1229,7 +1241,7 @@ init {
     :: else ->
       if
       :: (ue_chosen == M_IPSEC) ->
-         ue_row = 33;
+         ue_row = 34;
          printf("@T UE|sm7-sent|tls-lost|mechanism ipsec|sm7-sent|note-tls-down\n");
          ue_tls_up = 0;
          ue_st = UE_S_SM7_SENT
@@ -1240,7 +1252,7 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 34;
+       ue_row = 35;
        printf("@T UE|sm7-sent|tls-inbound|-|sm7-sent|refuse\n");
        skip;
        ue_st = UE_S_SM7_SENT
@@ -1250,7 +1262,7 @@ init {
   :: (ue_st == UE_S_REGISTERED_TLS && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (1) ->
-       ue_row = 35;
+       ue_row = 36;
        printf("@T UE|registered-tls|tls-lost|-|resuming|note-tls-down, tls-resume\n");
        ue_tls_up = 0;
        ue_want = W_RESUME;
@@ -1261,7 +1273,7 @@ init {
   :: (ue_st == UE_S_REGISTERED_TLS && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 36;
+       ue_row = 37;
        printf("@T UE|registered-tls|tls-inbound|-|registered-tls|refuse\n");
        skip;
        ue_st = UE_S_REGISTERED_TLS
@@ -1270,36 +1282,36 @@ init {
     fi
   :: (ue_st == UE_S_RESUMING && ev_kind == UE_E_TLS_UP) ->
     if
-    :: (!UE_CERT && ev_psk && ue_psk != 0) ->
-       ue_row = 37;
+    :: (!UE_CERT && ev_psk && F_UE_PSK_SAME) ->
+       ue_row = 38;
        printf("@T UE|resuming|tls-up|PSK handshake|registered-tls|note-tls-up, accept-psk, registered\n");
-       ue_tls_up = 1;
-       ue_psk_ok = (ev_psk && ue_psk != 0); ue_psk_run = ue_run;
+       ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
+       ue_psk_ok = (ev_psk && F_UE_PSK_SAME); ue_psk_run = ue_run;
        skip;
        ue_st = UE_S_REGISTERED_TLS
     :: else ->
       if
       :: (ev_resumed) ->
-         ue_row = 38;
+         ue_row = 39;
          printf("@T UE|resuming|tls-up|resumed|registered-tls|note-tls-up, registered\n");
-         ue_tls_up = 1;
+         ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
          skip;
          ue_st = UE_S_REGISTERED_TLS
       :: else ->
         if
         :: (UE_CERT && !ev_resumed && F_UE_STOK_VALID && F_UE_NAMES_OK) ->
-           ue_row = 39;
+           ue_row = 40;
            printf("@T UE|resuming|tls-up|new cert, s_token valid|registered-tls|note-tls-up, accept-s_token, registered\n");
-           ue_tls_up = 1;
-           ue_stok_ok = F_UE_STOK_VALID; ue_stok_run = ue_run;
+           ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
+           ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
            skip;
            ue_st = UE_S_REGISTERED_TLS
         :: else ->
           if
           :: (UE_CERT && !ev_resumed && !(F_UE_STOK_VALID && F_UE_NAMES_OK)) ->
-             ue_row = 40;
+             ue_row = 41;
              printf("@T UE|resuming|tls-up|new cert, s_token invalid|failed|note-tls-up, abort\n");
-             ue_tls_up = 1;
+             ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
              ue_psk = 0;
              ue_st = UE_S_FAILED
           :: else ->
@@ -1311,7 +1323,7 @@ init {
   :: (ue_st == UE_S_RESUMING && ev_kind == UE_E_TLS_FAIL) ->
     if
     :: (1) ->
-       ue_row = 41;
+       ue_row = 42;
        printf("@T UE|resuming|tls-fail|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1321,7 +1333,7 @@ init {
   :: (ue_st == UE_S_RESUMING && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 42;
+       ue_row = 43;
        printf("@T UE|resuming|tls-inbound|-|resuming|refuse\n");
        skip;
        ue_st = UE_S_RESUMING
@@ -1331,7 +1343,7 @@ init {
   :: (ue_st == UE_S_REGISTERED_IPSEC && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (1) ->
-       ue_row = 43;
+       ue_row = 44;
        printf("@T UE|registered-ipsec|tls-lost|-|registered-ipsec|note-tls-down\n");
        ue_tls_up = 0;
        ue_st = UE_S_REGISTERED_IPSEC
@@ -1341,7 +1353,7 @@ init {
   :: (ue_st == UE_S_REGISTERED_IPSEC && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 44;
+       ue_row = 45;
        printf("@T UE|registered-ipsec|tls-inbound|-|registered-ipsec|refuse\n");
        skip;
        ue_st = UE_S_REGISTERED_IPSEC
