@@ -429,11 +429,25 @@ def main(argv):
     tests, vectors = read_record(record) if have_record else ({}, {})
     if not have_record:
         errors.append("no test record %s: run `make test` (tests/run-all.sh writes it)" % record)
+    known = {}
+    expect = os.path.join(root, "spec", "model", "expect.txt")
+    if os.path.exists(expect):
+        with open(expect, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r"^(SP-\d{2})\s+(.*)$", line.strip())
+                if m:
+                    known[m.group(1)] = m.group(2)
     for rid in sorted(rules, key=rid_key):
         if rid not in impl:
             errors.append("%s (%s): no code cites it" % (rid, rules[rid]["file"]))
         if have_record and rid not in tests and rid not in vectors:
-            errors.append("%s (%s): no test that declares it passed" % (rid, rules[rid]["file"]))
+            if rid in known:
+                # a property the model shows violated, listed with its reason in
+                # spec/model/expect.txt (D-SP-4): reported, not counted as tested
+                print("trace: %s (%s): known finding, not tested as holding: %s"
+                      % (rid, rules[rid]["file"], known[rid]), file=sys.stderr)
+            else:
+                errors.append("%s (%s): no test that declares it passed" % (rid, rules[rid]["file"]))
     for rid in sorted(set(impl) | set(tests) | set(vectors)):
         if rid not in rules:
             where = sorted({f for f, _l, _fn in impl.get(rid, [])} | {w for _k, w, _n in tests.get(rid, {})}

@@ -147,7 +147,12 @@ suite constant-time-selftest sh tests/ct/run.sh --selftest "$BUILD"
 # the proof gate fails on a broken variant, ensures, assert, axiom (issue 10)
 suite proof-gate sh tests/proofs/gate-test.sh
 suite model-check make --no-print-directory model-check
-rsuite "SP-01 SP-02 SP-03 SP-04 SP-05 SP-06 SP-07 SP-08 SP-09" model sh spec/model/run.sh "$BUILD/itls" "$BUILD/model"
+# the model's properties that hold (a known finding of spec/model/expect.txt is
+# reported by the model run, not recorded as tested)
+if suite model sh spec/model/run.sh "$BUILD/itls" "$BUILD/model"; then
+	echo "ok - [$(sed -n 's/^\(SP-[0-9]*\) holds .*/\1/p' "$log/model.log" | tr '\n' ' ')] model: the properties that hold" \
+		> "$log/unit-cli-suite-model.log"
+fi
 # last, the record of what passed in this run, with the rule IDs each test declares
 "$PYTHON" tests/trace-record.py "$log"
 suite traceability "$PYTHON" spec/trace.py --record "$log/trace-record.tsv"
