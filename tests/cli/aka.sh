@@ -6,25 +6,7 @@
 # "not ok - ...". Exit 1 when any check fails.
 set -u
 ITLS=${1:-build/itls}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail=0
-
-check() {
-	name=$1; want_rc=$2; want_out=$3; want_err=$4; shift 5
-	"$@" > "$T/out" 2> "$T/err" < /dev/null
-	rc=$?
-	got_out=$(cat "$T/out")
-	bad=""
-	[ "$rc" = "$want_rc" ] || bad="exit $rc, want $want_rc"
-	[ "$got_out" = "$want_out" ] || bad="$bad; stdout [$got_out], want [$want_out]"
-	if [ -z "$want_err" ]; then
-		[ -s "$T/err" ] && bad="$bad; stderr [$(cat "$T/err")]"
-	else
-		head -1 "$T/err" | grep -q "^itls: $want_err" || bad="$bad; stderr [$(cat "$T/err")], want itls: $want_err"
-	fi
-	if [ -z "$bad" ]; then echo "ok - ${RULES:+[$RULES] }$name"; else echo "not ok - $name: $bad"; fail=1; fi
-}
+. "$(dirname "$0")/common/check.sh"
 
 K=465b5ce8b199b49faa5f0a2ee238a6bc
 OP=cdc202d5123e20f62b6d676ac72cb318

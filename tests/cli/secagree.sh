@@ -4,33 +4,7 @@
 # "ok - ..." or "not ok - ...". Exit 1 when any check fails.
 set -u
 ITLS=${1:-build/itls}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail=0
-
-# check NAME WANT_RC WANT_STDOUT WANT_STDERR_WORD -- CMD...
-# WANT_STDOUT is compared exactly ("" = empty); WANT_STDERR_WORD "" means
-# stderr must be empty, else its first line must start with "itls: WORD".
-check() {
-	name=$1; want_rc=$2; want_out=$3; want_err=$4; shift 5
-	"$@" > "$T/out" 2> "$T/err" < "${STDIN:-/dev/null}"
-	rc=$?
-	got_out=$(cat "$T/out")
-	bad=""
-	[ "$rc" = "$want_rc" ] || bad="exit $rc, want $want_rc"
-	[ "$got_out" = "$want_out" ] || bad="$bad; stdout [$got_out], want [$want_out]"
-	if [ -z "$want_err" ]; then
-		[ -s "$T/err" ] && bad="$bad; stderr [$(cat "$T/err")]"
-	else
-		head -1 "$T/err" | grep -q "^itls: $want_err" || bad="$bad; stderr [$(cat "$T/err")], want itls: $want_err"
-	fi
-	if [ -z "$bad" ]; then
-		echo "ok - ${RULES:+[$RULES] }$name"
-	else
-		echo "not ok - $name: $bad"
-		fail=1
-	fi
-}
+. "$(dirname "$0")/common/check.sh"
 
 UE='Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064;prot=esp;mod=trans, tls;q=0.2'
 PC='Security-Server: ipsec-3gpp; q=0.1; alg=hmac-sha-1-96;ealg=aes-cbc; spi-c=3929102; spi-s=3929103; port-c=32789; port-s=5064;prot=esp;mod=trans, tls;q=0.5'
