@@ -7,35 +7,7 @@
 # made here with openssl.
 set -u
 ITLS=${1:-build/itls}
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-fail=0
-n=0
-
-# check NAME WANT_RC WANT_STDOUT WANT_STDERR_WORD -- CMD...
-# WANT_STDOUT is compared exactly ("" = empty); WANT_STDERR_WORD "" means
-# stderr must be empty, else stderr must start with "itls: WORD".
-check() {
-	name=$1; want_rc=$2; want_out=$3; want_err=$4; shift 5
-	n=$((n + 1))
-	"$@" > "$T/out" 2> "$T/err"
-	rc=$?
-	got_out=$(cat "$T/out")
-	bad=""
-	[ "$rc" = "$want_rc" ] || bad="exit $rc, want $want_rc"
-	[ "$got_out" = "$want_out" ] || bad="$bad; stdout [$got_out], want [$want_out]"
-	if [ -z "$want_err" ]; then
-		[ -s "$T/err" ] && bad="$bad; stderr [$(cat "$T/err")]"
-	else
-		head -1 "$T/err" | grep -q "^itls: $want_err" || bad="$bad; stderr [$(cat "$T/err")], want itls: $want_err"
-	fi
-	if [ -z "$bad" ]; then
-		echo "ok - ${RULES:+[$RULES] }$name"
-	else
-		echo "not ok - $name: $bad"
-		fail=1
-	fi
-}
+. "$(dirname "$0")/common/check.sh"
 
 C=vectors/certs
 if [ ! -f "$C/pcscf-rsa.der" ]; then
