@@ -67,6 +67,16 @@ long file_read(const char *path, uint8_t *out, size_t cap);
 /* print "unreadable: PATH: <system reason>" or "too-long: ..." for a
  * file_read result; returns EXIT_BADINPUT */
 int file_fail(const char *path, long rc, size_t cap);
+/* a certificate file: at most 1 MiB */
+#define CLI_CERT_CAP (1u << 20)
+/* PEM (RFC 7468): decode the first CERTIFICATE block of buf[0 .. n-1] in place,
+ * strictly (base64 and white space only, padding last, the END line present);
+ * returns the DER length or -1 */
+long cli_pem_decode(uint8_t *buf, size_t n);
+/* read a certificate file into buf (CLI_CERT_CAP bytes): DER, or PEM when it
+ * starts with "-----BEGIN " (D-TK-7, NM-23); returns its DER length, or -1
+ * after cli_fail (unreadable, too-long, bad-pem) */
+long cli_load_cert(const char *path, uint8_t *buf);
 
 /* ---- vector records (vectors/FORMAT.md) ---------------------------------- */
 #define VREC_MAX_KV 96

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CERT_CAP (1 << 20)      /* a certificate file: 1 MiB at most */
 #define BODY_CAP (1 << 20)
 #define MSG_CAP 262144          /* a vector value: the size of vrec.store */
 
@@ -95,68 +94,6 @@ opt_hex(int argc, char **argv, const char *name, uint8_t *out, size_t cap,
 			cli_fail("bad-length", "%s: too long", name);
 		}
 		return -1;
-	}
-	return n;
-}
-
-static int
-b64val(int c)
-{
-	if (c >= 'A' && c <= 'Z') return c - 'A';
-	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-	if (c >= '0' && c <= '9') return c - '0' + 52;
-	if (c == '+') return 62;
-	if (c == '/') return 63;
-	return -1;
-}
-
-/* decode the first PEM CERTIFICATE block of buf in place; -1 if none */
-static long
-pem_to_der(uint8_t *buf, size_t n)
-{
-	static const char begin[] = "-----BEGIN CERTIFICATE-----";
-	size_t i = 0, o = 0;
-	unsigned acc = 0;
-	int bits = 0;
-
-	while (i + sizeof begin - 1 <= n && memcmp(buf + i, begin, sizeof begin - 1) != 0) {
-		i++;
-	}
-	if (i + sizeof begin - 1 > n) {
-		return -1;
-	}
-	for (i += sizeof begin - 1; i < n && buf[i] != '-'; i++) {
-		int v = b64val(buf[i]);
-		if (v < 0) {
-			continue; /* line breaks, '=' padding */
-		}
-		acc = (acc << 6) | (unsigned)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			buf[o++] = (uint8_t)(acc >> bits);
-			acc &= (1u << bits) - 1;
-		}
-	}
-	return o > 0 ? (long)o : -1;
-}
-
-/* read a certificate (DER, or PEM converted to DER); -1 after cli_fail */
-static long
-load_cert(const char *path, uint8_t *buf)
-{
-	long n = file_read(path, buf, CERT_CAP);
-
-	if (n < 0) {
-		file_fail(path, n, CERT_CAP);
-		return -1;
-	}
-	if (n >= 11 && memcmp(buf, "-----BEGIN ", 11) == 0) {
-		n = pem_to_der(buf, (size_t)n);
-		if (n < 0) {
-			cli_fail("bad-pem", "%s: no CERTIFICATE block", path);
-			return -1;
-		}
 	}
 	return n;
 }
@@ -300,11 +237,11 @@ cmd_token(int argc, char **argv)
 		return cli_fail("missing-parameter", "token verify needs --cert or --c-token");
 	}
 	if (cpath != NULL) {
-		cert = malloc(CERT_CAP);
+		cert = malloc(CLI_CERT_CAP);
 		if (cert == NULL) {
 			return cli_fail("no-memory", "certificate");
 		}
-		clen = load_cert(cpath, cert);
+		clen = cli_load_cert(cpath, cert);
 		if (clen < 0) {
 			free(cert);
 			return EXIT_BADINPUT;

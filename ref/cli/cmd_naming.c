@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define CERT_CAP (1u << 20)
 
 /* ---- identities as text (NM-15) ------------------------------------------ */
 
@@ -128,90 +127,6 @@ put_identities(struct itls_out *o, const struct itls_x509_names *nm,
 	}
 }
 
-static int
-b64val(int c)
-{
-	if (c >= 'A' && c <= 'Z') return c - 'A';
-	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-	if (c >= '0' && c <= '9') return c - '0' + 52;
-	if (c == '+') return 62;
-	if (c == '/') return 63;
-	return -1;
-}
-
-/*
- * A PEM file (RFC 7468) holds DER in base64 between "-----BEGIN
- * CERTIFICATE-----" and "-----END CERTIFICATE-----": decode the first such
- * block in place. Returns the DER length, or -1 when the text is not PEM.
- */
-static long
-pem_decode(uint8_t *buf, size_t n)
-{
-	static const char begin[] = "-----BEGIN CERTIFICATE-----";
-	static const char end[] = "-----END CERTIFICATE-----";
-	size_t i, o = 0, bl = sizeof begin - 1, el = sizeof end - 1;
-	unsigned long acc = 0;
-	int bits = 0, pad = 0, v;
-
-	for (i = 0; i + bl <= n; i++) {
-		if (memcmp(buf + i, begin, bl) == 0) {
-			break;
-		}
-	}
-	if (i + bl > n) {
-		return -1;
-	}
-	for (i += bl; i < n; i++) {
-		if (i + el <= n && memcmp(buf + i, end, el) == 0) {
-			return bits == 0 || pad > 0 ? (long)o : -1;
-		}
-		if (buf[i] == '=') {
-			pad++;
-			bits = 0;
-			continue;
-		}
-		if (buf[i] == '\n' || buf[i] == '\r' || buf[i] == ' ' || buf[i] == '\t') {
-			continue;
-		}
-		v = b64val(buf[i]);
-		if (v < 0 || pad > 0) {
-			return -1;
-		}
-		acc = (acc << 6) | (unsigned long)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			buf[o++] = (uint8_t)(acc >> bits);   /* o < i: in place */
-			acc &= (1ul << bits) - 1;
-		}
-	}
-	return -1;
-}
-
-/*
- * Read a certificate file: DER, or PEM (the first CERTIFICATE block).
- * Returns its DER length, or -1 after cli_fail.
- */
-static long
-load_cert(const char *path, uint8_t *buf)
-{
-	long n = file_read(path, buf, CERT_CAP);
-	long d;
-
-	if (n < 0) {
-		file_fail(path, n, CERT_CAP);
-		return -1;
-	}
-	if (n >= 11 && memcmp(buf, "-----BEGIN ", 11) == 0) {
-		d = pem_decode(buf, (size_t)n);
-		if (d < 0) {
-			cli_fail("bad-pem", "%s: no CERTIFICATE block in base64", path);
-		}
-		return d;
-	}
-	return n;
-}
-
 /* ---- itls name ... ----------------------------------------------------- */
 
 static const char name_usage[] =
@@ -256,7 +171,7 @@ name_identities(int argc, char **argv)
 	if (path == NULL) {
 		return cli_fail("usage", "name identities needs --cert FILE");
 	}
-	buf = malloc(CERT_CAP);
+	buf = malloc(CLI_CERT_CAP);
 	o = malloc(sizeof *o);
 	if (buf == NULL || o == NULL) {
 		free(buf);
@@ -264,7 +179,7 @@ name_identities(int argc, char **argv)
 		return cli_fail("no-memory", "identities");
 	}
 	rc = EXIT_BADINPUT;
-	n = load_cert(path, buf);
+	n = cli_load_cert(path, buf);
 	if (n >= 0) {
 		e = itls_x509_names_parse(buf, (size_t)n, &nm);
 		if (e != ITLS_OK) {
@@ -301,11 +216,11 @@ name_check(int argc, char **argv)
 	if (path == NULL || dom == NULL) {
 		return cli_fail("usage", "name check needs --cert FILE and --domain DOMAIN");
 	}
-	buf = malloc(CERT_CAP);
+	buf = malloc(CLI_CERT_CAP);
 	if (buf == NULL) {
 		return cli_fail("no-memory", "check");
 	}
-	n = load_cert(path, buf);
+	n = cli_load_cert(path, buf);
 	if (n < 0) {
 		free(buf);
 		return EXIT_BADINPUT;
@@ -528,7 +443,7 @@ chk_identities(const struct vrec *r, char *msg, size_t cap)
 	const char *exp;
 	int rc = 0;
 
-	buf = malloc(CERT_CAP);
+	buf = malloc(CLI_CERT_CAP);
 	o = malloc(sizeof *o);
 	if (buf == NULL || o == NULL) {
 		free(buf);
@@ -536,7 +451,7 @@ chk_identities(const struct vrec *r, char *msg, size_t cap)
 		snprintf(msg, cap, "out of memory");
 		return 2;
 	}
-	n = vrec_cert(r, buf, CERT_CAP);
+	n = vrec_cert(r, buf, CLI_CERT_CAP);
 	if (n < 0) {
 		rc = vrec_cert_fail(r, n, msg, cap);
 		goto done;
@@ -609,12 +524,12 @@ chk_name_check(const struct vrec *r, char *msg, size_t cap)
 		snprintf(msg, cap, "record has no domain");
 		return 2;
 	}
-	buf = malloc(CERT_CAP);
+	buf = malloc(CLI_CERT_CAP);
 	if (buf == NULL) {
 		snprintf(msg, cap, "out of memory");
 		return 2;
 	}
-	n = vrec_cert(r, buf, CERT_CAP);
+	n = vrec_cert(r, buf, CLI_CERT_CAP);
 	if (n < 0) {
 		free(buf);
 		return vrec_cert_fail(r, n, msg, cap);

@@ -568,3 +568,86 @@ cli_line_filter(cli_canon_fn canon, char *out, size_t cap)
 	}
 	return bad ? EXIT_BADINPUT : EXIT_POSITIVE;
 }
+
+/* ---- certificate files -------------------------------------------------- */
+
+static int
+b64val(int c)
+{
+	if (c >= 'A' && c <= 'Z') return c - 'A';
+	if (c >= 'a' && c <= 'z') return c - 'a' + 26;
+	if (c >= '0' && c <= '9') return c - '0' + 52;
+	if (c == '+') return 62;
+	if (c == '/') return 63;
+	return -1;
+}
+
+/* see cli.h.
+ * A PEM file (RFC 7468) holds DER in base64 between "-----BEGIN
+ * CERTIFICATE-----" and "-----END CERTIFICATE-----": decode the first such
+ * block in place. Returns the DER length, or -1 when the text is not PEM.
+ */
+long
+cli_pem_decode(uint8_t *buf, size_t n)
+{
+	static const char begin[] = "-----BEGIN CERTIFICATE-----";
+	static const char end[] = "-----END CERTIFICATE-----";
+	size_t i, o = 0, bl = sizeof begin - 1, el = sizeof end - 1;
+	unsigned long acc = 0;
+	int bits = 0, pad = 0, v;
+
+	for (i = 0; i + bl <= n; i++) {
+		if (memcmp(buf + i, begin, bl) == 0) {
+			break;
+		}
+	}
+	if (i + bl > n) {
+		return -1;
+	}
+	for (i += bl; i < n; i++) {
+		if (i + el <= n && memcmp(buf + i, end, el) == 0) {
+			return bits == 0 || pad > 0 ? (long)o : -1;
+		}
+		if (buf[i] == '=') {
+			pad++;
+			bits = 0;
+			continue;
+		}
+		if (buf[i] == '\n' || buf[i] == '\r' || buf[i] == ' ' || buf[i] == '\t') {
+			continue;
+		}
+		v = b64val(buf[i]);
+		if (v < 0 || pad > 0) {
+			return -1;
+		}
+		acc = (acc << 6) | (unsigned long)v;
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			buf[o++] = (uint8_t)(acc >> bits);   /* o < i: in place */
+			acc &= (1ul << bits) - 1;
+		}
+	}
+	return -1;
+}
+
+/* see cli.h (D-TK-7, NM-23) */
+long
+cli_load_cert(const char *path, uint8_t *buf)
+{
+	long n = file_read(path, buf, CLI_CERT_CAP);
+	long d;
+
+	if (n < 0) {
+		file_fail(path, n, CLI_CERT_CAP);
+		return -1;
+	}
+	if (n >= 11 && memcmp(buf, "-----BEGIN ", 11) == 0) {
+		d = cli_pem_decode(buf, (size_t)n);
+		if (d < 0) {
+			cli_fail("bad-pem", "%s: no CERTIFICATE block in base64", path);
+		}
+		return d;
+	}
+	return n;
+}

@@ -1,8 +1,7 @@
 /*
- * pem_check.h -- the body of the two PEM-reader targets (fuzz_pem_name.c:
- * `itls name` and fuzz_pem_token.c: `itls token`; each command has its own
- * reader in ref/cli). PEM_DECODE(buf, n) decodes the first CERTIFICATE
- * block of buf in place and returns the DER length or -1. PEM_STRICT is 1
+ * pem_check.h -- the body of the PEM-reader target (fuzz_pem.c: the one
+ * reader of the CLI, cli_pem_decode in ref/cli/util.c). PEM_DECODE(buf, n)
+ * decodes the first CERTIFICATE block of buf in place and returns the DER length or -1. PEM_STRICT is 1
  * when the reader refuses a non-base64 byte inside the block.
  *
  * Properties:

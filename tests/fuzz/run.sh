@@ -10,8 +10,7 @@
 #   max_len=N     the longest input (the limit of the parser it feeds)
 #   seeds=KIND    its seed corpus, written by tests/fuzz/seed.py from the vectors
 #   link=SET      core (default): ref/core; sim: + ref/sim/sip.c;
-#                 cli-naming / cli-crypto: + ref/cli/util.c (the target
-#                 #includes the CLI file it tests); cli: every CLI, sim and
+#                 cli-util: + ref/cli/util.c; cli: every CLI, sim and
 #                 TLS source but main.c and check.c
 #   args=...      more libFuzzer options
 # Without the line: max_len 65535 (the sec-agree and Digest parsers' limit),
@@ -54,7 +53,7 @@ for src in tests/fuzz/fuzz_*.c; do
 	case "$link" in
 	core) extra="" ;;
 	sim) extra=$(objs ref/sim/sip.c) ;;
-	cli-naming|cli-crypto) extra=$(objs ref/cli/util.c) ;;
+	cli-util) extra=$(objs ref/cli/util.c) ;;
 	cli) extra=$(objs $(ls ref/cli/*.c | grep -v -e '/main\.c$' -e '/check\.c$') ref/sim/*.c ref/tls/*.c) ;;
 	*) echo "fuzz: $t: unknown link=$link"; exit 1 ;;
 	esac
