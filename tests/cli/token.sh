@@ -24,6 +24,11 @@ check "server: --profile hmac is the default" 0 "$ST" "" -- "$ITLS" token server
 # a PEM file of the same certificate gives the same token (DER inside)
 { echo "-----BEGIN CERTIFICATE-----"; base64 < $CERT; echo "-----END CERTIFICATE-----"; } > "$T/leaf.pem"
 check "server: PEM certificate is read as its DER" 0 "$ST" "" -- "$ITLS" token server --ik $IK --cert "$T/leaf.pem"
+# D-TK-7: the reader is strict: a byte that is not base64 inside the block, or no END line
+{ echo "-----BEGIN CERTIFICATE-----"; base64 < $CERT | sed '2s/^./!/'; echo "-----END CERTIFICATE-----"; } > "$T/bad.pem"
+check "server: PEM with a non-base64 byte is bad-pem" 2 "" "bad-pem" -- "$ITLS" token server --ik $IK --cert "$T/bad.pem"
+{ echo "-----BEGIN CERTIFICATE-----"; base64 < $CERT; } > "$T/open.pem"
+check "server: PEM without its END line is bad-pem" 2 "" "bad-pem" -- "$ITLS" token server --ik $IK --cert "$T/open.pem"
 # TK-02 (and D-TK-2: not over the hex characters)
 RULES="TK-02 TK-06"
 check "client: over the 12 raw bytes of s_token" 0 "$CT" "" -- "$ITLS" token client --ik $IK --s-token $ST
