@@ -87,8 +87,11 @@ wp_one() {
 	echo $(( $(date +%s) - t0 )) > "$o/seconds"
 	# CPU seconds (user + sys) of Frama-C and the provers it ran: the cost of
 	# the file whatever the load of the machine (wall time is not)
-	times | awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m");
-		sub(/s$/, "", t[2]); c += t[1] * 60 + t[2] } printf "%d\n", c + 0.5 }' > "$o/cpu"
+	# (`times` itself, not in a pipe: a subshell has no children to report)
+	times > "$o/times"
+	awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m");
+		sub(/s$/, "", t[2]); c += t[1] * 60 + t[2] } printf "%d\n", c + 0.5 }' \
+		"$o/times" > "$o/cpu"
 	echo "proofs: $* $(sed -n 's/.*Proved goals: *//p' "$o/wp.log" | tail -1) in $(cat "$o/seconds") s ($(cat "$o/cpu") s CPU)"
 }
 
