@@ -20,19 +20,20 @@ echo "guard, split by WP into cases). \"Qed\" goals are closed by WP's own simpl
 echo "the others by an SMT prover; the prover columns count the goals each one proved"
 echo "(provers run side by side, so a goal may count for two; answers replay from the cache)."
 echo
-echo "| file | goals proved | Qed | CVC4 | Z3 | CVC5 | seconds |"
-echo "|---|---|---|---|---|---|---|"
+echo "| file | goals proved | Qed | CVC4 | Z3 | CVC5 | seconds | CPU s |"
+echo "|---|---|---|---|---|---|---|---|"
 for d in "$out"/*/; do
 	[ -f "$d/wp.log" ] || continue
 	case $d in */dev-*/) continue ;; esac
 	f=$(basename "$d").c
-	awk -v f="$f" -v s="$(cat "$d/seconds" 2>/dev/null)" '
+	awk -v f="$f" -v s="$(cat "$d/seconds" 2>/dev/null)" -v u="$(cat "$d/cpu" 2>/dev/null)" '
 		/Proved goals:/ { sub(/.*Proved goals: */, ""); g = $0 }
 		/^  Qed:/ { q = $2 } /^  CVC4/ { c4 = $3 } /^  Z3/ { z = $3 } /^  CVC5/ { c5 = $3 }
-		END { printf "| %s | %s | %d | %d | %d | %d | %s |\n", f, g, q, c4, z, c5, s }' "$d/wp.log"
+		END { printf "| %s | %s | %d | %d | %d | %d | %s | %s |\n", f, g, q, c4, z, c5, s, u }' "$d/wp.log"
 done
 awk '/Proved goals:/ { sub(/.*Proved goals: */, ""); split($0, a, " / "); p += a[1]; t += a[2] }
-	END { printf "| **all** | **%d / %d** | | | | | **%s** |\n", p, t, S }' S="$secs" "$out"/*/wp.log
+	END { printf "| **all** | **%d / %d** | | | | | **%s** | **%s** |\n", p, t, S, U }' S="$secs" \
+	U="$(cat "$out"/*/cpu 2>/dev/null | awk '{ c += $1 } END { print c + 0 }')" "$out"/*/wp.log
 echo
 echo "## Properties per function"
 echo

@@ -12,7 +12,13 @@
 #                                         (default proofs/wpsess, the committed cache)
 #
 # A full run proves each source file in its own Frama-C process, JOBS at a time
-# (WP's goal generation is single-threaded, so one process uses one core).
+# (WP's goal generation is single-threaded, so one process uses one core),
+# costliest file first (the CPU seconds of the committed proofs/REPORT.md).
+# With the cache, nearly all of a run's CPU is WP's own VC generation and Qed
+# simplification, not the provers: its cost per goal grows with the path
+# before the goal, so a long function is split into helpers with contracts
+# (spec/decisions.md D-PR-5); the WP options are WP's defaults, since any
+# option that changes the goals' text also misses the whole cache.
 # This is sound because every function of ref/core has a contract: a file's
 # proof uses only the contracts (in ref/include/itls/*.h) of what it calls, and
 # each contract is proved in the run of the file that defines the function.
@@ -23,8 +29,10 @@
 # has no row for some goals, e.g. a loop variant's decrease), and no ACSL
 # axiom (nor admit) outside ref/include/itls/crypto.h (proofs/TRUSTED.md).
 #
-# A full run writes build/proofs/<file>/ per file, the merged build/proofs/wp.log
-# and wp.csv, and proofs/REPORT.md; a DEV run writes build/proofs-dev/<pid>/.
+# A full run writes build/proofs/<file>/ per file (wp.log, wp.csv, seconds: wall
+# time, cpu: CPU seconds of Frama-C and its provers, whatever the machine's
+# load), the merged build/proofs/wp.log and wp.csv, and proofs/REPORT.md; a
+# DEV run writes build/proofs-dev/<pid>/.
 # Exits 1 when any goal is not proved.
 set -eu
 cd "$(dirname "$0")/.."
@@ -40,8 +48,16 @@ if [ -n "${FILES:-}" ]; then
 	DEV=1
 	SRCS=$FILES
 else
-	# biggest first, so the JOBS workers finish close together
-	SRCS=$(wc -l ref/core/*.c | grep -v -e '/crypto\.c$' -e ' total$' | sort -rn | awk '{print $2}')
+	# costliest first, so the JOBS workers finish close together: the CPU
+	# seconds of each file in the committed proofs/REPORT.md, else (a file not
+	# in the report) its line count
+	SRCS=$(wc -l ref/core/*.c | grep -v -e '/crypto\.c$' -e ' total$' |
+		awk -v R=proofs/REPORT.md 'BEGIN { FS = "[ |]+"
+			while ((getline l < R) > 0) { n = split(l, a)
+				if (a[2] ~ /\.c$/ && a[4] == "/" && a[n - 1] ~ /^[0-9]+$/) cost[a[2]] = a[n - 1] }
+			FS = " " }
+			{ f = $2; sub(/.*\//, "", f); print (f in cost ? cost[f] : $1), $2 }' |
+		sort -rn | awk '{print $2}')
 fi
 FCTOPT=""
 if [ -n "${FCT:-}" ]; then
@@ -69,7 +85,14 @@ wp_one() {
 		"$@" -then -report-untried -report-csv "$o/wp.csv" > "$o/wp.log" 2>&1 || {
 		tail -30 "$o/wp.log"; echo "proofs: frama-c failed on $* (see $o/wp.log)"; return 1; }
 	echo $(( $(date +%s) - t0 )) > "$o/seconds"
-	echo "proofs: $* $(sed -n 's/.*Proved goals: *//p' "$o/wp.log" | tail -1) in $(cat "$o/seconds") s"
+	# CPU seconds (user + sys) of Frama-C and the provers it ran: the cost of
+	# the file whatever the load of the machine (wall time is not)
+	# (`times` itself, not in a pipe: a subshell has no children to report)
+	times > "$o/times"
+	awk 'NR == 2 { for (i = 1; i <= 2; i++) { split($i, t, "m");
+		sub(/s$/, "", t[2]); c += t[1] * 60 + t[2] } printf "%d\n", c + 0.5 }' \
+		"$o/times" > "$o/cpu"
+	echo "proofs: $* $(sed -n 's/.*Proved goals: *//p' "$o/wp.log" | tail -1) in $(cat "$o/seconds") s ($(cat "$o/cpu") s CPU)"
 }
 
 # internal: `run.sh --one FILE` is one worker of a full run

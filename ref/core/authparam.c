@@ -1615,19 +1615,19 @@ itls_authparam_sm8(const char *s, size_t len, const struct itls_authparam *ap,
 /* ---- SM7 ----------------------------------------------------------------- */
 
 /* AP-30: length of t as a quoted string ("", with `"` and `\` escaped), or
- * bad-quoted-string when t holds a byte a quoted string cannot hold */
+ * 0 (no quoted string is that short) when t holds a byte a quoted string
+ * cannot hold. A value, not an out-parameter: sm7's lengths then stay out of
+ * memory, which keeps its proof small (D-PR-5). */
 /*@ requires n <= ITLS_AUTHPARAM_MAX_LEN;
     requires n == 0 || \valid_read(t + (0 .. n - 1));
-    requires \valid(ql) && \separated(ql, t + (0 .. n - 1));
-    assigns *ql;
-    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QUOTED_STRING;
-    ensures \result == ITLS_OK ==> *ql == 2 + n + ap_nesc(t, n);
-    ensures \result == ITLS_OK ==> 2 + n <= *ql <= 2 + 2 * n;
-    ensures \result == ITLS_OK ==>
+    assigns \nothing;
+    ensures \result == 0 || \result == 2 + n + ap_nesc(t, n);
+    ensures \result != 0 ==> 2 + n <= \result <= 2 + 2 * n;
+    ensures \result != 0 ==>
 	\forall integer k; 0 <= k < n ==> ap_qtext(t[k]);
  */
-static enum itls_err
-qlen(const char *t, size_t n, size_t *ql)
+static size_t
+qlen(const char *t, size_t n)
 {
 	size_t i, e = 0;
 
@@ -1640,14 +1640,13 @@ qlen(const char *t, size_t n, size_t *ql)
 	 */
 	for (i = 0; i < n; i++) {
 		if ((t[i] >= 0 && t[i] < 0x20 && t[i] != '\t') || t[i] == 0x7f) {
-			return ITLS_ERR_BAD_QUOTED_STRING;
+			return 0;
 		}
 		if (t[i] == '"' || t[i] == '\\') {
 			e++;
 		}
 	}
-	*ql = 2 + n + e;
-	return ITLS_OK;
+	return 2 + n + e;
 }
 
 /* AP-30: write t as a quoted string at out[pos ..], never at or past lim;
@@ -1899,40 +1898,75 @@ sm7_tail(const struct itls_authparam_creds *c, char *out, size_t pos,
 	return w;
 }
 
-/* see itls/authparam.h */
-enum itls_err
-itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
-	size_t *out_len)
+/* AP-27: where each part of SM7 ends, in the order they are written */
+struct sm7_layout {
+	size_t la, lo, li;  /* lengths of the algorithm, qop, integrity words */
+	size_t p1, p2, p3;  /* username, realm, nonce end */
+	size_t p5, p6, p7;  /* uri, response, [qop, nc, cnonce] end */
+	size_t need;        /* the whole credentials */
+};
+
+/* What the writers need of a layout. sm7 measures (sm7_measure) and writes
+ * (sm7_head .. sm7_tail) through this predicate, so that the sums stay out
+ * of the goals of the writes (D-PR-5). */
+/*@ predicate sm7_fits(struct itls_authparam_creds *c, struct sm7_layout L) =
+	16 <= L.p1 && L.p1 + 8 <= L.p2 && L.p2 + 8 <= L.p3 &&
+	(c->algorithm != ITLS_AP_ALG_NONE ==> L.la == ap_wlen(0, c->algorithm)) &&
+	(c->algorithm == ITLS_AP_ALG_NONE ==> L.la == 0) &&
+	L.p3 + (L.la != 0 ? 12 + L.la : 0) + 6 <= L.p5 && L.p5 + 11 <= L.p6 &&
+	(c->qop != ITLS_AP_QOP_NONE ==>
+		L.lo == ap_wlen(1, c->qop) && L.p6 + 6 + L.lo + 5 + 8 + 9 <= L.p7) &&
+	(c->qop == ITLS_AP_QOP_NONE ==> L.lo == 0 && L.p6 <= L.p7) &&
+	(c->integrity != ITLS_AP_IP_NONE ==> L.li == ap_iplen(c->integrity)) &&
+	(c->integrity == ITLS_AP_IP_NONE ==> L.li == 0) &&
+	L.need == L.p7 + sm7_tail_len(c, L.li) && L.need <= AP_POS_MAX;
+ */
+
+/* AP-30, AP-27: measure the texts and place the parts; bad-quoted-string
+ * when a text holds a byte a quoted string cannot hold */
+/*@ requires \valid_read(c);
+    requires ap_text_ok(c->username) && ap_text_ok(c->realm) &&
+	ap_text_ok(c->nonce) && ap_text_ok(c->uri) && ap_text_ok(c->response) &&
+	ap_text_ok(c->cnonce);
+    requires c->algorithm <= ITLS_AP_ALG_MD5;
+    requires c->qop <= ITLS_AP_QOP_AUTH_INT;
+    requires c->integrity <= ITLS_AP_IP_AUTH_DONE;
+    requires \valid(L) && \separated(L, c);
+    assigns *L;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QUOTED_STRING;
+    ensures \result == ITLS_OK ==> sm7_fits(c, *L);
+ */
+static enum itls_err
+sm7_measure(const struct itls_authparam_creds *c, struct sm7_layout *L)
 {
 	size_t lu, lr, ln, lq, lp, lc = 0, la = 0, lo = 0, li = 0;
-	size_t p1, p2, p3, p5, p6, p7, need, pos;
-	enum itls_err e;
+	size_t p1, p2, p3, p5, p6, p7;
 
-	/* AP-30: measure the texts */
-	e = qlen(c->username.p, c->username.len, &lu);
-	if (e != ITLS_OK) {
-		return e;
+	/* AP-30: measure the texts (0: a byte a quoted string cannot hold) */
+	lu = qlen(c->username.p, c->username.len);
+	if (lu == 0) {
+		return ITLS_ERR_BAD_QUOTED_STRING;
 	}
-	e = qlen(c->realm.p, c->realm.len, &lr);
-	if (e != ITLS_OK) {
-		return e;
+	lr = qlen(c->realm.p, c->realm.len);
+	if (lr == 0) {
+		return ITLS_ERR_BAD_QUOTED_STRING;
 	}
-	e = qlen(c->nonce.p, c->nonce.len, &ln);
-	if (e != ITLS_OK) {
-		return e;
+	ln = qlen(c->nonce.p, c->nonce.len);
+	if (ln == 0) {
+		return ITLS_ERR_BAD_QUOTED_STRING;
 	}
-	e = qlen(c->uri.p, c->uri.len, &lq);
-	if (e != ITLS_OK) {
-		return e;
+	lq = qlen(c->uri.p, c->uri.len);
+	if (lq == 0) {
+		return ITLS_ERR_BAD_QUOTED_STRING;
 	}
-	e = qlen(c->response.p, c->response.len, &lp);
-	if (e != ITLS_OK) {
-		return e;
+	lp = qlen(c->response.p, c->response.len);
+	if (lp == 0) {
+		return ITLS_ERR_BAD_QUOTED_STRING;
 	}
 	if (c->qop != ITLS_AP_QOP_NONE) {
-		e = qlen(c->cnonce.p, c->cnonce.len, &lc);
-		if (e != ITLS_OK) {
-			return e;
+		lc = qlen(c->cnonce.p, c->cnonce.len);
+		if (lc == 0) {
+			return ITLS_ERR_BAD_QUOTED_STRING;
 		}
 		lo = word_len(1, c->qop);
 	}
@@ -1949,15 +1983,40 @@ itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
 	p5 = p3 + (la != 0 ? 12 + la : 0) + 6 + lq;     /* [, algorithm=..], uri=".." */
 	p6 = p5 + 11 + lp;                              /* , response=".." */
 	p7 = p6 + (lo != 0 ? 6 + lo + 5 + 8 + 9 + lc : 0); /* , qop, nc, cnonce */
-	need = p7 + (c->has_c_token ? 36 : 0) +         /* , c_token=".." */
+	L->la = la;
+	L->lo = lo;
+	L->li = li;
+	L->p1 = p1;
+	L->p2 = p2;
+	L->p3 = p3;
+	L->p5 = p5;
+	L->p6 = p6;
+	L->p7 = p7;
+	L->need = p7 + (c->has_c_token ? 36 : 0) +     /* , c_token=".." */
 		(li != 0 ? 22 + li : 0);                /* , integrity-protected */
-	if (need > cap) {
+	return ITLS_OK;
+}
+
+/* see itls/authparam.h */
+enum itls_err
+itls_authparam_sm7(const struct itls_authparam_creds *c, char *out, size_t cap,
+	size_t *out_len)
+{
+	struct sm7_layout L;
+	size_t pos;
+	enum itls_err e;
+
+	e = sm7_measure(c, &L);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	if (L.need > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL; /* AP-31 */
 	}
-	pos = sm7_head(c, out, p1, p2, p3);
-	pos = sm7_mid(c, out, pos, la, p5, p6);
-	pos = sm7_qop(c, out, pos, lo, p7);
-	pos = sm7_tail(c, out, pos, li);
+	pos = sm7_head(c, out, L.p1, L.p2, L.p3);
+	pos = sm7_mid(c, out, pos, L.la, L.p5, L.p6);
+	pos = sm7_qop(c, out, pos, L.lo, L.p7);
+	pos = sm7_tail(c, out, pos, L.li);
 	/* the scheme last, so that nothing after it can touch it */
 	(void)put_digest(out);
 	out[6] = ' ';
