@@ -1369,6 +1369,9 @@ pc_receive(struct world *w, struct delivery *d)
 			ev.has_ctoken = itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 				ITLS_AP_C_TOKEN, ev.c_token, 12) == ITLS_OK;
 			w->sm7_had_ctoken = ev.has_ctoken;
+			/* PC-22: the certificate pc_tls presented on this connection */
+			ev.cert = sim_pcscf_cert;
+			ev.cert_len = sim_pcscf_cert_len;
 		}
 		free(l);
 		pc_feed(w, &ev);
@@ -1627,6 +1630,7 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 	memset(&pcc, 0, sizeof pcc);
 	pcc.support = cfg->pc_support;
 	pcc.mode = cfg->mode;
+	pcc.prefer_ipsec = cfg->pc_prefers_ipsec;   /* PC-21: the order of pc_server_line */
 	if (itls_pc_init(&w->pc, &pcc) != ITLS_OK) {
 		return -1;
 	}

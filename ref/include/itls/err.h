@@ -77,7 +77,11 @@
 	X(ITLS_ERR_TOKEN_MISSING,         "token-missing") \
 	X(ITLS_ERR_TOKEN_INVALID,         "token-invalid") \
 	X(ITLS_ERR_BID_DOWN,              "bid-down") \
-	X(ITLS_ERR_NOT_ALLOWED,           "not-allowed")
+	X(ITLS_ERR_NOT_ALLOWED,           "not-allowed") \
+	/* pcscf, issue 10 (PC-21, PC-22, PC-17) */ \
+	X(ITLS_ERR_NOT_AGREED,            "mechanism-not-agreed") \
+	X(ITLS_ERR_CERT_MISMATCH,         "certificate-mismatch") \
+	X(ITLS_ERR_TLS_UNBOUND,           "tls-unbound")
 
 #define ITLS_ERR_ENUM_(name, word) name,
 /** A reason: ITLS_OK (0) or one failure. */
