@@ -569,15 +569,16 @@ pc_wipe_keys(struct itls_pc *st)
 static enum itls_mech
 pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
 {
-	unsigned common = support & offer & 3u;
+	int tls = (support & ITLS_OFFER_TLS) != 0 && (offer & ITLS_OFFER_TLS) != 0;
+	int ipsec = (support & ITLS_OFFER_IPSEC) != 0 && (offer & ITLS_OFFER_IPSEC) != 0;
 
-	if (common == 3u) {
+	if (tls && ipsec) {
 		return prefer_ipsec != 0 ? ITLS_MECH_IPSEC : ITLS_MECH_TLS;
 	}
-	if ((common & 1u) != 0) {
+	if (tls) {
 		return ITLS_MECH_TLS;
 	}
-	if ((common & 2u) != 0) {
+	if (ipsec) {
 		return ITLS_MECH_IPSEC;
 	}
 	return ITLS_MECH_NONE;
@@ -1084,6 +1085,9 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 	st->cfg.kdf_tokens = cfg->kdf_tokens ? 1 : 0;
 	st->cfg.prefer_ipsec = cfg->prefer_ipsec ? 1 : 0;
 	st->keys.profile = st->cfg.kdf_tokens ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC;
+	/*@ assert itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) == ITLS_MECH_NONE; */
+	/*@ assert itls_pc_ctok_link(st); */
+	/*@ assert itls_pc_inv_data(st); */
 	if (st->cfg.support == 0) {
 		st->state = ITLS_PC_FAILED;
 		st->reason = ITLS_ERR_NOT_ALLOWED;

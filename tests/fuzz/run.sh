@@ -12,6 +12,8 @@ CORE=$(ls ref/core/*.c)
 status=0
 seed() { # target dir
 	case "$1" in
+	fuzz_pcscf)
+		/usr/bin/python3 tests/fuzz/seed_pcscf.py "$2" ;;
 	fuzz_x509name|fuzz_naming)
 		cp vectors/certs/*.der "$2"/ 2>/dev/null || true ;;
 	*)
@@ -44,7 +46,11 @@ for src in tests/fuzz/fuzz_*.c; do
 	mkdir -p "$corpus"
 	seed "$t" "$corpus"
 	start=$(date +%s)
-	if "$OUT/$t" -runs="$RUNS" -max_len=4096 -rss_limit_mb=2048 "$corpus" \
+	case "$t" in
+	fuzz_pcscf) maxlen=16384 ;;   # events up to the 512-byte header limit (ITLS_FSM_HDR_MAX)
+	*) maxlen=4096 ;;
+	esac
+	if "$OUT/$t" -runs="$RUNS" -max_len="$maxlen" -rss_limit_mb=2048 "$corpus" \
 		> "$OUT/$t.log" 2>&1; then
 		execs=$(grep -a -o 'stat::number_of_executed_units: *[0-9]*' "$OUT/$t.log" | grep -o '[0-9]*$' || true)
 		[ -n "$execs" ] || execs=$(grep -a -E '^#[0-9]+' "$OUT/$t.log" | tail -1 | sed 's/^#\([0-9]*\).*/\1/')
