@@ -44,7 +44,7 @@ def sm7(via, flags=R | C | H):
     return ev(SM7, via, flags=flags, ctok=1, k=True)
 
 
-itls = [ev(TLS_UP), sm1(TLS), sm5, sm7(TLS), ev(SM11)]
+itls = [ev(TLS_UP), sm1(TLS), sm5, sm7(TLS), ev(TO_UE), ev(SM11)]
 seeds = {
     # figure 1: TLS first, I-TLS (HMAC profile, both mechanisms, tls first)
     "itls": bytes([3]) + b"".join(itls),
