@@ -584,6 +584,21 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
 	return ITLS_MECH_NONE;
 }
 
+/* what every step keeps: the data invariant, and the certificate link of the
+ * transition under way (PC-22) */
+/*@ predicate pc_step_inv{L}(struct itls_pc *st, struct itls_pc_event *ev) =
+  @   st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX &&
+  @   st->impi_len <= ITLS_FSM_NAME_MAX &&
+  @   itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via) &&
+  @   (st->stok_sent == 1 ==> st->ue_tls == 1) &&
+  @   itls_profile_ok(st->keys.profile) &&
+  @   (st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK) &&
+  @   itls_pc_mech_ok(st->agreed) &&
+  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
+  @   itls_pc_ctok_link(st) &&
+  @   (st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev));
+  @*/
+
 /*@ requires \valid(st) && \valid(act) && \valid_read(f);
   @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @ requires \separated(st, act, f, ev);
@@ -591,15 +606,7 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
   @   ev->sec_server + (0 .. ev->sec_server_len - 1), ev->impi + (0 .. ev->impi_len - 1));
   @ requires ev->kind == ITLS_PC_EV_SM1 ==> ev->sec_client_len <= ITLS_FSM_HDR_MAX &&
   @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->impi_len <= ITLS_FSM_NAME_MAX;
-  @ requires st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX;
-  @ requires st->impi_len <= ITLS_FSM_NAME_MAX;
-  @ requires itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
-  @ requires st->stok_sent == 1 ==> st->ue_tls == 1;
-  @ requires itls_profile_ok(st->keys.profile);
-  @ requires itls_pc_mech_ok(st->agreed);
-  @ requires st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec);
-  @ requires itls_pc_ctok_link(st);
-  @ requires st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev);
+  @ requires pc_step_inv(st, ev);
   @ assigns st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->ue_tls, st->stok_sent,
   @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
   @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
@@ -609,14 +616,7 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
   @   st->sm6_sent, st->sm7_via, st->mech, st->reason, st->agreed,
   @   st->c_token[0 .. 11], st->sm7_cert_ok, *act;
   @ ensures act->kind == a;
-  @ ensures st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX;
-  @ ensures st->impi_len <= ITLS_FSM_NAME_MAX;
-  @ ensures itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
-  @ ensures st->stok_sent == 1 ==> st->ue_tls == 1;
-  @ ensures itls_pc_mech_ok(st->agreed);
-  @ ensures st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec);
-  @ ensures itls_pc_ctok_link(st);
-  @ ensures st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev);
+  @ ensures pc_step_inv(st, ev);
   @ ensures a == ITLS_PC_A_SEND_SM6 ==> st->sm6_sent == 1;
   @ ensures a != ITLS_PC_A_SEND_SM6 ==> st->sm6_sent == \old(st->sm6_sent);
   @ ensures a == ITLS_PC_A_SEND_SM6 && act->with_token == 1 ==>
@@ -1016,6 +1016,36 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
   @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \forall integer i; 0 <= i < *n ==> pc_act_safe(st, ev, out + i);
   @ ensures st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev);
+  @ // the clauses of itls_pc_step, word for word
+  @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   itls_pc_sm8_ok(st);
+  @ ensures PC_13: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   itls_pc_ctok_due(st) ==> st->ctok_ok == 1 && st->ctok_run == st->aka_run &&
+  @   itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN) ==
+  @     itls_c_token_of(&st->keys, itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN));
+  @ ensures PC_10: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   ev->kind == ITLS_PC_EV_SM7 &&
+  @   itls_pc_same_bytes((uint8_t *)ev->sec_verify, ev->sec_verify_len,
+  @     &st->sec_server[0], st->sec_server_len);
+  @ ensures PC_11: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   itls_pc_same_bytes((uint8_t *)ev->sec_client, ev->sec_client_len,
+  @     &st->sec_client[0], st->sec_client_len);
+  @ ensures PC_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   out[i].mech != ITLS_MECH_NONE && out[i].mech == st->agreed &&
+  @   out[i].mech == itls_pc_mech_of(ev->via) &&
+  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
+  @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
+  @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
+  @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
+  @ ensures PC_22: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   out[i].integrity == ITLS_IP_TLS_YES && st->cfg.mode == ITLS_TLS_CERT ==>
+  @   itls_pc_cert_link(st, ev);
+  @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
+  @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
+  @   st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES;
+  @ ensures PC_07: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
+  @   out[i].with_token == 1 ==> st->ue_tls == 1;
   @*/
 static void
 pc_commit(struct itls_pc *st, const struct itls_pc_event *ev,
@@ -1073,7 +1103,6 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 	pc_zero(st->c_token, ITLS_FSM_TOKEN_LEN);
 	pc_zero(st->psk, ITLS_FSM_PSK_LEN);
 	st->sm7_cert_ok = 0;
-	st->agreed = ITLS_MECH_NONE;
 	st->state = ITLS_PC_IDLE;
 	st->sm1_via = ITLS_TR_PLAIN;
 	st->sm7_via = ITLS_TR_PLAIN;
@@ -1085,15 +1114,16 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 	st->cfg.kdf_tokens = cfg->kdf_tokens ? 1 : 0;
 	st->cfg.prefer_ipsec = cfg->prefer_ipsec ? 1 : 0;
 	st->keys.profile = st->cfg.kdf_tokens ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC;
-	/*@ assert itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) == ITLS_MECH_NONE; */
-	/*@ assert itls_pc_ctok_link(st); */
-	/*@ assert itls_pc_inv_data(st); */
+	/* PC-21: nothing offered yet, nothing agreed */
+	st->agreed = pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec);
 	if (st->cfg.support == 0) {
 		st->state = ITLS_PC_FAILED;
 		st->reason = ITLS_ERR_NOT_ALLOWED;
-		return ITLS_ERR_NOT_ALLOWED;
 	}
-	return ITLS_OK;
+	/*@ assert itls_pc_ctok_link(st); */
+	/*@ assert itls_pc_inv_data(st); */
+	/*@ assert itls_pc_inv_state(st); */
+	return st->cfg.support == 0 ? ITLS_ERR_NOT_ALLOWED : ITLS_OK;
 }
 
 /* see itls/pcscf.h */
@@ -1126,20 +1156,11 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	pc_row(r, &next, &g, steps);
 	/* 3. steps; PC-22 is recorded afresh by each transition */
 	st->sm7_cert_ok = 0;
+	/*@ assert pc_step_inv(st, ev); */
 	k = 0;
 	/*@ loop invariant 0 <= j <= ITLS_FSM_ROW_ACTS;
 	  @ loop invariant 0 <= k <= j;
-	  @ loop invariant st->sec_client_len <= ITLS_FSM_HDR_MAX;
-	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
-	  @ loop invariant st->impi_len <= ITLS_FSM_NAME_MAX;
-	  @ loop invariant itls_pc_tr_ok(st->sm1_via) && itls_pc_tr_ok(st->sm7_via);
-	  @ loop invariant st->stok_sent == 1 ==> st->ue_tls == 1;
-	  @ loop invariant itls_profile_ok(st->keys.profile);
-	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
-	  @ loop invariant itls_pc_mech_ok(st->agreed);
-	  @ loop invariant st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec);
-	  @ loop invariant itls_pc_ctok_link(st);
-	  @ loop invariant st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev);
+	  @ loop invariant pc_step_inv(st, ev);
 	  @ loop assigns j, k, st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->ue_tls, st->stok_sent,
 	  @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
 	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
@@ -1161,6 +1182,7 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
+	/*@ assert pc_step_inv(st, ev); */
 	/*@ assert itls_pc_inv_data(st); */
 	pc_commit(st, ev, next, r, out, k, n);
 	/*@ assert itls_pc_inv(st); */

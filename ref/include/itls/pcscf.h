@@ -207,13 +207,11 @@ struct itls_pc_event {
   @
   @ // PC-21: the mechanism the P-CSCF agrees to: the one it ranks highest among
   @ // those both it (support) and the UE (offer) offered; none when there is none
-  @ predicate itls_pc_both(integer support, integer offer, integer bit) =
-  @   (support & bit) != 0 && (offer & bit) != 0;
   @ logic integer itls_pc_pick(integer support, integer offer, integer prefer_ipsec) =
-  @   (itls_pc_both(support, offer, ITLS_OFFER_TLS) && itls_pc_both(support, offer, ITLS_OFFER_IPSEC))
+  @   (((support & 1) != 0 && (offer & 1) != 0) && ((support & 2) != 0 && (offer & 2) != 0))
   @     ? (prefer_ipsec != 0 ? ITLS_MECH_IPSEC : ITLS_MECH_TLS)
-  @   : (itls_pc_both(support, offer, ITLS_OFFER_TLS) ? ITLS_MECH_TLS
-  @   : (itls_pc_both(support, offer, ITLS_OFFER_IPSEC) ? ITLS_MECH_IPSEC : ITLS_MECH_NONE));
+  @   : (((support & 1) != 0 && (offer & 1) != 0) ? ITLS_MECH_TLS
+  @   : (((support & 2) != 0 && (offer & 2) != 0) ? ITLS_MECH_IPSEC : ITLS_MECH_NONE));
   @ // the mechanism a transport stands for
   @ logic integer itls_pc_mech_of(integer via) =
   @   via == ITLS_TR_TLS ? ITLS_MECH_TLS : (via == ITLS_TR_IPSEC ? ITLS_MECH_IPSEC : ITLS_MECH_NONE);
