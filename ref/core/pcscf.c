@@ -1120,39 +1120,81 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 		st->state = ITLS_PC_FAILED;
 		st->reason = ITLS_ERR_NOT_ALLOWED;
 	}
+	st->sm6_sent = 0;
+	st->ctok_ok = 0;
+	st->psk_ok = 0;
+	/*@ assert st->sm6_sent == 0 && st->ctok_ok == 0 && st->psk_ok == 0; */
 	/*@ assert itls_pc_ctok_link(st); */
 	/*@ assert itls_pc_inv_data(st); */
 	/*@ assert itls_pc_inv_state(st); */
 	return st->cfg.support == 0 ? ITLS_ERR_NOT_ALLOWED : ITLS_OK;
 }
 
-/* see itls/pcscf.h */
-enum itls_err
-itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
-	struct itls_pc_action *out, size_t *n)
+/*
+ * Steps 3 and 4 of a transition along row r (found by pc_lookup): the row's
+ * steps, then the commit. A function of its own so that the goals of
+ * itls_pc_step stay small.
+ */
+/*@ requires \valid(st) && itls_pc_inv(st);
+  @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
+  @ requires \valid_read(f) && \separated(f, st, ev, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires r < PC_TABLE_LEN;
+  @ requires ev->kind == ITLS_PC_EV_SM1 ==> ev->sec_client_len <= ITLS_FSM_HDR_MAX &&
+  @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->impi_len <= ITLS_FSM_NAME_MAX;
+  @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
+  @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n, st, ev);
+  @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1),
+  @   ev->sec_client + (0 .. ev->sec_client_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1),
+  @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
+  @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
+  @ requires \separated(n,
+  @   ev->sec_client + (0 .. ev->sec_client_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1),
+  @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
+  @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
+  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
+  @ ensures itls_pc_inv(st);
+  @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   itls_pc_sm8_ok(st);
+  @ ensures PC_13: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   itls_pc_ctok_due(st) ==> st->ctok_ok == 1 && st->ctok_run == st->aka_run &&
+  @   itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN) ==
+  @     itls_c_token_of(&st->keys, itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN));
+  @ ensures PC_10: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   ev->kind == ITLS_PC_EV_SM7 &&
+  @   itls_pc_same_bytes((uint8_t *)ev->sec_verify, ev->sec_verify_len,
+  @     &st->sec_server[0], st->sec_server_len);
+  @ ensures PC_11: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   itls_pc_same_bytes((uint8_t *)ev->sec_client, ev->sec_client_len,
+  @     &st->sec_client[0], st->sec_client_len);
+  @ ensures PC_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   out[i].mech != ITLS_MECH_NONE && out[i].mech == st->agreed &&
+  @   out[i].mech == itls_pc_mech_of(ev->via) &&
+  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
+  @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
+  @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
+  @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
+  @ ensures PC_22: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   out[i].integrity == ITLS_IP_TLS_YES && st->cfg.mode == ITLS_TLS_CERT ==>
+  @   itls_pc_cert_link(st, ev);
+  @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
+  @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
+  @   st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES;
+  @ ensures PC_07: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
+  @   out[i].with_token == 1 ==> st->ue_tls == 1;
+  @*/
+static void
+pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
+	const struct pc_facts *f, size_t r, struct itls_pc_action *out, size_t *n)
 {
-	struct pc_facts f;
-	size_t r, j, k;
+	size_t j, k;
 	enum itls_pc_state next;
 	enum itls_pc_guard g;
 	enum itls_pc_act steps[ITLS_FSM_ROW_ACTS];
 
-	*n = 0;
-	if (ev->kind == ITLS_PC_EV_SM1 && (ev->sec_client_len > ITLS_FSM_HDR_MAX
-		|| ev->sec_server_len > ITLS_FSM_HDR_MAX
-		|| ev->impi_len > ITLS_FSM_NAME_MAX)) {
-		/*@ assert itls_pc_inv(st); */
-		return ITLS_ERR_BAD_EVENT;
-	}
-	/* 1. facts */
-	pc_facts(&f, st, ev);
-	/* 2. lookup: PC-19 */
-	r = pc_lookup(st, ev, &f);
-	if (r >= PC_TABLE_LEN) {
-		itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
-		/*@ assert itls_pc_inv(st); */
-		return ITLS_ERR_BAD_EVENT;
-	}
 	pc_row(r, &next, &g, steps);
 	/* 3. steps; PC-22 is recorded afresh by each transition */
 	st->sm7_cert_ok = 0;
@@ -1177,14 +1219,41 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 		if (a == ITLS_PC_A_NONE) {
 			break;
 		}
-		pc_do(st, ev, &f, g, a, &out[k]);
+		pc_do(st, ev, f, g, a, &out[k]);
 		k++;
 	}
-	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
 	/*@ assert pc_step_inv(st, ev); */
 	/*@ assert itls_pc_inv_data(st); */
 	pc_commit(st, ev, next, r, out, k, n);
-	/*@ assert itls_pc_inv(st); */
+}
+
+/* see itls/pcscf.h */
+enum itls_err
+itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
+	struct itls_pc_action *out, size_t *n)
+{
+	struct pc_facts f;
+	size_t r;
+
+	*n = 0;
+	if (ev->kind == ITLS_PC_EV_SM1 && (ev->sec_client_len > ITLS_FSM_HDR_MAX
+		|| ev->sec_server_len > ITLS_FSM_HDR_MAX
+		|| ev->impi_len > ITLS_FSM_NAME_MAX)) {
+		/*@ assert itls_pc_inv(st); */
+		return ITLS_ERR_BAD_EVENT;
+	}
+	/* 1. facts */
+	pc_facts(&f, st, ev);
+	/* 2. lookup: PC-19 */
+	r = pc_lookup(st, ev, &f);
+	if (r >= PC_TABLE_LEN) {
+		itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
+		/*@ assert itls_pc_inv(st); */
+		return ITLS_ERR_BAD_EVENT;
+	}
+	/* 3., 4. */
+	pc_apply(st, ev, &f, r, out, n);
+	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	return ITLS_OK;
 }
