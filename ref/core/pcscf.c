@@ -584,8 +584,7 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
 	return ITLS_MECH_NONE;
 }
 
-/* what every step keeps: the data invariant, and the certificate link of the
- * transition under way (PC-22) */
+/* what every step keeps: the data invariant */
 /*@ predicate pc_step_inv{L}(struct itls_pc *st, struct itls_pc_event *ev) =
   @   st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX &&
   @   st->impi_len <= ITLS_FSM_NAME_MAX &&
@@ -594,9 +593,7 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
   @   itls_profile_ok(st->keys.profile) &&
   @   (st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK) &&
   @   itls_pc_mech_ok(st->agreed) &&
-  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
-  @   itls_pc_ctok_link(st) &&
-  @   (st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev));
+  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec);
   @*/
 
 /*@ requires \valid(st) && \valid(act) && \valid_read(f);
@@ -827,14 +824,17 @@ pc_bound(const struct itls_pc *st)
   @     a->mech == itls_pc_mech_of(ev->via) &&
   @     (a->mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @       st->ctok_ok == 1 && st->ctok_run == st->aka_run) &&
+  @     (itls_pc_ctok_due(st) ==> itls_pc_ctok_link(st)) &&
   @     (a->integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1 &&
-  @       (st->cfg.mode == ITLS_TLS_CERT ==> st->sm7_cert_ok == 1))) &&
+  @       (st->cfg.mode == ITLS_TLS_CERT ==> st->sm7_cert_ok == 1 &&
+  @          itls_pc_cert_link(st, ev)))) &&
   @   (a->kind == ITLS_PC_A_UNBIND ==>
   @     st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES) &&
   @   (a->kind == ITLS_PC_A_SEND_SM6 && a->with_token == 1 ==> st->ue_tls == 1);
   @*/
 
 /*@ requires \valid_read(st) && itls_pc_event_ok(ev);
+  @ requires itls_profile_ok(st->keys.profile);
   @ requires \valid_read(a);
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
@@ -867,10 +867,19 @@ pc_act_ok(const struct itls_pc *st, const struct itls_pc_event *ev,
 			&& !(st->ctok_ok == 1 && st->ctok_run == st->aka_run)) {
 			return 0;
 		}
+		/* PC-13: the recorded c_token is that of the s_token sent */
+		if (st->stok_sent == 1 && (st->sm1_via == ITLS_TR_TLS
+			|| st->sm7_via == ITLS_TR_TLS) && st->ctok_ok == 1
+			&& itls_token_verify_client(&st->keys, st->s_token,
+				st->c_token) != ITLS_OK) {
+			return 0;
+		}
 		/* PC-14, PC-22 */
 		if (a->integrity == ITLS_IP_TLS_YES
 			&& !((pc_bound(st) && st->tls_bound == 1)
-				&& (!cert || st->sm7_cert_ok == 1))) {
+				&& (!cert || (st->sm7_cert_ok == 1
+					&& itls_token_verify_server(&st->keys, ev->cert,
+						ev->cert_len, st->s_token) == ITLS_OK)))) {
 			return 0;
 		}
 	}
@@ -887,6 +896,7 @@ pc_act_ok(const struct itls_pc *st, const struct itls_pc_event *ev,
 }
 
 /*@ requires \valid_read(st) && itls_pc_event_ok(ev);
+  @ requires itls_profile_ok(st->keys.profile);
   @ requires \valid_read(out + (0 .. k - 1));
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
@@ -1000,7 +1010,6 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
  */
 /*@ requires \valid(st) && itls_pc_inv_data(st);
   @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
-  @ requires st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev);
   @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
   @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
@@ -1015,7 +1024,6 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
   @ ensures 0 <= *n <= k || *n == 1;
   @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \forall integer i; 0 <= i < *n ==> pc_act_safe(st, ev, out + i);
-  @ ensures st->sm7_cert_ok == 1 ==> itls_pc_cert_link(st, ev);
   @ // the clauses of itls_pc_step, word for word
   @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
   @   itls_pc_sm8_ok(st);
@@ -1052,15 +1060,17 @@ pc_commit(struct itls_pc *st, const struct itls_pc_event *ev,
 	enum itls_pc_state next, size_t r, struct itls_pc_action *out, size_t k,
 	size_t *n)
 {
-	int safe = pc_state_safe(st, next);
+	int safe;
 
+	/* the state is written first, so that the checks read the final state */
+	st->state = next;
+	st->last_row = r;
+	*n = k;
+	safe = pc_state_safe(st, next);
 	if (safe) {
 		safe = pc_actions_safe(st, ev, out, k);
 	}
 	if (safe) {
-		st->state = next;
-		st->last_row = r;
-		*n = k;
 		return;
 	}
 	pc_wipe_keys(st);
@@ -1124,7 +1134,6 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 	st->ctok_ok = 0;
 	st->psk_ok = 0;
 	/*@ assert st->sm6_sent == 0 && st->ctok_ok == 0 && st->psk_ok == 0; */
-	/*@ assert itls_pc_ctok_link(st); */
 	/*@ assert itls_pc_inv_data(st); */
 	/*@ assert itls_pc_inv_state(st); */
 	return st->cfg.support == 0 ? ITLS_ERR_NOT_ALLOWED : ITLS_OK;
@@ -1137,7 +1146,11 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
  */
 /*@ requires \valid(st) && itls_pc_inv(st);
   @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
-  @ requires \valid_read(f) && \separated(f, st, ev, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires \valid(f) && \separated(f, st, ev, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires \separated(f, ev->sec_client + (0 .. ev->sec_client_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1),
+  @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
+  @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
   @ requires r < PC_TABLE_LEN;
   @ requires ev->kind == ITLS_PC_EV_SM1 ==> ev->sec_client_len <= ITLS_FSM_HDR_MAX &&
   @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->impi_len <= ITLS_FSM_NAME_MAX;
@@ -1153,7 +1166,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @   ev->sec_server + (0 .. ev->sec_server_len - 1),
   @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
   @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
-  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
+  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n, f->s_token[0 .. ITLS_FSM_TOKEN_LEN - 1];
   @ ensures itls_pc_inv(st);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
@@ -1188,7 +1201,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @*/
 static void
 pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
-	const struct pc_facts *f, size_t r, struct itls_pc_action *out, size_t *n)
+	struct pc_facts *f, size_t r, struct itls_pc_action *out, size_t *n)
 {
 	size_t j, k;
 	enum itls_pc_state next;
@@ -1222,6 +1235,7 @@ pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
 		pc_do(st, ev, f, g, a, &out[k]);
 		k++;
 	}
+	itls_crypto_wipe(f->s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
 	/*@ assert pc_step_inv(st, ev); */
 	/*@ assert itls_pc_inv_data(st); */
@@ -1254,6 +1268,5 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 	/* 3., 4. */
 	pc_apply(st, ev, &f, r, out, n);
-	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	return ITLS_OK;
 }

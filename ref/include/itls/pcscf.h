@@ -258,8 +258,7 @@ struct itls_pc_event {
   @   p->impi_len <= ITLS_FSM_NAME_MAX &&
   @   (p->stok_sent == 1 ==> p->ue_tls == 1) &&
   @   itls_pc_mech_ok(p->agreed) &&
-  @   p->agreed == itls_pc_pick(p->cfg.support, p->ue_offer, p->cfg.prefer_ipsec) &&
-  @   itls_pc_ctok_link(p);
+  @   p->agreed == itls_pc_pick(p->cfg.support, p->ue_offer, p->cfg.prefer_ipsec);
   @ // ... and what the state implies (PC-15, PC-20)
   @ predicate itls_pc_inv_state(struct itls_pc *p) =
   @   itls_pc_state_ok(p->state) &&
