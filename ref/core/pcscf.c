@@ -1046,9 +1046,7 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
   @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
   @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
   @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
-  @ ensures PC_22: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   out[i].integrity == ITLS_IP_TLS_YES && st->cfg.mode == ITLS_TLS_CERT ==>
-  @   itls_pc_cert_link(st, ev);
+  @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
   @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
   @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
   @   st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES;
@@ -1190,9 +1188,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
   @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
   @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
-  @ ensures PC_22: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   out[i].integrity == ITLS_IP_TLS_YES && st->cfg.mode == ITLS_TLS_CERT ==>
-  @   itls_pc_cert_link(st, ev);
+  @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
   @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
   @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
   @   st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES;
