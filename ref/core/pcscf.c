@@ -1044,8 +1044,7 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
   @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
   @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
-  @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
+  @ ensures PC_14: itls_pc_sm8_tls_bound(st, out, *n);
   @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
   @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
   @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
@@ -1186,8 +1185,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
   @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
-  @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
+  @ ensures PC_14: itls_pc_sm8_tls_bound(st, out, *n);
   @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
   @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
   @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>

@@ -225,6 +225,10 @@ struct itls_pc_event {
   @ predicate itls_pc_cert_link(struct itls_pc *p, struct itls_pc_event *e) =
   @   itls_mem(&p->s_token[0], ITLS_FSM_TOKEN_LEN) ==
   @     itls_s_token_of(&p->keys, itls_mem((uint8_t *)e->cert, e->cert_len));
+  @ // PC-14 over the actions of a step: tls-yes only for a session bound to this run
+  @ predicate itls_pc_sm8_tls_bound(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @     out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(p) && p->tls_bound == 1;
   @ // PC-22 over the actions of a step: tls-yes in I-TLS only with that link
   @ predicate itls_pc_sm8_cert_bound(struct itls_pc *p, struct itls_pc_event *e,
   @     struct itls_pc_action *out, integer n) =
@@ -364,8 +368,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg);
   @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
   @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
-  @ ensures PC_14: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st) && st->tls_bound == 1;
+  @ ensures PC_14: itls_pc_sm8_tls_bound(st, out, *n);
   @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
   @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
   @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
