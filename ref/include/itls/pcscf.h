@@ -225,10 +225,6 @@ struct itls_pc_event {
   @ predicate itls_pc_cert_link(struct itls_pc *p, struct itls_pc_event *e) =
   @   itls_mem(&p->s_token[0], ITLS_FSM_TOKEN_LEN) ==
   @     itls_s_token_of(&p->keys, itls_mem((uint8_t *)e->cert, e->cert_len));
-  @ // PC-14 over the actions of a step: tls-yes only for a session bound to this run
-  @ predicate itls_pc_sm8_tls_bound(struct itls_pc *p, struct itls_pc_action *out, integer n) =
-  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @     out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(p) && p->tls_bound == 1;
   @ // PC-22 over the actions of a step: tls-yes in I-TLS only with that link
   @ predicate itls_pc_sm8_cert_bound(struct itls_pc *p, struct itls_pc_event *e,
   @     struct itls_pc_action *out, integer n) =
@@ -247,6 +243,11 @@ struct itls_pc_event {
   @ predicate itls_pc_bound(struct itls_pc *p) =
   @   (p->ctok_ok == 1 && p->ctok_run == p->aka_run) ||
   @   (p->psk_ok == 1 && p->psk_run == p->aka_run);
+  @
+  @ // PC-14 over the actions of a step: tls-yes only for a session bound to this run
+  @ predicate itls_pc_sm8_tls_bound(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @     out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(p) && p->tls_bound == 1;
   @
   @ predicate itls_pc_after_sm6(integer s) =
   @   s == ITLS_PC_SM6_SENT || s == ITLS_PC_SM8_SENT || s == ITLS_PC_REGISTERED;
