@@ -835,6 +835,7 @@ pc_bound(const struct itls_pc *st)
 
 /*@ requires \valid_read(st) && itls_pc_event_ok(ev);
   @ requires itls_profile_ok(st->keys.profile);
+  @ requires st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX;
   @ requires \valid_read(a);
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
@@ -897,6 +898,7 @@ pc_act_ok(const struct itls_pc *st, const struct itls_pc_event *ev,
 
 /*@ requires \valid_read(st) && itls_pc_event_ok(ev);
   @ requires itls_profile_ok(st->keys.profile);
+  @ requires st->sec_client_len <= ITLS_FSM_HDR_MAX && st->sec_server_len <= ITLS_FSM_HDR_MAX;
   @ requires \valid_read(out + (0 .. k - 1));
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
