@@ -6,6 +6,10 @@
 #   FCT=f1,f2 FILES=... sh proofs/run.sh          some functions only (DEV mode)
 #   TIMEOUT=10 PAR=2 JOBS=2               prover timeout (s), goals in parallel per
 #                                         Frama-C process, Frama-C processes at once
+#   CACHE=none REPORT=build/proofs/REPORT-fresh.md   make proofs-fresh: every goal
+#                                         sent to the provers, the committed cache unused
+#   WPSESS=dir                            another WP session (and cache) directory
+#                                         (default proofs/wpsess, the committed cache)
 #
 # A full run proves each source file in its own Frama-C process, JOBS at a time
 # (WP's goal generation is single-threaded, so one process uses one core).
@@ -13,7 +17,11 @@
 # proof uses only the contracts (in ref/include/itls/*.h) of what it calls, and
 # each contract is proved in the run of the file that defines the function.
 # The per-file results are merged (a property counts as proved when the run
-# of its own file proved it) and gated strictly (proofs/gate.awk).
+# of its own file proved it) and gated strictly: proofs/gate.awk on the
+# properties of -report-csv, proofs/gate-log.awk on WP's own log of each
+# process ("Proved goals: N / N", no Failed / Unknown / Timeout goal: the CSV
+# has no row for some goals, e.g. a loop variant's decrease), and no ACSL
+# axiom (nor admit) outside ref/include/itls/crypto.h (proofs/TRUSTED.md).
 #
 # A full run writes build/proofs/<file>/ per file, the merged build/proofs/wp.log
 # and wp.csv, and proofs/REPORT.md; a DEV run writes build/proofs-dev/<pid>/.
@@ -43,7 +51,10 @@ fi
 TIMEOUT=${TIMEOUT:-10}
 PAR=${PAR:-2}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-export TIMEOUT PAR FCTOPT
+WPSESS=${WPSESS:-proofs/wpsess}
+CACHE=${CACHE:-update}
+REPORT=${REPORT:-proofs/REPORT.md}
+export TIMEOUT PAR FCTOPT WPSESS CACHE
 
 # wp_one OUTDIR FILES... -- one Frama-C/WP process: OUTDIR/wp.log, wp.csv, seconds
 wp_one() {
@@ -54,7 +65,7 @@ wp_one() {
 	frama-c -machdep x86_64 -cpp-extra-args="-Iref/include -D__ITLS_PROOF__" \
 		-warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-downcast \
 		-wp -wp-rte -wp-prover cvc4,z3,cvc5 -wp-par "$PAR" -wp-timeout "$TIMEOUT" \
-		-wp-session proofs/wpsess -wp-cache update $FCTOPT \
+		-wp-session "$WPSESS" -wp-cache "$CACHE" $FCTOPT \
 		"$@" -then -report-untried -report-csv "$o/wp.csv" > "$o/wp.log" 2>&1 || {
 		tail -30 "$o/wp.log"; echo "proofs: frama-c failed on $* (see $o/wp.log)"; return 1; }
 	echo $(( $(date +%s) - t0 )) > "$o/seconds"
@@ -87,11 +98,26 @@ else
 fi
 end=$(date +%s)
 set +e
-awk -v DEV=$DEV -v PENDING="$( [ -s proofs/PENDING ] && echo proofs/PENDING )" -f proofs/gate.awk "$OUT/wp.csv" 2>"$OUT/trusted.txt"
+PEND="$( [ -s proofs/PENDING ] && echo proofs/PENDING )"
+awk -v DEV=$DEV -v PENDING="$PEND" -f proofs/gate.awk "$OUT/wp.csv" 2>"$OUT/trusted.txt"
 rc=$?
+# WP's own verdict, per Frama-C process (proofs/gate-log.awk)
+if [ $DEV = 1 ]; then LOGS=$OUT/wp.log; else
+	LOGS=$(for f in $SRCS; do echo "$OUT/$(basename "$f" .c)/wp.log"; done); fi
+# shellcheck disable=SC2086
+awk -v PENDING="$PEND" -f proofs/gate-log.awk $LOGS || rc=1
+# trusted logic: ACSL axioms (and admitted clauses) only in crypto.h
+# shellcheck disable=SC2086
+ax=$(grep -n -E '(^|[^A-Za-z_])(axiom[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*(\{[^}]*\})?[ \t]*:|admit[ \t]+(requires|ensures|assert|invariant|loop|check))' \
+	ref/core/*.c ref/include/itls/*.h $SRCS 2>/dev/null | sort -u | grep -v '^ref/include/itls/crypto\.h:')
+if [ -n "$ax" ]; then
+	echo "$ax" | sed 's/^/UNTRUSTED axiom outside crypto.h: /'
+	echo "gate: axioms are trusted only in ref/include/itls/crypto.h (proofs/TRUSTED.md)"
+	rc=1
+fi
 set -e
 if [ $DEV = 0 ]; then
-	sh proofs/report.sh "$OUT" $((end - start)) > proofs/REPORT.md
-	echo "proofs: report in proofs/REPORT.md ($((end - start)) s wall, $JOBS processes)"
+	sh proofs/report.sh "$OUT" $((end - start)) > "$REPORT"
+	echo "proofs: report in $REPORT ($((end - start)) s wall, $JOBS processes)"
 fi
 exit $rc

@@ -3,8 +3,9 @@
 #
 # Everything here is printed by the `itls` command from the code: the two
 # transition tables (ref/core/ue.c, ref/core/pcscf.c) as markdown and as
-# graphviz, the ladder of every `itls demo` scenario as text, the ladder of
-# the main scenario as graphviz, and SVG renderings when `dot` is present.
+# graphviz, the ladder of every `itls demo` scenario as text, the SIP
+# messages of the itls and psk runs in full (markdown), the ladders of the
+# figure scenarios as graphviz, and SVG renderings when `dot` is present.
 # `make spec` writes into spec/generated/; `make spec-check` writes into a
 # scratch directory and compares with spec/generated/.
 set -eu
@@ -24,10 +25,21 @@ for s in $("$ITLS" demo --list | awk '{print $1}'); do
 		exit 1
 	fi
 done
-"$ITLS" demo itls --dot "$OUT/ladder-itls.dot" > /dev/null
+# the flows of the source figures, drawn (clauses 4, 11)
+FIGS="itls secagree-first prefer-ipsec fallback-ipsec psk"
+for s in $FIGS; do
+	"$ITLS" demo "$s" --dot "$OUT/ladder-$s.dot" > /dev/null
+done
 "$ITLS" demo --all > "$OUT/demo-summary.txt" || true
+# the full SIP messages SM1..SM12 of the main flows (clause "Examples")
+for s in itls psk; do
+	"$ITLS" demo "$s" --messages > "$OUT/messages-$s.md"
+done
 if command -v dot > /dev/null 2>&1; then
-	for f in ue pcscf ladder-itls; do
+	for f in ue pcscf; do
 		dot -Tsvg "$OUT/$f.dot" > "$OUT/$f.svg"
+	done
+	for s in $FIGS; do
+		dot -Tsvg "$OUT/ladder-$s.dot" > "$OUT/ladder-$s.svg"
 	done
 fi

@@ -88,7 +88,7 @@ load(const struct set *s, struct inputs *in)
 	itls_milenage_opc(in->opc, in->k, in->op);
 }
 
-Test(aka, milenage_test_sets)
+Test(aka, milenage_test_sets, .description = "AK-01 AK-06")
 {
 	size_t i;
 
@@ -110,7 +110,7 @@ Test(aka, milenage_test_sets)
 	}
 }
 
-Test(aka, autn_build_and_check)
+Test(aka, autn_build_and_check, .description = "AK-07 AK-08")
 {
 	size_t i, j;
 
@@ -157,7 +157,7 @@ Test(aka, autn_build_and_check)
 	}
 }
 
-Test(aka, auts)
+Test(aka, auts, .description = "AK-09")
 {
 	size_t i, j;
 
@@ -238,7 +238,7 @@ resp_err(int want)
 
 TestSuite(digest, .init = digest_setup);
 
-Test(digest, rfc2617_example)
+Test(digest, rfc2617_example, .description = "AK-10 AK-11 AK-12")
 {
 	/* RFC 2617 section 3.5 (the value seed 004 quotes in SM7): AK-10, AK-11 (auth), AK-12 */
 	static const char pw[] = "Circle Of Life";
@@ -254,7 +254,7 @@ Test(digest, rfc2617_example)
 	resp_eq("6629fae49393a05397450978507c4ef1");
 }
 
-Test(digest, akav1)
+Test(digest, akav1, .description = "AK-12 AK-11")
 {
 	/* AK-12: password = the 8 raw RES bytes of test set 1 */
 	resp_eq("e8534976434a74dabe860fa8f2f31853");
@@ -275,7 +275,7 @@ Test(digest, akav1)
 	resp_eq("e8534976434a74dabe860fa8f2f31853");
 }
 
-Test(digest, akav2)
+Test(digest, akav2, .description = "AK-13")
 {
 	/* AK-13: password = base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password"))
 	 * = "shzt3q8CWaZnCAWqs3WmEQ==" here */
@@ -285,7 +285,7 @@ Test(digest, akav2)
 	resp_eq("2405b88528810f744bf4f764d59d5f73");
 }
 
-Test(digest, errors)
+Test(digest, errors, .description = "AK-14")
 {
 	/* AK-14, in the documented order */
 	d.algorithm = 0;
@@ -319,7 +319,7 @@ Test(digest, errors)
 	cr_assert_eq(itls_aka_response((uint8_t[32]){ 0 }, &d), ITLS_OK);
 }
 
-Test(digest, names)
+Test(digest, names, .description = "AK-14")
 {
 	int a = 0, q = 0;
 
@@ -342,7 +342,7 @@ Test(digest, names)
 	cr_assert_eq(q, ITLS_QOP_AUTH_INT);
 }
 
-Test(aka, wipe_leaves_inputs)
+Test(aka, wipe_leaves_inputs, .description = "AK-15")
 {
 	/* AK-15: the functions write their outputs only; inputs stay as given */
 	struct inputs in, copy;

@@ -2,7 +2,7 @@
  * test_authparam.c -- Criterion suite of the Digest parameters module
  * (spec/authparam.md AP-01 .. AP-31).
  *
- * Values: the SM6/SM7 examples of seed 004 (004_cc265cfec24203c0.txt)
+ * Values: the SM6/SM7 examples of seed 004
  * section 3.3.3, TS 24.229-style challenges with ck/ik, the base64 test
  * vectors of RFC 4648 section 10, and an AKA nonce built (with Python's
  * base64 module, not with this code) from RAND and AUTN of TS 35.208 test
@@ -81,7 +81,7 @@ expect_err(const char *s, enum itls_err want)
 
 /* ---- seed examples -------------------------------------------------------- */
 
-Test(authparam, seed_sm6_example)
+Test(authparam, seed_sm6_example, .description = "AP-23 AP-15 AP-29")
 {
 	uint8_t tok[12];
 	static const uint8_t want[12] = {
@@ -106,7 +106,7 @@ Test(authparam, seed_sm6_example)
 		ITLS_AP_C_TOKEN, tok, 12), ITLS_ERR_MISSING_PARAMETER);
 }
 
-Test(authparam, seed_sm7_example)
+Test(authparam, seed_sm7_example, .description = "AP-15 AP-12")
 {
 	uint8_t tok[12];
 	static const uint8_t want[12] = {
@@ -133,7 +133,7 @@ Test(authparam, seed_sm7_example)
 	cr_expect_eq(memcmp(buf, "user1_private@home1.net", n), 0);
 }
 
-Test(authparam, ts24229_sm5_with_ck_ik)
+Test(authparam, ts24229_sm5_with_ck_ik, .description = "AP-18 AP-26")
 {
 	uint8_t ik[16], ck[16];
 	static const uint8_t want_ik[16] = {
@@ -160,7 +160,7 @@ Test(authparam, ts24229_sm5_with_ck_ik)
 
 /* ---- lexical rules --------------------------------------------------------- */
 
-Test(authparam, ap01_too_long)
+Test(authparam, ap01_too_long, .description = "AP-01")
 {
 	static char big[ITLS_AUTHPARAM_MAX_LEN + 2];
 	size_t n;
@@ -178,7 +178,7 @@ Test(authparam, ap01_too_long)
 		sizeof out, &n), ITLS_ERR_BUFFER_TOO_SMALL);
 }
 
-Test(authparam, ap02_lws)
+Test(authparam, ap02_lws, .description = "AP-02")
 {
 	/* AP-02: SP, HTAB, folding around "," and "=", before and after */
 	cr_assert_eq(canon(" \tDigest \t realm \t=\t \"a\" \t,\r\n nonce=\"b\" \t"), ITLS_OK);
@@ -191,7 +191,7 @@ Test(authparam, ap02_lws)
 	expect_err("Digest realm=\"a\"\r", ITLS_ERR_SYNTAX);
 }
 
-Test(authparam, ap03_scheme)
+Test(authparam, ap03_scheme, .description = "AP-03")
 {
 	/* AP-03: case-insensitive, written as Digest */
 	cr_assert_eq(canon("DIGEST realm=\"a\""), ITLS_OK);
@@ -204,7 +204,7 @@ Test(authparam, ap03_scheme)
 	expect_err(", realm=\"a\"", ITLS_ERR_BAD_SCHEME);
 }
 
-Test(authparam, ap04_empty)
+Test(authparam, ap04_empty, .description = "AP-04")
 {
 	/* AP-04 */
 	expect_err("", ITLS_ERR_EMPTY);
@@ -214,7 +214,7 @@ Test(authparam, ap04_empty)
 	cr_expect_eq(itls_authparam_parse(NULL, 0, &ap), ITLS_ERR_EMPTY);
 }
 
-Test(authparam, ap05_ap06_syntax)
+Test(authparam, ap05_ap06_syntax, .description = "AP-05 AP-06 AP-07")
 {
 	/* AP-05: the scheme needs LWS after it */
 	expect_err("Digest,realm=\"a\"", ITLS_ERR_SYNTAX);
@@ -242,7 +242,7 @@ Test(authparam, ap05_ap06_syntax)
 	cr_expect_str_eq(out, "Digest x!#$%&'*+-.^_`|~09azaz=!#$%&'*+-.^_`|~");
 }
 
-Test(authparam, ap08_quoted_string)
+Test(authparam, ap08_quoted_string, .description = "AP-08 AP-12")
 {
 	char buf[64];
 	size_t n;
@@ -271,7 +271,7 @@ Test(authparam, ap08_quoted_string)
 	expect_err("Digest realm=\"a\x7f" "b\"", ITLS_ERR_BAD_QUOTED_STRING);
 }
 
-Test(authparam, ap09_duplicates)
+Test(authparam, ap09_duplicates, .description = "AP-09 AP-23")
 {
 	/* AP-09 */
 	expect_err("Digest realm=\"a\", realm=\"b\"", ITLS_ERR_DUPLICATE_PARAMETER);
@@ -284,7 +284,7 @@ Test(authparam, ap09_duplicates)
 	cr_expect_eq(ap.at[ITLS_AP_S_TOKEN], 1);
 }
 
-Test(authparam, ap10_too_many)
+Test(authparam, ap10_too_many, .description = "AP-10 AP-22")
 {
 	char buf[512];
 	size_t i, n = 0;
@@ -304,7 +304,7 @@ Test(authparam, ap10_too_many)
 	cr_expect_eq(itls_authparam_parse(buf, n, &ap), ITLS_ERR_SYNTAX);
 }
 
-Test(authparam, ap11_unknown_kept)
+Test(authparam, ap11_unknown_kept, .description = "AP-11")
 {
 	/* AP-11: unknown parameters kept, unchecked, in place */
 	cr_assert_eq(canon("Digest stale=TRUE, realm=\"a\", Domain=\"sip:x\", "
@@ -317,7 +317,7 @@ Test(authparam, ap11_unknown_kept)
 
 /* ---- value rules ----------------------------------------------------------- */
 
-Test(authparam, ap13_quoted_only)
+Test(authparam, ap13_quoted_only, .description = "AP-13")
 {
 	/* AP-13 */
 	expect_err("Digest realm=a", ITLS_ERR_SYNTAX);
@@ -334,7 +334,7 @@ Test(authparam, ap13_quoted_only)
 		"integrity-protected=\"no\""), ITLS_OK);
 }
 
-Test(authparam, ap14_algorithm)
+Test(authparam, ap14_algorithm, .description = "AP-14")
 {
 	/* AP-14: three values, any case, token or quoted (escapes removed) */
 	cr_expect_eq(parse("Digest algorithm=AKAv1-MD5"), ITLS_OK);
@@ -349,7 +349,7 @@ Test(authparam, ap14_algorithm)
 	expect_err("Digest algorithm=\" MD5\"", ITLS_ERR_BAD_ALGORITHM);
 }
 
-Test(authparam, ap15_ap16_qop_challenge)
+Test(authparam, ap15_ap16_qop_challenge, .description = "AP-16 AP-15")
 {
 	/* AP-16: a list in a challenge; unknown options ignored */
 	cr_expect_eq(parse("Digest qop=\"auth,auth-int\""), ITLS_OK);
@@ -368,7 +368,7 @@ Test(authparam, ap15_ap16_qop_challenge)
 	expect_err("Digest response=\"\", qop=\"auth,auth-int\"", ITLS_ERR_BAD_QOP);
 }
 
-Test(authparam, ap17_qop_credentials)
+Test(authparam, ap17_qop_credentials, .description = "AP-17")
 {
 	/* AP-17 */
 	cr_expect_eq(parse("Digest response=\"0\", qop=auth"), ITLS_OK);
@@ -378,7 +378,7 @@ Test(authparam, ap17_qop_credentials)
 	expect_err("Digest response=\"0\", qop=\"auth \"", ITLS_ERR_BAD_QOP);
 }
 
-Test(authparam, ap18_ck_ik)
+Test(authparam, ap18_ck_ik, .description = "AP-18")
 {
 	/* AP-18 */
 	cr_expect_eq(parse("Digest ck=\"FEDCBA9876543210FEDCBA9876543210\""), ITLS_OK);
@@ -389,7 +389,7 @@ Test(authparam, ap18_ck_ik)
 	expect_err("Digest ck=\"\"", ITLS_ERR_BAD_HEX);
 }
 
-Test(authparam, ap19_tokens)
+Test(authparam, ap19_tokens, .description = "AP-19")
 {
 	/* AP-19 */
 	cr_expect_eq(parse("Digest s_token=\"00112233445566778899AABB\""), ITLS_OK);
@@ -401,7 +401,7 @@ Test(authparam, ap19_tokens)
 		ITLS_ERR_BAD_TOKEN);
 }
 
-Test(authparam, ap20_integrity_protected)
+Test(authparam, ap20_integrity_protected, .description = "AP-20")
 {
 	static const char *const ok[] = {
 		"yes", "no", "tls-pending", "tls-yes", "ip-assoc-pending",
@@ -420,7 +420,7 @@ Test(authparam, ap20_integrity_protected)
 	expect_err("Digest integrity-protected=\"\"", ITLS_ERR_BAD_INTEGRITY_PROTECTED);
 }
 
-Test(authparam, ap21_nc)
+Test(authparam, ap21_nc, .description = "AP-21")
 {
 	/* AP-21 */
 	cr_expect_eq(parse("Digest nc=00000001"), ITLS_OK);
@@ -430,7 +430,7 @@ Test(authparam, ap21_nc)
 	expect_err("Digest nc=0000000g", ITLS_ERR_BAD_NC);
 }
 
-Test(authparam, ap22_ap23_round_trip)
+Test(authparam, ap22_ap23_round_trip, .description = "AP-23")
 {
 	char first[4096];
 	static const char *const in[] = { sm5, sm6_seed, sm7_seed,
@@ -449,7 +449,7 @@ Test(authparam, ap22_ap23_round_trip)
 
 /* ---- writers -------------------------------------------------------------- */
 
-Test(authparam, ap31_buffer_too_small)
+Test(authparam, ap31_buffer_too_small, .description = "AP-31")
 {
 	char small[32];
 	size_t n = 99, need;
@@ -471,7 +471,7 @@ Test(authparam, ap31_buffer_too_small)
 	cr_expect_eq(small[0], 'Z');
 }
 
-Test(authparam, ap26_sm6_with_token)
+Test(authparam, ap26_sm6_with_token, .description = "AP-26")
 {
 	static const uint8_t tok[12] = {
 		0x00, 0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88, 0x99, 0xaa, 0xbb
@@ -499,7 +499,7 @@ Test(authparam, ap26_sm6_with_token)
 	cr_expect_eq(out[0], 'Z');
 }
 
-Test(authparam, ap26_sm6_errors)
+Test(authparam, ap26_sm6_errors, .description = "AP-26")
 {
 	static const uint8_t tok[12] = { 0 };
 	static const char no_ik[] = "Digest realm=\"r\", ck=\"00000000000000000000000000000000\"";
@@ -529,7 +529,7 @@ Test(authparam, ap26_sm6_errors)
 	cr_expect_str_eq(out, "Digest s_token=\"000000000000000000000000\"");
 }
 
-Test(authparam, ap27_ap30_sm7_builder)
+Test(authparam, ap27_ap30_sm7_builder, .description = "AP-27 AP-30")
 {
 	struct itls_authparam_creds c;
 	size_t n;
@@ -585,7 +585,7 @@ Test(authparam, ap27_ap30_sm7_builder)
 	cr_expect_eq(out[0], 'Z');
 }
 
-Test(authparam, ap27_sm1_credentials)
+Test(authparam, ap27_sm1_credentials, .description = "AP-27")
 {
 	struct itls_authparam_creds c;
 	size_t n;
@@ -607,7 +607,7 @@ Test(authparam, ap27_sm1_credentials)
 		"integrity-protected=no");
 }
 
-Test(authparam, ap28_sm8)
+Test(authparam, ap28_sm8, .description = "AP-28")
 {
 	size_t n;
 	static const char sm7_ip[] = "Digest username=\"u\", integrity-protected=yes, "
@@ -634,7 +634,7 @@ Test(authparam, ap28_sm8)
 		"integrity-protected=ip-assoc-pending");
 }
 
-Test(authparam, ap29_hex)
+Test(authparam, ap29_hex, .description = "AP-29")
 {
 	uint8_t b[4] = { 1, 2, 3, 4 };
 
@@ -652,7 +652,7 @@ Test(authparam, ap29_hex)
 
 /* ---- base64 and the nonce ------------------------------------------------- */
 
-Test(authparam, ap24_base64_rfc4648)
+Test(authparam, ap24_base64_rfc4648, .description = "AP-24")
 {
 	static const struct { const char *b64, *raw; } v[] = {
 		{ "", "" }, { "Zg==", "f" }, { "Zm8=", "fo" }, { "Zm9v", "foo" },
@@ -673,7 +673,7 @@ Test(authparam, ap24_base64_rfc4648)
 		ITLS_ERR_BUFFER_TOO_SMALL);
 }
 
-Test(authparam, ap24_base64_bad)
+Test(authparam, ap24_base64_bad, .description = "AP-24")
 {
 	static const char *const bad[] = {
 		"Zg=", "Zg", "Z", "Zm9vY", "Zg=A", "Z===", "====", "Zm9v Yg==", "Zm9v\nYg==",
@@ -689,7 +689,7 @@ Test(authparam, ap24_base64_bad)
 	}
 }
 
-Test(authparam, ap25_aka_nonce)
+Test(authparam, ap25_aka_nonce, .description = "AP-25")
 {
 	uint8_t buf[64];
 	struct itls_authparam_nonce nv;

@@ -52,7 +52,7 @@ hmac1(const uint8_t *k, size_t kl, const char *msg, size_t outlen, const char *w
 	}
 }
 
-Test(crypto, rfc2202_hmac_sha1)
+Test(crypto, rfc2202_hmac_sha1, .description = "TK-01 TK-02")
 {
 	uint8_t k[80];
 
@@ -82,7 +82,7 @@ hmac256(const uint8_t *k, size_t kl, const char *msg, size_t outlen, const char 
 	}
 }
 
-Test(crypto, rfc4231_hmac_sha256)
+Test(crypto, rfc4231_hmac_sha256, .description = "TK-09")
 {
 	uint8_t k[131];
 
@@ -98,7 +98,7 @@ Test(crypto, rfc4231_hmac_sha256)
 		"60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
 }
 
-Test(crypto, sha256_md5)
+Test(crypto, sha256_md5, .description = "AK-10")
 {
 	uint8_t out[32];
 	struct itls_crypto_part p[3];
@@ -118,7 +118,7 @@ Test(crypto, sha256_md5)
 	eq_hex(out, 16, "900150983cd24fb0d6963f7d28e17f72");
 }
 
-Test(crypto, hmac_md5_key_parts)
+Test(crypto, hmac_md5_key_parts, .description = "AK-13")
 {
 	/* RFC 2202 HMAC-MD5 case 1, the 16-byte key given as two parts (AK-13) */
 	uint8_t k[16], out[16];
@@ -133,7 +133,7 @@ Test(crypto, hmac_md5_key_parts)
 	eq_hex(out, 16, "9294727a3638bb1c13f48ef8158bfc9d");
 }
 
-Test(crypto, aes128)
+Test(crypto, aes128, .description = "AK-01")
 {
 	uint8_t k[16], in[16], out[16];
 
@@ -153,7 +153,7 @@ Test(crypto, aes128)
 	eq_hex(out, 16, "009a9e0996561525f611667bbf79e226");
 }
 
-Test(crypto, kdf_rfc5448)
+Test(crypto, kdf_rfc5448, .description = "TK-09 TK-11")
 {
 	/*
 	 * TK-09: RFC 5448 appendix C case 1 derives CK' || IK' with the TS
@@ -182,7 +182,7 @@ Test(crypto, kdf_rfc5448)
 	cr_assert_eq(out[12], 0xee);
 }
 
-Test(crypto, eq_and_wipe)
+Test(crypto, eq_and_wipe, .description = "TK-07 TK-08")
 {
 	uint8_t a[12], b[12];
 	size_t i;

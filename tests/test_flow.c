@@ -60,7 +60,7 @@ run(int scn, struct sim_run *r)
 	cr_assert(r->pass, "%s: %s", sim_scenarios[scn].name, r->verdict);
 }
 
-Test(flow, itls)
+Test(flow, itls, .description = "UE-02 UE-04 PC-08")
 {
 	struct sim_run r;
 
@@ -82,20 +82,20 @@ Test(flow, itls)
 	sim_free(&r);
 }
 
-Test(flow, secagree_first)
+Test(flow, secagree_first, .description = "UE-03 UE-14 PC-03")
 {
 	struct sim_run r;
 
 	run(SIM_SECAGREE_FIRST, &r);
-	cr_assert_str_eq(msg(&r, "SM1")->via, "UDP");
-	cr_assert_str_eq(msg(&r, "SM6")->via, "UDP");
+	cr_assert_str_eq(msg(&r, "SM1")->via, "TCP");
+	cr_assert_str_eq(msg(&r, "SM6")->via, "TCP");
 	cr_assert_str_eq(msg(&r, "SM7")->via, "TLS");
 	cr_assert(has_line(&r, "SM2", "integrity-protected=no"));
 	cr_assert(has_line(&r, "SM6", "Security-Server: tls;q=0.2"));
 	sim_free(&r);
 }
 
-Test(flow, prefer_ipsec)
+Test(flow, prefer_ipsec, .description = "UE-13 PC-12 PC-14")
 {
 	struct sim_run r;
 
@@ -106,17 +106,17 @@ Test(flow, prefer_ipsec)
 	sim_free(&r);
 }
 
-Test(flow, fallback_ipsec)
+Test(flow, fallback_ipsec, .description = "UE-15 PC-07")
 {
 	struct sim_run r;
 
 	run(SIM_FALLBACK_IPSEC, &r);
-	cr_assert_str_eq(msg(&r, "SM1")->via, "UDP");
+	cr_assert_str_eq(msg(&r, "SM1")->via, "TCP");
 	cr_assert(!has_line(&r, "SM6", "s_token"));
 	sim_free(&r);
 }
 
-Test(flow, psk)
+Test(flow, psk, .description = "UE-17 PC-16")
 {
 	struct sim_run r;
 
@@ -127,7 +127,7 @@ Test(flow, psk)
 	sim_free(&r);
 }
 
-Test(flow, mitm)
+Test(flow, mitm, .description = "UE-09")
 {
 	struct sim_run r;
 
@@ -136,7 +136,7 @@ Test(flow, mitm)
 	sim_free(&r);
 }
 
-Test(flow, bad_ctoken)
+Test(flow, bad_ctoken, .description = "PC-13")
 {
 	struct sim_run r;
 
@@ -145,7 +145,7 @@ Test(flow, bad_ctoken)
 	sim_free(&r);
 }
 
-Test(flow, bid_down)
+Test(flow, bid_down, .description = "PC-10 PC-11 UE-16")
 {
 	struct sim_run r;
 
@@ -157,7 +157,7 @@ Test(flow, bid_down)
 	sim_free(&r);
 }
 
-Test(flow, no_tls_ue)
+Test(flow, no_tls_ue, .description = "PC-07 UE-24")
 {
 	struct sim_run r;
 
@@ -168,7 +168,7 @@ Test(flow, no_tls_ue)
 	sim_free(&r);
 }
 
-Test(flow, resume)
+Test(flow, resume, .description = "UE-18 UE-19 PC-17")
 {
 	struct sim_run r;
 	size_t i;
@@ -254,7 +254,7 @@ static struct itls_tls_server srv;
 static struct itls_tls_link lnk;
 
 /* UE-05: the certificate as received, no CA; PC-01: no CertificateRequest */
-Test(tls, captures_the_end_entity_certificate_as_received)
+Test(tls, captures_the_end_entity_certificate_as_received, .description = "UE-05 PC-01 UE-18")
 {
 	struct itls_tls_result res;
 	const uint8_t *c;

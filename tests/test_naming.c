@@ -16,7 +16,7 @@
 /* ---- NM-10 host comparison ----------------------------------------------- */
 
 /* NM-10 */
-Test(naming, host_eq_NM10)
+Test(naming, host_eq_NM10, .description = "NM-10")
 {
 	cr_assert_eq(itls_host_eq(S("pcscf.ims.com"), S("pcscf.ims.com")), 1);
 	cr_assert_eq(itls_host_eq(S("PCSCF.Ims.COM"), S("pcscf.ims.com")), 1);
@@ -36,7 +36,7 @@ Test(naming, host_eq_NM10)
 /* ---- NM-11 within, NM-12 exact ------------------------------------------- */
 
 /* NM-11 */
-Test(naming, within_NM11)
+Test(naming, within_NM11, .description = "NM-11 NM-12")
 {
 	cr_assert_eq(itls_name_within(S("ims.com"), S("ims.com")), 1);
 	cr_assert_eq(itls_name_within(S("pcscf.ims.com"), S("ims.com")), 1);
@@ -54,7 +54,7 @@ Test(naming, within_NM11)
 }
 
 /* NM-12 */
-Test(naming, exact_NM12)
+Test(naming, exact_NM12, .description = "NM-11 NM-12")
 {
 	cr_assert_eq(itls_name_match(S("ims.com"), S("ims.com"), 1), 1);
 	cr_assert_eq(itls_name_match(S("IMS.com."), S("ims.com"), 1), 1);
@@ -65,7 +65,7 @@ Test(naming, exact_NM12)
 /* ---- NM-13 domain syntax -------------------------------------------------- */
 
 /* NM-13 */
-Test(naming, domain_syntax_NM13)
+Test(naming, domain_syntax_NM13, .description = "NM-13")
 {
 	cr_assert_eq(itls_domain_valid(S("ims.com")), 1);
 	cr_assert_eq(itls_domain_valid(S("ims.com.")), 1);
@@ -87,7 +87,7 @@ Test(naming, domain_syntax_NM13)
 /* ---- NM-14 realm ---------------------------------------------------------- */
 
 /* NM-14 */
-Test(naming, realm_domain_NM14)
+Test(naming, realm_domain_NM14, .description = "NM-14")
 {
 	size_t off = 99;
 
@@ -108,7 +108,7 @@ Test(naming, realm_domain_NM14)
 /* ---- NM-16 SIP URI host --------------------------------------------------- */
 
 /* NM-16 */
-Test(naming, sip_uri_host_NM16)
+Test(naming, sip_uri_host_NM16, .description = "NM-16")
 {
 	size_t h = 0;
 
@@ -132,7 +132,7 @@ Test(naming, sip_uri_host_NM16)
 /* ---- NM-22 trust domain ---------------------------------------------------- */
 
 /* NM-22 */
-Test(naming, name_domain_NM22)
+Test(naming, name_domain_NM22, .description = "NM-22")
 {
 	size_t o = 0, l = 0;
 
@@ -161,7 +161,7 @@ Test(naming, name_domain_NM22)
 }
 
 /* NM-22 */
-Test(naming, trust_check_NM22)
+Test(naming, trust_check_NM22, .description = "NM-22")
 {
 	const char *t = "3gppnetwork.org";
 
@@ -189,7 +189,7 @@ Test(naming, trust_check_NM22)
 /* ---- NM-21 IMSI ----------------------------------------------------------- */
 
 /* NM-21 */
-Test(naming, imsi_ts23003_example_NM21)
+Test(naming, imsi_ts23003_example_NM21, .description = "NM-21")
 {
 	char out[128];
 	size_t n = 0;
@@ -212,7 +212,7 @@ Test(naming, imsi_ts23003_example_NM21)
 }
 
 /* NM-21 */
-Test(naming, imsi_three_digit_mnc_NM21)
+Test(naming, imsi_three_digit_mnc_NM21, .description = "NM-21")
 {
 	char out[128];
 	size_t n = 0;
@@ -235,7 +235,7 @@ Test(naming, imsi_three_digit_mnc_NM21)
 }
 
 /* NM-21 */
-Test(naming, imsi_reasons_NM21)
+Test(naming, imsi_reasons_NM21, .description = "NM-21")
 {
 	char out[64];
 	size_t n = 7;
@@ -384,7 +384,7 @@ check(const char *cn, const char *san, const char *dom, const char *realm,
 }
 
 /* NM-17 */
-Test(naming, source_NM17)
+Test(naming, source_NM17, .description = "NM-17 NM-20")
 {
 	struct b c;
 	struct itls_x509_names nm;
@@ -407,7 +407,7 @@ Test(naming, source_NM17)
 }
 
 /* NM-17 */
-Test(naming, check_identities_that_count_NM17)
+Test(naming, check_identities_that_count_NM17, .description = "NM-17 NM-20")
 {
 	/* SIP URI counts, the dNSName is then ignored */
 	cr_assert_eq(check(NULL, "uri:sip:pcscf.ims.com|dns:pcscf.evil.net",
@@ -439,7 +439,7 @@ Test(naming, check_identities_that_count_NM17)
 }
 
 /* NM-18 */
-Test(naming, check_match_rules_NM18)
+Test(naming, check_match_rules_NM18, .description = "NM-17 NM-20 NM-18 NM-12")
 {
 	cr_assert_eq(check(NULL, "dns:PCSCF.IMS.COM.", "ims.com", NULL, 0), ITLS_OK);
 	cr_assert_eq(check(NULL, "uri:SIP:pcscf.ims.com:5061;transport=tls",
@@ -464,7 +464,7 @@ Test(naming, check_match_rules_NM18)
 }
 
 /* NM-18 */
-Test(naming, check_cn_types_NM18)
+Test(naming, check_cn_types_NM18, .description = "NM-17 NM-20 NM-18")
 {
 	struct b c;
 	static const uint8_t bmp[] = { 0, 'i', 0, 'm', 0, 's', 0, '.', 0, 'c', 0,
@@ -505,7 +505,7 @@ Test(naming, check_cn_types_NM18)
 }
 
 /* NM-19 */
-Test(naming, check_realm_NM19)
+Test(naming, check_realm_NM19, .description = "NM-17 NM-20 NM-19")
 {
 	cr_assert_eq(check(NULL, "dns:pcscf.ims.com", "ims.com", "operator1.ims.com",
 		0), ITLS_OK);
@@ -525,7 +525,7 @@ Test(naming, check_realm_NM19)
 }
 
 /* NM-20 */
-Test(naming, check_order_and_input_reasons_NM20)
+Test(naming, check_order_and_input_reasons_NM20, .description = "NM-17 NM-20")
 {
 	struct b c;
 
@@ -554,7 +554,7 @@ Test(naming, check_order_and_input_reasons_NM20)
 }
 
 /* NM-18 */
-Test(naming, identity_match_NM18)
+Test(naming, identity_match_NM18, .description = "NM-17 NM-20 NM-18")
 {
 	cr_assert_eq(itls_identity_match(S("pcscf.ims.com"), S("ims.com"), 0), 1);
 	cr_assert_eq(itls_identity_match(S("*.ims.com"), S("ims.com"), 0), 0);

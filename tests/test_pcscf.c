@@ -168,7 +168,7 @@ Test(pcscf, init)
 	cr_assert_eq(itls_pc_init(&p, &c), ITLS_OK);
 }
 
-Test(pcscf, bad_event_leaves_state_unchanged)
+Test(pcscf, bad_event_leaves_state_unchanged, .description = "PC-19")
 {
 	struct itls_pc p, before;
 	struct itls_pc_event ev;
@@ -192,7 +192,7 @@ Test(pcscf, bad_event_leaves_state_unchanged)
 	cr_assert_eq(p.state, ITLS_PC_IDLE);
 }
 
-Test(pcscf, itls_full_path, .description = "PC-06 PC-13 PC-14 PC-21 PC-22")
+Test(pcscf, itls_full_path, .description = "PC-05 PC-06 PC-13 PC-14 PC-21 PC-22")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -221,7 +221,7 @@ Test(pcscf, itls_full_path, .description = "PC-06 PC-13 PC-14 PC-21 PC-22")
 	cr_assert_not_null(find_act(ITLS_PC_A_SEND_SM12));
 }
 
-Test(pcscf, wrong_or_missing_ctoken_aborts)
+Test(pcscf, wrong_or_missing_ctoken_aborts, .description = "PC-15 PC-12")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -238,7 +238,7 @@ Test(pcscf, wrong_or_missing_ctoken_aborts)
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);   /* PC-12 */
 	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
-	/* the hex-string reading of DESIGN decision 2 is refused too */
+	/* the hex-string reading of D-TK-2 is refused too */
 	to_sm6_tls(&p);
 	ev_sm7(&ev, ITLS_TR_TLS, 1);
 	{
@@ -252,7 +252,7 @@ Test(pcscf, wrong_or_missing_ctoken_aborts)
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_INVALID);
 }
 
-Test(pcscf, bid_down_is_caught)
+Test(pcscf, bid_down_is_caught, .description = "PC-10 PC-11 PC-09")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -278,7 +278,7 @@ Test(pcscf, bid_down_is_caught)
 	cr_assert_eq(p.reason, ITLS_ERR_NOT_ALLOWED);
 }
 
-Test(pcscf, no_tokens_for_a_ue_without_tls)
+Test(pcscf, no_tokens_for_a_ue_without_tls, .description = "PC-03 PC-07")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -309,7 +309,7 @@ Test(pcscf, no_tokens_for_a_ue_without_tls)
 }
 
 Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec,
-	.description = "PC-12 PC-21: figure 3, ipsec-3gpp agreed inside TLS")
+	.description = "PC-12 PC-13 PC-21: figure 3, ipsec-3gpp agreed inside TLS")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -329,7 +329,7 @@ Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec,
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);
 }
 
-Test(pcscf, sm5_problems)
+Test(pcscf, sm5_problems, .description = "PC-04 PC-02")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -355,7 +355,7 @@ Test(pcscf, sm5_problems)
 	cr_assert_eq(p.reason, ITLS_ERR_NO_COMMON_MECHANISM);
 }
 
-Test(pcscf, psk_mode)
+Test(pcscf, psk_mode, .description = "PC-16")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -385,7 +385,7 @@ Test(pcscf, psk_mode)
 	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_TLS_YES);
 }
 
-Test(pcscf, never_toward_the_ue_and_resumption)
+Test(pcscf, never_toward_the_ue_and_resumption, .description = "PC-17")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -414,7 +414,7 @@ Test(pcscf, never_toward_the_ue_and_resumption)
 	cr_assert_eq(step(&p, &ev), ITLS_ERR_BAD_EVENT);
 }
 
-Test(pcscf, home_network_rejects)
+Test(pcscf, home_network_rejects, .description = "PC-18")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -505,7 +505,7 @@ Test(pcscf, ctoken_over_another_certificate,
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.state, ITLS_PC_FAILED);
 	cr_assert_eq(p.reason, ITLS_ERR_CERT_MISMATCH);
-	cr_assert_str_eq(itls_err_name(p.reason), "certificate-mismatch");
+	cr_assert_str_eq(itls_err_name(p.reason), "cert-mismatch");
 	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
 }
 

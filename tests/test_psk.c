@@ -36,7 +36,7 @@ setup(void)
 
 TestSuite(psk, .init = setup);
 
-Test(psk, derive)
+Test(psk, derive, .description = "PS-01")
 {
 	uint8_t psk[32];
 	char hex[65];
@@ -57,7 +57,7 @@ Test(psk, derive)
 	}
 }
 
-Test(psk, identity)
+Test(psk, identity, .description = "PS-02")
 {
 	uint8_t id[128];
 	size_t n = 0;
@@ -71,7 +71,7 @@ Test(psk, identity)
 	cr_assert_eq(n, strlen(impi));
 }
 
-Test(psk, errors)
+Test(psk, errors, .description = "PS-03")
 {
 	static uint8_t big[65536];
 	uint8_t psk[32], id[8];
@@ -88,7 +88,7 @@ Test(psk, errors)
 	cr_assert_eq(n, 7);
 }
 
-Test(psk, inputs_untouched)
+Test(psk, inputs_untouched, .description = "PS-04")
 {
 	/* PS-04: the key CK || IK is joined and wiped inside crypto; inputs unchanged */
 	uint8_t c2[16], i2[16], psk[32];

@@ -54,7 +54,7 @@ bad(const char *in, enum itls_err want)
 
 /* ---- real-world lines (SA-01 .. SA-22) ------------------------------------ */
 
-Test(secagree, real_world_client_ipsec)
+Test(secagree, real_world_client_ipsec, .description = "SA-01 SA-22 SA-15 SA-18 SA-20")
 {
 	/* SA-15..SA-18, SA-20: a UE's Security-Client of SM1 (TS 33.203 Annex H) */
 	const char *in = "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;"
@@ -71,7 +71,7 @@ Test(secagree, real_world_client_ipsec)
 	cr_assert_eq(L.mechs[0].params[3].has_value, 1);
 }
 
-Test(secagree, real_world_server_with_spaces)
+Test(secagree, real_world_server_with_spaces, .description = "SA-01 SA-22 SA-03")
 {
 	/* SA-03: SWS around ; and = as a P-CSCF sends it in the 401 (SM6) */
 	ok("Security-Server: ipsec-3gpp; q=0.1; alg=hmac-sha-1-96;ealg=aes-cbc; "
@@ -81,7 +81,7 @@ Test(secagree, real_world_server_with_spaces)
 	cr_assert_eq(L.mechs[0].q, 100);
 }
 
-Test(secagree, real_world_verify)
+Test(secagree, real_world_verify, .description = "SA-01 SA-22")
 {
 	ok("Security-Verify: ipsec-3gpp; q=0.1; alg=hmac-sha-1-96; spi-c=3929102; "
 		"spi-s=3929103; port-c=32789; port-s=5064",
@@ -90,7 +90,7 @@ Test(secagree, real_world_verify)
 	cr_assert_eq(L.kind, ITLS_SECAGREE_VERIFY);
 }
 
-Test(secagree, real_world_tls_digest_mediasec)
+Test(secagree, real_world_tls_digest_mediasec, .description = "SA-01 SA-22 SA-04 SA-06 SA-14 SA-20")
 {
 	/* SA-04, SA-06, SA-14: tls (seed 002), digest with d-ver, mediasec */
 	ok("Security-Client: tls;q=0.2", "Security-Client: tls;q=0.2");
@@ -114,7 +114,7 @@ Test(secagree, real_world_tls_digest_mediasec)
 
 /* ---- header line (SA-01, SA-02, SA-31) ----------------------------------- */
 
-Test(secagree, header_names)
+Test(secagree, header_names, .description = "SA-01 SA-02 SA-31")
 {
 	/* SA-01: any case, SP/HTAB before the colon; canonical spelling */
 	ok("SECURITY-client:tls", "Security-Client: tls");
@@ -130,7 +130,7 @@ Test(secagree, header_names)
 	bad("Via: tls", ITLS_ERR_BAD_HEADER_NAME);
 }
 
-Test(secagree, empty_and_commas)
+Test(secagree, empty_and_commas, .description = "SA-01 SA-02 SA-31")
 {
 	/* SA-02 */
 	bad("Security-Client:", ITLS_ERR_EMPTY);
@@ -142,7 +142,7 @@ Test(secagree, empty_and_commas)
 	ok("Security-Client: tls , digest", "Security-Client: tls, digest");
 }
 
-Test(secagree, too_long)
+Test(secagree, too_long, .description = "SA-01 SA-02 SA-31")
 {
 	/* SA-31: a buffer over 65535 bytes is refused before it is read */
 	size_t n = ITLS_SECAGREE_MAX_LEN + 1;
@@ -160,7 +160,7 @@ Test(secagree, too_long)
 
 /* ---- lexical rules (SA-03 .. SA-08) --------------------------------------- */
 
-Test(secagree, white_space_and_folding)
+Test(secagree, white_space_and_folding, .description = "SA-03 SA-08")
 {
 	/* SA-03: SP, HTAB, folds around , ; = and at the end */
 	ok("Security-Client:\ttls\t;\tq\t=\t0.2\t", "Security-Client: tls;q=0.2");
@@ -175,7 +175,7 @@ Test(secagree, white_space_and_folding)
 	bad("Security-Client: tl s", ITLS_ERR_SYNTAX);
 }
 
-Test(secagree, tokens)
+Test(secagree, tokens, .description = "SA-03 SA-08 SA-05")
 {
 	/* SA-05: every token character; anything else is syntax */
 	ok("Security-Client: aZ09-.!%*_+`'~;x-Y.z=aZ09-.!%*_+`'~",
@@ -191,7 +191,7 @@ Test(secagree, tokens)
 	bad("Security-Client: tls;=1", ITLS_ERR_SYNTAX);
 }
 
-Test(secagree, parameters_with_and_without_values)
+Test(secagree, parameters_with_and_without_values, .description = "SA-03 SA-08 SA-06")
 {
 	/* SA-06 */
 	ok("Security-Client: x;a;b=1;c", "Security-Client: x;a;b=1;c");
@@ -205,7 +205,7 @@ Test(secagree, parameters_with_and_without_values)
 	bad("Security-Client: x;a=1=2", ITLS_ERR_SYNTAX);
 }
 
-Test(secagree, brackets)
+Test(secagree, brackets, .description = "SA-03 SA-08 SA-07")
 {
 	/* SA-07 */
 	ok("Security-Client: x;h=[2001:db8::1]", "Security-Client: x;h=[2001:db8::1]");
@@ -216,7 +216,7 @@ Test(secagree, brackets)
 	bad("Security-Client: x;h=[::1]x", ITLS_ERR_SYNTAX);
 }
 
-Test(secagree, quoted_strings)
+Test(secagree, quoted_strings, .description = "SA-03 SA-08")
 {
 	/* SA-08: , and ; inside quotes do not split; escapes; folds; UTF-8 */
 	ok("Security-Client: x;p=\"a,b;c\"", "Security-Client: x;p=\"a,b;c\"");
@@ -245,7 +245,7 @@ Test(secagree, quoted_strings)
 	bad("Security-Client: x;p=a\"b\"", ITLS_ERR_SYNTAX);
 }
 
-Test(secagree, utf8_old_forms)
+Test(secagree, utf8_old_forms, .description = "SA-03 SA-08")
 {
 	/* SA-08, D-SA-16: RFC 3261's 5- and 6-byte forms are accepted */
 	ok("Security-Client: x;p=\"\xf8\x80\x80\x80\x80\xfc\x80\x80\x80\x80\x80\"",
@@ -255,7 +255,7 @@ Test(secagree, utf8_old_forms)
 
 /* ---- several lines of one message (SA-09) ---------------------------------- */
 
-Test(secagree, several_lines)
+Test(secagree, several_lines, .description = "SA-09")
 {
 	const char *buf = "Security-Client: tls;q=0.2Security-Client: ipsec-3gpp;"
 		"alg=hmac-md5-96;spi-c=1;spi-s=2;port-c=3;port-s=4;q=0.1";
@@ -272,7 +272,7 @@ Test(secagree, several_lines)
 		"spi-c=1;spi-s=2;port-c=3;port-s=4;q=0.1");
 }
 
-Test(secagree, several_lines_mixed_and_shared_rules)
+Test(secagree, several_lines_mixed_and_shared_rules, .description = "SA-09 SA-13")
 {
 	const char *a = "Security-Client: tls;q=0.5Security-Server: tls";
 	const char *b = "Security-Client: tls;q=0.5Security-Client: digest;q=0.500";
@@ -307,7 +307,7 @@ Test(secagree, several_lines_mixed_and_shared_rules)
 	cr_assert_eq(itls_secagree_parse_value(&L, ITLS_SECAGREE_CLIENT, "", 0), ITLS_ERR_EMPTY);
 }
 
-Test(secagree, elements_judged_when_complete)
+Test(secagree, elements_judged_when_complete, .description = "SA-09 SA-05")
 {
 	/* D-SA-15: text left over in a parameter or mechanism is syntax, before
 	 * any meaning of that element is looked at (SA-05) */
@@ -339,7 +339,7 @@ Test(secagree, elements_judged_when_complete)
 
 /* ---- checked parameters (SA-10 .. SA-20) ----------------------------------- */
 
-Test(secagree, duplicate_parameters)
+Test(secagree, duplicate_parameters, .description = "SA-10 SA-20")
 {
 	/* SA-10: names case-insensitive, known and unknown, with or without value */
 	bad("Security-Client: tls;q=0.1;Q=0.2", ITLS_ERR_DUPLICATE_PARAMETER);
@@ -353,7 +353,7 @@ Test(secagree, duplicate_parameters)
 	ok("Security-Client: x;foo, y;foo", "Security-Client: x;foo, y;foo");
 }
 
-Test(secagree, capacities)
+Test(secagree, capacities, .description = "SA-10 SA-20 SA-11")
 {
 	/* SA-11: 16 mechanisms and 16 parameters fit, one more does not */
 	char b[1024];
@@ -378,7 +378,7 @@ Test(secagree, capacities)
 	bad(b, ITLS_ERR_TOO_MANY_PARAMETERS);
 }
 
-Test(secagree, qvalues)
+Test(secagree, qvalues, .description = "SA-10 SA-20 SA-12")
 {
 	/* SA-12: the qvalue grammar, read in thousandths */
 	static const struct { const char *v; int q; } good[] = {
@@ -408,7 +408,7 @@ Test(secagree, qvalues)
 	bad("Security-Client: tls;q=.5", ITLS_ERR_BAD_QVALUE);
 }
 
-Test(secagree, duplicate_q)
+Test(secagree, duplicate_q, .description = "SA-10 SA-20 SA-13")
 {
 	/* SA-13: equal as numbers; mechanisms without q are not compared */
 	bad("Security-Client: tls;q=0.5, digest;q=0.50", ITLS_ERR_DUPLICATE_Q);
@@ -419,7 +419,7 @@ Test(secagree, duplicate_q)
 		"Security-Client: tls;q=0.5, digest;q=0.51, x");
 }
 
-Test(secagree, d_ver)
+Test(secagree, d_ver, .description = "SA-10 SA-20 SA-14")
 {
 	/* SA-14: quoted 32 hex digits, any case; on any mechanism */
 	ok("Security-Client: x;d-ver=\"0123456789ABCDEF0123456789abcdef\"",
@@ -439,7 +439,7 @@ Test(secagree, d_ver)
 
 #define IPSEC_C "Security-Client: ipsec-3gpp;spi-c=1;spi-s=2;port-c=3;port-s=4;"
 
-Test(secagree, ipsec_alg_ealg)
+Test(secagree, ipsec_alg_ealg, .description = "SA-10 SA-20 SA-15 SA-16 SA-19")
 {
 	/* SA-15, SA-16, SA-19: the value lists, any case, tokens only */
 	static const char *const algs[] = { "hmac-md5-96", "hmac-sha-1-96", "aes-gmac",
@@ -471,7 +471,7 @@ Test(secagree, ipsec_alg_ealg)
 		ITLS_ERR_BAD_ALG);
 }
 
-Test(secagree, ipsec_prot_mod)
+Test(secagree, ipsec_prot_mod, .description = "SA-10 SA-20 SA-17")
 {
 	/* SA-17 */
 	cr_assert_eq(parse(IPSEC_C "alg=null;prot=esp;mod=trans"), ITLS_OK);
@@ -486,7 +486,7 @@ Test(secagree, ipsec_prot_mod)
 	bad(IPSEC_C "alg=null;mod=\"trans\"", ITLS_ERR_BAD_MOD);
 }
 
-Test(secagree, ipsec_spi_port)
+Test(secagree, ipsec_spi_port, .description = "SA-10 SA-20 SA-18")
 {
 	/* SA-18: 32-bit SPIs, 16-bit ports, decimal, bounded digit counts */
 	ok("Security-Client: ipsec-3gpp;alg=null;spi-c=4294967295;spi-s=0;port-c=65535;port-s=0",
@@ -515,7 +515,7 @@ Test(secagree, ipsec_spi_port)
 		ITLS_ERR_BAD_PORT);
 }
 
-Test(secagree, ipsec_mandatory)
+Test(secagree, ipsec_mandatory, .description = "SA-10 SA-20")
 {
 	/* SA-20: all five in a Security-Client; none or all five in -Server/-Verify */
 	bad("Security-Client: ipsec-3gpp;q=0.1", ITLS_ERR_MISSING_PARAMETER);
@@ -536,7 +536,7 @@ Test(secagree, ipsec_mandatory)
 
 /* ---- canonical form (SA-21, SA-22) ------------------------------------------ */
 
-Test(secagree, serialize_never_past_cap)
+Test(secagree, serialize_never_past_cap, .description = "SA-21 SA-22")
 {
 	const char *in = "Security-Client: TLS;Q=0.2, Digest;D-Alg=MD5";
 	const char *want = "Security-Client: tls;q=0.2, digest;d-alg=MD5";
@@ -593,7 +593,7 @@ choose(const char *c, const char *s, char *got)
 	return e;
 }
 
-Test(secagree, select)
+Test(secagree, select, .description = "SA-23 SA-24")
 {
 	char got[256];
 	const char *ue = "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;"
@@ -647,7 +647,7 @@ eq2(const char *a, const char *b, int mode)
 	return itls_secagree_compare(&L, a, strlen(a), &L2, b, strlen(b));
 }
 
-Test(secagree, verify)
+Test(secagree, verify, .description = "SA-25 SA-26 SA-24")
 {
 	const char *srv = "Security-Server: ipsec-3gpp; q=0.1; alg=hmac-sha-1-96;ealg=aes-cbc; "
 		"spi-c=3929102; spi-s=3929103; port-c=32789; port-s=5064;prot=esp;mod=trans";
@@ -687,7 +687,7 @@ Test(secagree, verify)
 	cr_assert_eq(eq2("Security-Client: tls", "Security-Verify: TLS", 0), ITLS_OK);
 }
 
-Test(secagree, compare_bid_down)
+Test(secagree, compare_bid_down, .description = "SA-25 SA-26")
 {
 	const char *sm1 = "Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;"
 		"port-c=5062;port-s=5064, tls;q=0.2";
@@ -701,7 +701,7 @@ Test(secagree, compare_bid_down)
 
 /* ---- find, offers, transport (SA-27, SA-28) -------------------------------- */
 
-Test(secagree, find_offers)
+Test(secagree, find_offers, .description = "SA-27 SA-28")
 {
 	const char *in = "Security-Client: ipsec-3gpp;alg=null;spi-c=1;spi-s=2;port-c=3;"
 		"port-s=4, TLS, digest";
@@ -716,7 +716,7 @@ Test(secagree, find_offers)
 	cr_assert_eq(itls_secagree_offers(&L, in, strlen(in), "ipsec-man", 9), 0);
 }
 
-Test(secagree, transport)
+Test(secagree, transport, .description = "SA-27 SA-28")
 {
 	const char *in = "Security-Server: TLS;q=0.2, ipsec-3gpp;q=0.1, tlsx";
 	unsigned port = 7;
@@ -730,7 +730,7 @@ Test(secagree, transport)
 	cr_assert_eq(itls_secagree_transport(&L.mechs[2], in, strlen(in), &port), 0);
 }
 
-Test(secagree, reason_words)
+Test(secagree, reason_words, .description = "SA-27 SA-28")
 {
 	/* every reason this module returns has its word (err.h) */
 	cr_assert_str_eq(itls_err_name(ITLS_ERR_BAD_HEADER_NAME), "bad-header-name");
@@ -757,11 +757,158 @@ Test(secagree, reason_words)
 	cr_assert_str_eq(itls_err_name(ITLS_ERR_BUFFER_TOO_SMALL), "buffer-too-small");
 }
 
-Test(secagree, error_leaves_list_well_formed)
+Test(secagree, error_leaves_list_well_formed, .description = "SA-27 SA-28 SA-09")
 {
 	/* SA-09: after an error the list is safe to read (count within capacity) */
 	const char *in = "Security-Client: a, b, c;q=2";
 
 	cr_assert_eq(itls_secagree_parse(&L, in, strlen(in)), ITLS_ERR_BAD_QVALUE);
 	cr_assert_eq(L.count, 2);
+}
+
+/* ---- functional contracts of the serializer and q (issue 10) ----------------- */
+
+/* serialize `in` into a buffer of '#' and check every byte: the canonical line
+ * `want`, and nothing written after it */
+static void
+canon_bytes(const char *in, const char *want)
+{
+	char out[512];
+	size_t n = 0, wl = strlen(want);
+
+	memset(out, '#', sizeof out);
+	cr_assert_eq(itls_secagree_parse(&L, in, strlen(in)), ITLS_OK, "%s", in);
+	cr_assert_eq(itls_secagree_serialize(&L, in, strlen(in), out, sizeof out, &n),
+		ITLS_OK, "%s", in);
+	cr_assert_eq(n, wl, "%s: length %zu, want %zu", in, n, wl);
+	cr_assert_eq(memcmp(out, want, wl), 0, "%s: got %.*s", in, (int)n, out);
+	cr_assert_eq(out[wl], '#', "%s: a byte written past the line", in);
+}
+
+Test(secagree, serialize_canonical_runs, .description = "SA-21: a line already canonical is copied as it is, byte for byte")
+{
+	/* every mechanism tight: the canonical line is the input itself */
+	static const char *const same[] = {
+		"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=null;spi-c=1111;spi-s=2222;port-c=5062;port-s=5064;prot=esp;mod=trans",
+		"Security-Client: ipsec-3gpp;alg=hmac-sha-1-96;ealg=aes-gcm;spi-c=1;spi-s=2;port-c=1;port-s=2;prot=esp;mod=UDP-enc-tun;q=0.5",
+		"Security-Server: digest;d-alg=md5;d-qop=auth;d-ver=\"0123456789abcdef0123456789abcdef\";q=0.3, tls;q=0.2",
+		"Security-Verify: tls;mediasec;x=[::1];y=\"A;B,C\", z",
+		"Security-Client: tls",
+		"Security-Client: abcdefghijklmnopqrstuvwxyz0123456789;p=ABCDEFGHIJKLMNOP",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof same / sizeof same[0]; i++) {
+		canon_bytes(same[i], same[i]);
+	}
+}
+
+Test(secagree, serialize_view_by_view, .description = "SA-21: white space dropped, names lower-cased, values byte for byte")
+{
+	/* not tight: white space around ; = and , (SA-03), upper case in names */
+	canon_bytes("Security-Client: ipsec-3gpp; alg=hmac-md5-96; spi-c=3929102; spi-s=3929103; port-c=32789; port-s=5064",
+		"Security-Client: ipsec-3gpp;alg=hmac-md5-96;spi-c=3929102;spi-s=3929103;port-c=32789;port-s=5064");
+	canon_bytes("security-SERVER :TLS;Q=0.2 ,  Digest ; D-Alg = MD5 ; Mediasec",
+		"Security-Server: tls;q=0.2, digest;d-alg=MD5;mediasec");
+	/* a tight mechanism after one that is not, and the other way round */
+	canon_bytes("Security-Verify: tls ;q=0.1, foo;Bar=Baz;qux",
+		"Security-Verify: tls;q=0.1, foo;bar=Baz;qux");
+	canon_bytes("Security-Verify: foo;bar=Baz;qux, TLS;q=0.1",
+		"Security-Verify: foo;bar=Baz;qux, tls;q=0.1");
+	/* a quoted value keeps its case, its escapes and its fold */
+	canon_bytes("Security-Client: x ;v=\"A\\\"b\r\n c\"",
+		"Security-Client: x;v=\"A\\\"b\r\n c\"");
+	/* a value long enough for several eight-byte steps, then a tail */
+	canon_bytes("Security-Client: X;k=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789",
+		"Security-Client: x;k=0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-0123456789");
+}
+
+Test(secagree, serialize_header_names, .description = "SA-21: the header name spelled Security-Client / -Server / -Verify, then colon and space")
+{
+	canon_bytes("SECURITY-CLIENT: a", "Security-Client: a");
+	canon_bytes("security-server\t: a", "Security-Server: a");
+	canon_bytes("sEcUrItY-vErIfY:a", "Security-Verify: a");
+}
+
+Test(secagree, serialize_mech_bytes, .description = "SA-22: one mechanism alone, byte for byte, tight or not")
+{
+	const char *in = "Security-Server: ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4, "
+		"TLS ; Q=0.9 ;X=\"Y\", digest";
+	static const char *const want[] = {
+		"ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4",
+		"tls;q=0.9;x=\"Y\"",
+		"digest",
+	};
+	char out[256];
+	size_t i, n;
+
+	cr_assert_eq(itls_secagree_parse(&L, in, strlen(in)), ITLS_OK);
+	cr_assert_eq(L.count, 3);
+	for (i = 0; i < 3; i++) {
+		size_t wl = strlen(want[i]);
+		memset(out, '#', sizeof out);
+		n = 0;
+		cr_assert_eq(itls_secagree_serialize_mech(&L, in, strlen(in), i, out, sizeof out, &n),
+			ITLS_OK);
+		cr_assert_eq(n, wl, "mechanism %zu", i);
+		cr_assert_eq(memcmp(out, want[i], wl), 0, "mechanism %zu: %.*s", i, (int)n, out);
+		cr_assert_eq(out[wl], '#');
+		/* exactly the room it needs is enough; one byte less writes nothing */
+		memset(out, '#', sizeof out);
+		cr_assert_eq(itls_secagree_serialize_mech(&L, in, strlen(in), i, out, wl, &n), ITLS_OK);
+		cr_assert_eq(memcmp(out, want[i], wl), 0);
+		memset(out, '#', sizeof out);
+		cr_assert_eq(itls_secagree_serialize_mech(&L, in, strlen(in), i, out, wl - 1, &n),
+			ITLS_ERR_BUFFER_TOO_SMALL);
+		cr_assert_eq(out[0], '#');
+	}
+}
+
+Test(secagree, qvalue_is_the_number_written, .description = "SA-12: the q of a mechanism is the number its q digits write, in thousandths")
+{
+	/* every qvalue of three decimals or fewer, against the number computed here */
+	char b[64];
+	int d1, d2, d3, nd;
+
+	for (nd = 0; nd <= 3; nd++) {
+		for (d1 = 0; d1 <= (nd >= 1 ? 9 : 0); d1++) {
+			for (d2 = 0; d2 <= (nd >= 2 ? 9 : 0); d2++) {
+				for (d3 = 0; d3 <= (nd >= 3 ? 9 : 0); d3++) {
+					int want = (nd >= 1 ? 100 * d1 : 0) + (nd >= 2 ? 10 * d2 : 0)
+						+ (nd >= 3 ? d3 : 0);
+					char dec[4] = { (char)('0' + d1), (char)('0' + d2), (char)('0' + d3), 0 };
+					dec[nd] = '\0';
+					snprintf(b, sizeof b, "Security-Client: tls;q=0.%s", dec);
+					cr_assert_eq(parse(b), ITLS_OK, "%s", b);
+					cr_assert_eq(L.mechs[0].q, want, "%s: q %d, want %d", b, L.mechs[0].q, want);
+				}
+			}
+		}
+	}
+	/* 1, 1., 1.0, 1.00, 1.000: a thousand thousandths; no q: ITLS_SECAGREE_Q_NONE */
+	cr_assert_eq(parse("Security-Client: tls;q=1.00"), ITLS_OK);
+	cr_assert_eq(L.mechs[0].q, 1000);
+	cr_assert_eq(parse("Security-Client: tls;x=0.5"), ITLS_OK);
+	cr_assert_eq(L.mechs[0].q, ITLS_SECAGREE_Q_NONE);
+}
+
+Test(secagree, select_highest_q_of_the_text, .description = "SA-23 SA-12 SA-22: the choice is the common mechanism whose q text is the highest number")
+{
+	char got[256];
+
+	/* 0.25 > 0.2 > 0.125 as numbers, whatever the digits' count or order */
+	cr_assert_eq(choose("Security-Client: a, b, c", "Security-Server: a;q=0.2, b;q=0.25, c;q=0.125",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "b;q=0.25");
+	/* 1 beats 0.999; a mechanism the client did not offer does not count */
+	cr_assert_eq(choose("Security-Client: a, b", "Security-Server: a;q=0.999, b;q=1.",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "b;q=1.");
+	cr_assert_eq(choose("Security-Client: a, b", "Security-Server: z;q=1, a;q=0.999, b;q=0.5",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "a;q=0.999");
+	/* the canonical form of the choice is the server's text, names lower-cased */
+	cr_assert_eq(choose("Security-Client: tls", "Security-Server: TLS ; Q=0.5 ;Foo=Bar, x;q=0.9",
+		got), ITLS_OK);
+	cr_assert_str_eq(got, "tls;q=0.5;foo=Bar");
 }

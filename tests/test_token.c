@@ -57,7 +57,7 @@ tok_eq(const uint8_t tok[12], const char *want)
 
 TestSuite(token, .init = setup);
 
-Test(token, hmac_profile)
+Test(token, hmac_profile, .description = "TK-01 TK-02")
 {
 	uint8_t st[12], ct[12];
 
@@ -72,7 +72,7 @@ Test(token, hmac_profile)
 	tok_eq(ct, "d8870a904e370e6377b2d884");
 }
 
-Test(token, hmac_small_certificate)
+Test(token, hmac_small_certificate, .description = "TK-01")
 {
 	static const uint8_t der[5] = { 0x30, 0x03, 0x01, 0x01, 0xff };
 	uint8_t st[12];
@@ -81,7 +81,7 @@ Test(token, hmac_small_certificate)
 	tok_eq(st, "a5a55fb58befb3e6254e72cd");
 }
 
-Test(token, kdf_profile)
+Test(token, kdf_profile, .description = "TK-09 TK-11")
 {
 	uint8_t st[12], ct[12];
 
@@ -95,7 +95,7 @@ Test(token, kdf_profile)
 	cr_assert_eq(itls_token_verify_client(&keys, st, ct), ITLS_OK);
 }
 
-Test(token, kdf_too_long)
+Test(token, kdf_too_long, .description = "TK-10")
 {
 	static uint8_t big[65536];
 	uint8_t st[12];
@@ -112,7 +112,7 @@ Test(token, kdf_too_long)
 	cr_assert_eq(itls_token_server(st, &keys, big, sizeof big), ITLS_OK);
 }
 
-Test(token, empty_certificate)
+Test(token, empty_certificate, .description = "TK-04")
 {
 	uint8_t st[12];
 
@@ -125,7 +125,7 @@ Test(token, empty_certificate)
 	cr_assert_eq(itls_token_server(st, &keys, NULL, 0), ITLS_ERR_EMPTY_CERTIFICATE);
 }
 
-Test(token, bad_profile)
+Test(token, bad_profile, .description = "TK-12")
 {
 	uint8_t st[12], ct[12];
 	int p = -7;
@@ -146,7 +146,7 @@ Test(token, bad_profile)
 	cr_assert_eq(p, ITLS_TOKEN_KDF);
 }
 
-Test(token, verify_mismatch_every_bit)
+Test(token, verify_mismatch_every_bit, .description = "TK-07")
 {
 	uint8_t st[12], ct[12];
 	size_t i;
@@ -176,7 +176,7 @@ Test(token, verify_mismatch_every_bit)
 	cr_assert_eq(itls_token_verify_server(&keys, cert, cert_len, st), ITLS_ERR_MISMATCH);
 }
 
-Test(token, hex_wire_form)
+Test(token, hex_wire_form, .description = "TK-05 TK-06")
 {
 	uint8_t t[12];
 
@@ -195,7 +195,7 @@ Test(token, hex_wire_form)
 	cr_assert_eq(t[0], 0xee);
 }
 
-Test(token, key_length_is_by_type)
+Test(token, key_length_is_by_type, .description = "TK-03")
 {
 	/*
 	 * TK-03: IK and CK are 16-byte arrays in the API; the length and hex
@@ -216,7 +216,7 @@ Test(token, key_length_is_by_type)
 	cr_assert_neq(memcmp(a, b, 12), 0);
 }
 
-Test(token, wipes_nothing_visible)
+Test(token, wipes_nothing_visible, .description = "TK-08")
 {
 	/* TK-08: the functions write only their outputs (keys and cert unchanged) */
 	struct itls_token_keys k2 = keys;

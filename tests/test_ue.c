@@ -6,6 +6,7 @@
  * record for s_token 446c...7a (computed by the independent generator);
  * PSK as in vectors/aka.txt (op = psk).
  */
+#include <bearssl.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -28,7 +29,11 @@ static const uint8_t PSK1[32] = { 0x64, 0x2c, 0xe3, 0x7b, 0x93, 0x09, 0x45, 0xb4
 	0x3d, 0x6d, 0x14, 0x05, 0x40, 0x4e, 0x3f, 0xac, 0x85, 0xf5, 0x70, 0x12,
 	0x9c, 0xd4, 0x32, 0xf6, 0x5d, 0x8d, 0xa2, 0xc9, 0x0d, 0x14, 0x3f, 0x78 };
 
+/* Security-Server values: the P-CSCF prefers tls / prefers ipsec-3gpp / offers
+ * nothing a UE of these tests knows */
 static const char SSRV[] = "tls;q=0.2, ipsec-3gpp;q=0.1;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4";
+static const char SSRV_IPSEC[] = "tls;q=0.1, ipsec-3gpp;q=0.5;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4";
+static const char SSRV_NONE[] = "digest;q=0.5";
 static const char REALM[] = "operator1.ims.com";
 
 static struct itls_ue_action acts[ITLS_FSM_MAX_ACTIONS];
@@ -86,11 +91,13 @@ ev_sm6(struct itls_ue_event *ev, enum itls_mech chosen, int with_token,
 	ev->aka_ok = 1;
 	memcpy(ev->ik, IK1, 16);
 	memcpy(ev->ck, CK1, 16);
-	ev->chosen = chosen;
 	ev->has_stoken = with_token;
 	memcpy(ev->s_token, STOK, 12);
-	ev->sec_server = (const uint8_t *)SSRV;
-	ev->sec_server_len = strlen(SSRV);
+	/* UE-06: the UE chooses; `chosen` picks the Security-Server that makes
+	 * it choose that mechanism when it offers it */
+	ev->sec_server = chosen == ITLS_MECH_TLS ? SSRV
+		: chosen == ITLS_MECH_IPSEC ? SSRV_IPSEC : SSRV_NONE;
+	ev->sec_server_len = strlen(ev->sec_server);
 	ev->realm = (const uint8_t *)REALM;
 	ev->realm_len = strlen(REALM);
 	if (with_cert) {
@@ -133,6 +140,50 @@ find_act(enum itls_ue_act a)
 	return NULL;
 }
 
+/* SHA-256 straight from BearSSL (not through ref/core) */
+static void
+sha256(uint8_t out[32], const uint8_t *p, size_t n)
+{
+	br_sha256_context c;
+
+	br_sha256_init(&c);
+	br_sha256_update(&c, p, n);
+	br_sha256_out(&c, out);
+}
+
+/*
+ * UE-20, UE-25, independently of the machine's flags: the recorded
+ * connection certificate is one of the two test certificates, and the
+ * stored s_token is HMAC-SHA1-96(IK of the run, that certificate) (HMAC
+ * profile), recomputed here with BearSSL.
+ */
+static int
+binding_holds(const struct itls_ue *u)
+{
+	static const struct { const uint8_t *p; const size_t *n; } certs[2] = {
+		{ sim_pcscf_cert, &sim_pcscf_cert_len }, { sim_mitm_cert, &sim_mitm_cert_len } };
+	uint8_t h[32], mac[20];
+	br_hmac_key_context kc;
+	br_hmac_context hc;
+	size_t i;
+
+	if (u->conn_has_cert != 1 || u->keys.profile != ITLS_TOKEN_HMAC) {
+		return 0;
+	}
+	for (i = 0; i < 2; i++) {
+		sha256(h, certs[i].p, *certs[i].n);
+		if (memcmp(h, u->conn_cert, 32) != 0) {
+			continue;
+		}
+		br_hmac_key_init(&kc, &br_sha1_vtable, u->keys.ik, 16);
+		br_hmac_init(&hc, &kc, 0);
+		br_hmac_update(&hc, certs[i].p, *certs[i].n);
+		br_hmac_out(&hc, mac);
+		return memcmp(mac, u->s_token, 12) == 0;
+	}
+	return 0;
+}
+
 /* TLS first up to sm1-sent with the P-CSCF's certificate */
 static void
 to_sm1_tls(struct itls_ue *u, int names)
@@ -154,7 +205,7 @@ to_sm1_tls(struct itls_ue *u, int names)
 
 /* ---- UE-01: configuration ---------------------------------------------------- */
 
-Test(ue, init_rejects_impossible_configurations)
+Test(ue, init_rejects_impossible_configurations, .description = "UE-01")
 {
 	struct itls_ue u;
 	struct itls_ue_config c;
@@ -176,7 +227,7 @@ Test(ue, init_rejects_impossible_configurations)
 
 /* ---- UE-23: bad events -------------------------------------------------------- */
 
-Test(ue, bad_event_leaves_state_unchanged)
+Test(ue, bad_event_leaves_state_unchanged, .description = "UE-23")
 {
 	struct itls_ue u, before;
 	struct itls_ue_event ev;
@@ -205,7 +256,7 @@ Test(ue, bad_event_leaves_state_unchanged)
 
 /* ---- figures 1/2: the I-TLS path -------------------------------------------------- */
 
-Test(ue, itls_tls_first_sends_ctoken_of_the_vectors)
+Test(ue, itls_tls_first_sends_ctoken_of_the_vectors, .description = "UE-09 UE-11 UE-12")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -235,7 +286,7 @@ Test(ue, itls_tls_first_sends_ctoken_of_the_vectors)
 	cr_assert(has_act(ITLS_UE_A_REGISTERED));
 }
 
-Test(ue, kdf_profile_verifies_the_kdf_token)
+Test(ue, kdf_profile_verifies_the_kdf_token, .description = "UE-09 TK-11")
 {
 	struct itls_ue u;
 	struct itls_ue_config c;
@@ -267,7 +318,7 @@ Test(ue, kdf_profile_verifies_the_kdf_token)
 }
 
 /* UE-08 */
-Test(ue, token_missing_aborts)
+Test(ue, token_missing_aborts, .description = "UE-08")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -281,7 +332,7 @@ Test(ue, token_missing_aborts)
 	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
 }
 
-Test(ue, token_of_another_certificate_aborts)
+Test(ue, token_of_another_certificate_aborts, .description = "UE-09")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -303,7 +354,7 @@ Test(ue, token_of_another_certificate_aborts)
 	cr_assert_eq(u.keys.ik[0] | u.keys.ik[15], 0);
 }
 
-Test(ue, one_bit_of_s_token_aborts)
+Test(ue, one_bit_of_s_token_aborts, .description = "UE-09 TK-07")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -315,7 +366,7 @@ Test(ue, one_bit_of_s_token_aborts)
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
 }
 
-Test(ue, aka_failure_aborts)
+Test(ue, aka_failure_aborts, .description = "UE-07")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -327,7 +378,7 @@ Test(ue, aka_failure_aborts)
 	cr_assert_eq(u.reason, ITLS_ERR_MAC_FAILURE);   /* UE-07 */
 }
 
-Test(ue, no_common_mechanism_aborts)
+Test(ue, no_common_mechanism_aborts, .description = "UE-06: nothing offered in Security-Server")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -341,13 +392,15 @@ Test(ue, no_common_mechanism_aborts)
 	ev_kind(&ev, ITLS_UE_EV_START);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	ev.sec_server = "tls;q=0.9";
+	ev.sec_server_len = 9;
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.reason, ITLS_ERR_NO_COMMON_MECHANISM);
 }
 
 /* ---- UE-10: seed 003 names ------------------------------------------------------- */
 
-Test(ue, names_outside_the_home_domain_abort)
+Test(ue, names_outside_the_home_domain_abort, .description = "UE-10")
 {
 	struct itls_ue u;
 	struct itls_ue_config c;
@@ -382,7 +435,7 @@ Test(ue, names_outside_the_home_domain_abort)
 
 /* ---- figure 3 --------------------------------------------------------------------- */
 
-Test(ue, prefer_ipsec_inside_tls)
+Test(ue, prefer_ipsec_inside_tls, .description = "UE-13")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -421,7 +474,7 @@ Test(ue, prefer_ipsec_inside_tls)
 
 /* ---- figure 4 ---------------------------------------------------------------------- */
 
-Test(ue, secagree_first_then_tls)
+Test(ue, secagree_first_then_tls, .description = "UE-03 UE-14")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -461,7 +514,7 @@ Test(ue, secagree_first_then_tls)
 
 /* ---- figure 5 ---------------------------------------------------------------------- */
 
-Test(ue, tls_refusal_falls_back_and_is_recorded)
+Test(ue, tls_refusal_falls_back_and_is_recorded, .description = "UE-15 UE-16")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -489,7 +542,7 @@ Test(ue, tls_refusal_falls_back_and_is_recorded)
 
 /* ---- figure 6 ---------------------------------------------------------------------- */
 
-Test(ue, psk_tls_keys_of_the_vectors)
+Test(ue, psk_tls_keys_of_the_vectors, .description = "UE-17 UE-27: PSK of the vectors; a non-PSK handshake is psk-mismatch")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -505,6 +558,7 @@ Test(ue, psk_tls_keys_of_the_vectors)
 	cr_assert_eq(memcmp(u.psk, PSK1, 32), 0);
 	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
 	ev.psk = 1;
+	memcpy(ev.psk_key, PSK1, 32);   /* UE-27: the handshake used this run's PSK */
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
 	cr_assert_eq(u.has_ctoken, 0);
@@ -520,7 +574,7 @@ Test(ue, psk_tls_keys_of_the_vectors)
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
-	cr_assert_eq(u.reason, ITLS_ERR_NOT_ALLOWED);
+	cr_assert_eq(u.reason, ITLS_ERR_PSK_MISMATCH);
 }
 
 /* ---- UE-18, UE-19: resumption ---------------------------------------------------------- */
@@ -538,7 +592,7 @@ to_registered(struct itls_ue *u)
 	cr_assert_eq(u->state, ITLS_UE_REGISTERED_TLS);
 }
 
-Test(ue, only_the_ue_resumes)
+Test(ue, only_the_ue_resumes, .description = "UE-18 UE-19")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -561,7 +615,7 @@ Test(ue, only_the_ue_resumes)
 	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
 }
 
-Test(ue, a_new_handshake_must_show_the_same_certificate)
+Test(ue, a_new_handshake_must_show_the_same_certificate, .description = "UE-18 UE-19")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -580,9 +634,220 @@ Test(ue, a_new_handshake_must_show_the_same_certificate)
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
 }
 
+/* ---- issue 10: the attacks, and the rules that refuse them ------------------------ */
+
+Test(ue, attack1_certificate_swap_is_refused, .description = "UE-25 UE-20 UE-09: TLS up with A, SM6 with B and a valid s_token for B")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	/* TLS_UP with certificate A (a man in the middle's) */
+	ue_new(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 1, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	/* SM6 carrying certificate B (the genuine P-CSCF's), s_token valid for B */
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_CERT_MISMATCH);
+	cr_assert_str_eq(itls_err_name(u.reason), "cert-mismatch");
+	cr_assert_eq(u.stok_ok, 0);
+	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
+	cr_assert_eq(find_act(ITLS_UE_A_ABORT)->reason, ITLS_ERR_CERT_MISMATCH);
+	/* the same inside TLS when the P-CSCF prefers IPsec (figure 3) */
+	ue_new(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 1, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_CERT_MISMATCH);
+	/* and with the genuine connection the same SM6 registers, bound */
+	to_registered(&u);
+	cr_assert(binding_holds(&u));
+}
+
+Test(ue, attack2_mechanism_is_chosen_by_the_ue, .description = "UE-06: SM6 lists only tls;q=0.9; the UE does not end registered-ipsec")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	/* what an attacker wanting IPsec sends: no s_token, only tls offered */
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 0, 1);
+	ev.sec_server = "tls;q=0.9";
+	ev.sec_server_len = 9;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	/* the UE chose tls itself, so it wants the s_token */
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_MISSING);
+	cr_assert_eq(itls_ue_table[u.last_row].guard, ITLS_UE_G_TLS_NO_TOKEN);
+	cr_assert(!has_act(ITLS_UE_A_IPSEC_SETUP));
+	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
+}
+
+/* state after an SM6 with Security-Server `srv`, sec-agree first, no TLS */
+static void
+choose(struct itls_ue *u, unsigned offer, const char *srv)
+{
+	struct itls_ue_event ev;
+
+	ue_new(u, offer, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	ev.sec_server = srv;
+	ev.sec_server_len = strlen(srv);
+	cr_assert_eq(step(u, &ev), ITLS_OK);
+}
+
+Test(ue, ue06_highest_q_among_the_mechanisms_offered, .description = "UE-06: RFC 3329 §2.3 computed by the UE")
+{
+	struct itls_ue u;
+	const char *ip5 = "ipsec-3gpp;q=0.5;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=3;port-s=4";
+	char srv[256];
+
+	snprintf(srv, sizeof srv, "%s, tls;q=0.7", ip5);
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, srv);
+	cr_assert_eq(u.chosen, ITLS_MECH_TLS);
+	cr_assert_eq(u.state, ITLS_UE_TLS_LATE);
+	snprintf(srv, sizeof srv, "TLS;q=0.1, %s", ip5);
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, srv);
+	cr_assert_eq(u.chosen, ITLS_MECH_IPSEC);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM7)->mech, ITLS_MECH_IPSEC);
+	/* only what the UE offered counts */
+	snprintf(srv, sizeof srv, "%s, Tls;q=0.1", ip5);
+	choose(&u, ITLS_OFFER_TLS, srv);
+	cr_assert_eq(u.chosen, ITLS_MECH_TLS);
+	/* equal q cannot tie: the parser refuses them (D-SA-2) */
+	snprintf(srv, sizeof srv, "tls;q=0.5, %s", ip5);
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, srv);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_DUPLICATE_Q);
+	/* a mechanism without q ranks below every q (SA-23) */
+	snprintf(srv, sizeof srv, "tls, %s", ip5);
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, srv);
+	cr_assert_eq(u.chosen, ITLS_MECH_IPSEC);
+	/* unknown mechanisms are never chosen */
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, "digest;q=0.9, tls;q=0.1");
+	cr_assert_eq(u.chosen, ITLS_MECH_TLS);
+	/* a Security-Server that does not parse: its reason word */
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, "tls;q=2");
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_BAD_QVALUE);
+	choose(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, "");
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_neq(u.reason, ITLS_OK);
+}
+
+Test(ue, ue12_security_verify_is_the_security_server_received, .description = "UE-12: Security-Verify of SM7 is the Security-Server of SM6, byte for byte")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert(has_act(ITLS_UE_A_SEND_SM7));
+	cr_assert_eq(u.sec_server_len, strlen(SSRV));
+	cr_assert_eq(memcmp(u.sec_server, SSRV, strlen(SSRV)), 0);
+	/* later events do not change it */
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(memcmp(u.sec_server, SSRV, strlen(SSRV)), 0);
+}
+
+Test(ue, ue25_the_certificate_digest_is_recorded_at_tls_up, .description = "UE-25 UE-14: late handshake binds the stored s_token to the new connection")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	uint8_t h[32];
+
+	to_sm1_tls(&u, 0);
+	sha256(h, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(u.conn_has_cert, 1);
+	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);
+	/* figure 4: the certificate of the connection that comes up */
+	ue_new(&u, ITLS_OFFER_TLS, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.conn_has_cert, 0);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert(binding_holds(&u));
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert(binding_holds(&u));
+	/* SM6 over a TLS connection whose handshake showed no certificate */
+	ue_new(&u, ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.resumed = 1;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_CERT_MISMATCH);
+}
+
+Test(ue, ue26_resumption_keeps_the_recorded_certificate, .description = "UE-26 UE-19: a resumed session stays bound to the certificate recorded when it was bound")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	uint8_t h[32];
+
+	to_registered(&u);
+	memcpy(h, u.conn_cert, 32);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.resumed = 1;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);
+	cr_assert(binding_holds(&u));
+	/* a new full handshake with the other certificate unbinds and fails */
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.stok_ok, 0);
+}
+
+Test(ue, ue27_psk_of_another_run_is_refused, .description = "UE-27 UE-17: the PSK-TLS handshake must use this run's PSK")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	ue_new(&u, ITLS_OFFER_TLS, 0, ITLS_TLS_PSK, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 0, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.psk = 1;
+	memcpy(ev.psk_key, PSK1, 32);
+	ev.psk_key[31] ^= 1;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_PSK_MISMATCH);
+	cr_assert_eq(u.psk_ok, 0);
+}
+
 /* ---- UE-24: a Rel-5/6 UE ------------------------------------------------------------- */
 
-Test(ue, ipsec_only_ue_ignores_tokens)
+Test(ue, ipsec_only_ue_ignores_tokens, .description = "UE-24")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -597,7 +862,7 @@ Test(ue, ipsec_only_ue_ignores_tokens)
 	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM7)->via, ITLS_TR_IPSEC);
 }
 
-Test(ue, rejections_and_lost_connections_fail)
+Test(ue, rejections_and_lost_connections_fail, .description = "UE-24")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
@@ -626,12 +891,13 @@ rnd(void)
 	return rnd_state;
 }
 
-Test(ue, random_walks_keep_the_safety_properties)
+Test(ue, random_walks_keep_the_safety_properties, .description = "UE-20 UE-21 UE-22 UE-25 UE-27")
 {
 	static unsigned char seen[256];
 	struct itls_ue u;
 	struct itls_ue_event ev;
-	size_t i, j, covered = 0;
+	size_t i, j, covered = 0, last_len = 0;
+	const uint8_t *last_cert = NULL;
 	int walk;
 
 	for (walk = 0; walk < 20000; walk++) {
@@ -647,6 +913,9 @@ Test(ue, random_walks_keep_the_safety_properties)
 				ITLS_UE_EV_SM6, ITLS_UE_EV_SM6, ITLS_UE_EV_SM12,
 				ITLS_UE_EV_REJECT, ITLS_UE_EV_TLS_LOST, ITLS_UE_EV_TLS_INBOUND };
 			ev_kind(&ev, pick[rnd() % 12]);
+			if (ev.kind == ITLS_UE_EV_TLS_UP && (rnd() & 1)) {
+				memcpy(ev.psk_key, u.psk, 32);
+			}
 			if (ev.kind == ITLS_UE_EV_SM6) {
 				ev_sm6(&ev, (enum itls_mech)(rnd() % 3), (int)(rnd() & 1), 0);
 				ev.aka_ok = rnd() % 8 != 0;
@@ -658,7 +927,11 @@ Test(ue, random_walks_keep_the_safety_properties)
 					ev.realm_len = 18;
 				}
 			}
-			if (ev.kind == ITLS_UE_EV_SM6 || ev.kind == ITLS_UE_EV_TLS_UP) {
+			if (ev.kind == ITLS_UE_EV_SM6 && last_cert != NULL && (rnd() & 1)) {
+				/* the certificate of the connection that is up */
+				ev.cert = last_cert;
+				ev.cert_len = last_len;
+			} else if (ev.kind == ITLS_UE_EV_SM6 || ev.kind == ITLS_UE_EV_TLS_UP) {
 				switch (rnd() % 3) {
 				case 0:
 					ev.cert = sim_pcscf_cert;
@@ -673,6 +946,10 @@ Test(ue, random_walks_keep_the_safety_properties)
 				}
 				ev.resumed = (int)(rnd() % 3 == 0);
 				ev.psk = (int)(rnd() & 1);
+				if (ev.kind == ITLS_UE_EV_TLS_UP && !ev.resumed) {
+					last_cert = ev.cert;
+					last_len = ev.cert_len;
+				}
 			}
 			if (step(&u, &ev) == ITLS_OK) {
 				seen[u.last_row] = 1;
@@ -684,6 +961,10 @@ Test(ue, random_walks_keep_the_safety_properties)
 			}
 			if (u.state == ITLS_UE_REGISTERED_TLS && u.cfg.mode == ITLS_TLS_CERT) {
 				cr_assert(u.stok_ok == 1 && u.stok_run == u.aka_run);   /* UE-20 */
+				cr_assert(binding_holds(&u));   /* UE-25, recomputed */
+			}
+			if (u.state == ITLS_UE_REGISTERED_TLS && u.cfg.mode == ITLS_TLS_PSK) {
+				cr_assert_eq(memcmp(u.psk, PSK1, 32), 0);   /* UE-27 */
 			}
 		}
 	}
@@ -701,7 +982,7 @@ Test(ue, random_walks_keep_the_safety_properties)
 		itls_ue_table_len);
 }
 
-Test(ue, names_of_everything)
+Test(ue, names_of_everything, .description = "UE-20 UE-22")
 {
 	size_t i;
 

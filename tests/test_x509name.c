@@ -196,7 +196,7 @@ typical(struct b *c)
 /* ---- success and views (NM-03, NM-05, NM-07, NM-08) --------------------- */
 
 /* NM-08 */
-Test(x509name, typical_certificate_NM08)
+Test(x509name, typical_certificate_NM08, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c;
 
@@ -222,7 +222,7 @@ Test(x509name, typical_certificate_NM08)
 }
 
 /* NM-08 */
-Test(x509name, spans_NM08)
+Test(x509name, spans_NM08, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c;
 	static const uint8_t spki[] = { 0x30, 0x0F, 0x30, 0x09, 0x06, 0x07 };
@@ -244,7 +244,7 @@ Test(x509name, spans_NM08)
 }
 
 /* NM-05 */
-Test(x509name, cn_only_no_san_NM05)
+Test(x509name, cn_only_no_san_NM05, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c, subj = { .n = 0 };
 
@@ -262,7 +262,7 @@ Test(x509name, cn_only_no_san_NM05)
 }
 
 /* NM-05 */
-Test(x509name, empty_subject_NM05)
+Test(x509name, empty_subject_NM05, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
 		exts = { .n = 0 };
@@ -277,7 +277,7 @@ Test(x509name, empty_subject_NM05)
 }
 
 /* NM-05 */
-Test(x509name, multivalued_rdn_and_bmp_cn_NM05)
+Test(x509name, multivalued_rdn_and_bmp_cn_NM05, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c, subj = { .n = 0 }, set = { .n = 0 }, a1 = { .n = 0 },
 		a2 = { .n = 0 }, s1 = { .n = 0 }, s2 = { .n = 0 };
@@ -302,7 +302,7 @@ Test(x509name, multivalued_rdn_and_bmp_cn_NM05)
 }
 
 /* NM-07 */
-Test(x509name, other_general_names_counted_NM07)
+Test(x509name, other_general_names_counted_NM07, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
 		exts = { .n = 0 }, on = { .n = 0 }, dn = { .n = 0 };
@@ -328,7 +328,7 @@ Test(x509name, other_general_names_counted_NM07)
 }
 
 /* NM-07 */
-Test(x509name, capacities_at_the_limit_NM07)
+Test(x509name, capacities_at_the_limit_NM07, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
 		exts = { .n = 0 };
@@ -352,7 +352,7 @@ Test(x509name, capacities_at_the_limit_NM07)
 }
 
 /* NM-06 */
-Test(x509name, explicit_false_critical_tolerated_NM06)
+Test(x509name, explicit_false_critical_tolerated_NM06, .description = "NM-03 NM-05 NM-07 NM-08 NM-06")
 {
 	struct b c, subj = { .n = 0 }, e = { .n = 0 }, one = { .n = 0 },
 		exts = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 };
@@ -370,7 +370,7 @@ Test(x509name, explicit_false_critical_tolerated_NM06)
 }
 
 /* NM-03 */
-Test(x509name, version1_and_unique_ids_NM03)
+Test(x509name, version1_and_unique_ids_NM03, .description = "NM-03 NM-05 NM-07 NM-08")
 {
 	/* no [0] version, with [1] and [2] unique identifiers before [3] */
 	struct b c, subj = { .n = 0 }, tbs = { .n = 0 }, cc = { .n = 0 };
@@ -405,13 +405,13 @@ raw(const uint8_t *p, size_t n)
 }
 
 /* NM-01 */
-Test(x509name, empty_input_NM01)
+Test(x509name, empty_input_NM01, .description = "NM-01 NM-02")
 {
 	cr_assert_eq(raw(NULL, 0), ITLS_ERR_EMPTY);
 }
 
 /* NM-02 */
-Test(x509name, header_reasons_NM02)
+Test(x509name, header_reasons_NM02, .description = "NM-01 NM-02")
 {
 	static const uint8_t t1[] = { 0x30 };
 	static const uint8_t t2[] = { 0x31, 0x00 };
@@ -439,7 +439,7 @@ Test(x509name, header_reasons_NM02)
 }
 
 /* NM-02 */
-Test(x509name, every_truncation_is_truncated_NM02)
+Test(x509name, every_truncation_is_truncated_NM02, .description = "NM-01 NM-02")
 {
 	struct b c;
 	size_t n;
@@ -451,7 +451,7 @@ Test(x509name, every_truncation_is_truncated_NM02)
 }
 
 /* NM-01 */
-Test(x509name, trailing_after_certificate_NM01)
+Test(x509name, trailing_after_certificate_NM01, .description = "NM-01 NM-02")
 {
 	struct b c;
 
@@ -461,7 +461,7 @@ Test(x509name, trailing_after_certificate_NM01)
 }
 
 /* NM-02 */
-Test(x509name, long_length_minimal_accepted_NM02)
+Test(x509name, long_length_minimal_accepted_NM02, .description = "NM-01 NM-02")
 {
 	/* the builder uses 81 xx / 82 xx xx only when needed: a certificate
 	 * with a 200-byte CN has an 81 C8 length */
@@ -478,7 +478,7 @@ Test(x509name, long_length_minimal_accepted_NM02)
 }
 
 /* NM-02 */
-Test(x509name, non_minimal_inner_length_NM02)
+Test(x509name, non_minimal_inner_length_NM02, .description = "NM-01 NM-02")
 {
 	/* re-encode the CN length 0x0D as 81 0D inside a valid frame */
 	struct b c, subj = { .n = 0 }, atv = { .n = 0 }, seq = { .n = 0 };
@@ -526,7 +526,7 @@ tbs_base(struct b *tbs)
 }
 
 /* NM-04 */
-Test(x509name, trailing_inside_certificate_NM04)
+Test(x509name, trailing_inside_certificate_NM04, .description = "NM-03 NM-04")
 {
 	struct b c, tbs;
 	static const uint8_t extra[] = { 0x05, 0x00 };
@@ -539,7 +539,7 @@ Test(x509name, trailing_inside_certificate_NM04)
 }
 
 /* NM-04 */
-Test(x509name, trailing_inside_tbs_NM04)
+Test(x509name, trailing_inside_tbs_NM04, .description = "NM-03 NM-04")
 {
 	struct b c, tbs;
 	static const uint8_t a3[] = { 0xA3, 0x0B, 0x30, 0x09, 0x30, 0x07, 0x06,
@@ -557,7 +557,7 @@ Test(x509name, trailing_inside_tbs_NM04)
 }
 
 /* NM-03 */
-Test(x509name, wrong_tags_NM03)
+Test(x509name, wrong_tags_NM03, .description = "NM-03 NM-04")
 {
 	struct b c, tbs;
 	static const uint8_t seq0[] = { 0x30, 0x00 };
@@ -590,7 +590,7 @@ Test(x509name, wrong_tags_NM03)
 }
 
 /* NM-04 */
-Test(x509name, trailing_inside_atv_NM04)
+Test(x509name, trailing_inside_atv_NM04, .description = "NM-03 NM-04")
 {
 	struct b c, subj = { .n = 0 }, atv = { .n = 0 }, seq = { .n = 0 };
 
@@ -604,7 +604,7 @@ Test(x509name, trailing_inside_atv_NM04)
 }
 
 /* NM-04 */
-Test(x509name, trailing_inside_extension_NM04)
+Test(x509name, trailing_inside_extension_NM04, .description = "NM-03 NM-04")
 {
 	struct b c, subj = { .n = 0 }, e = { .n = 0 }, one = { .n = 0 },
 		exts = { .n = 0 };
@@ -619,7 +619,7 @@ Test(x509name, trailing_inside_extension_NM04)
 }
 
 /* NM-04 */
-Test(x509name, trailing_inside_san_octet_string_NM04)
+Test(x509name, trailing_inside_san_octet_string_NM04, .description = "NM-03 NM-04")
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
 		exts = { .n = 0 };
@@ -633,7 +633,7 @@ Test(x509name, trailing_inside_san_octet_string_NM04)
 }
 
 /* NM-04 */
-Test(x509name, trailing_inside_a3_NM04)
+Test(x509name, trailing_inside_a3_NM04, .description = "NM-03 NM-04")
 {
 	/* [3] { SEQUENCE { Extension { basicConstraints, OCTET STRING } } 05 00 } */
 	struct b c, tbs;
@@ -654,7 +654,7 @@ Test(x509name, trailing_inside_a3_NM04)
 /* ---- reasons: NM-05 ------------------------------------------------------ */
 
 /* NM-05 */
-Test(x509name, nul_in_cn_NM05)
+Test(x509name, nul_in_cn_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 };
 
@@ -664,7 +664,7 @@ Test(x509name, nul_in_cn_NM05)
 }
 
 /* NM-05 */
-Test(x509name, nul_unit_in_bmp_cn_NM05)
+Test(x509name, nul_unit_in_bmp_cn_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 };
 	static const uint8_t bmp[] = { 0x00, 'a', 0x00, 0x00, 0x00, 'b' };
@@ -675,7 +675,7 @@ Test(x509name, nul_unit_in_bmp_cn_NM05)
 }
 
 /* NM-05 */
-Test(x509name, nul_in_other_attribute_ignored_NM05)
+Test(x509name, nul_in_other_attribute_ignored_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 };
 
@@ -685,7 +685,7 @@ Test(x509name, nul_in_other_attribute_ignored_NM05)
 }
 
 /* NM-05 */
-Test(x509name, bad_string_lengths_NM05)
+Test(x509name, bad_string_lengths_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 };
 	static const uint8_t u[] = { 0, 0, 0, 'a', 0, 0 };
@@ -700,7 +700,7 @@ Test(x509name, bad_string_lengths_NM05)
 }
 
 /* NM-05 */
-Test(x509name, cn_of_wrong_type_NM05)
+Test(x509name, cn_of_wrong_type_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 };
 
@@ -710,7 +710,7 @@ Test(x509name, cn_of_wrong_type_NM05)
 }
 
 /* NM-05 */
-Test(x509name, empty_rdn_set_and_empty_oid_NM05)
+Test(x509name, empty_rdn_set_and_empty_oid_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 }, atv = { .n = 0 }, seq = { .n = 0 };
 
@@ -727,7 +727,7 @@ Test(x509name, empty_rdn_set_and_empty_oid_NM05)
 }
 
 /* NM-05 */
-Test(x509name, nine_cns_too_many_NM05)
+Test(x509name, nine_cns_too_many_NM05, .description = "NM-05")
 {
 	struct b c, subj = { .n = 0 };
 	int i;
@@ -742,7 +742,7 @@ Test(x509name, nine_cns_too_many_NM05)
 /* ---- reasons: NM-06 ------------------------------------------------------ */
 
 /* NM-06 */
-Test(x509name, duplicate_san_NM06)
+Test(x509name, duplicate_san_NM06, .description = "NM-06")
 {
 	struct b c, subj = { .n = 0 }, gns = { .n = 0 }, val = { .n = 0 },
 		exts = { .n = 0 };
@@ -756,7 +756,7 @@ Test(x509name, duplicate_san_NM06)
 }
 
 /* NM-06 */
-Test(x509name, duplicate_other_extension_NM06)
+Test(x509name, duplicate_other_extension_NM06, .description = "NM-06")
 {
 	struct b c, subj = { .n = 0 }, bc = { .n = 0 }, exts = { .n = 0 };
 
@@ -768,7 +768,7 @@ Test(x509name, duplicate_other_extension_NM06)
 }
 
 /* NM-06 */
-Test(x509name, bad_critical_NM06)
+Test(x509name, bad_critical_NM06, .description = "NM-06")
 {
 	struct b c, subj = { .n = 0 }, e = { .n = 0 }, one = { .n = 0 },
 		exts = { .n = 0 };
@@ -791,7 +791,7 @@ Test(x509name, bad_critical_NM06)
 }
 
 /* NM-06 */
-Test(x509name, empty_extensions_NM06)
+Test(x509name, empty_extensions_NM06, .description = "NM-06")
 {
 	struct b c, subj = { .n = 0 }, exts = { .n = 0 };
 
@@ -800,7 +800,7 @@ Test(x509name, empty_extensions_NM06)
 }
 
 /* NM-06 */
-Test(x509name, thirty_three_extensions_NM06)
+Test(x509name, thirty_three_extensions_NM06, .description = "NM-06")
 {
 	struct b c, subj = { .n = 0 }, exts = { .n = 0 }, v = { .n = 0 };
 	uint8_t oid[4] = { 0x2B, 0x06, 0x01, 0 };
@@ -834,7 +834,7 @@ with_gns(const struct b *gns)
 }
 
 /* NM-07 */
-Test(x509name, empty_general_names_NM07)
+Test(x509name, empty_general_names_NM07, .description = "NM-07")
 {
 	struct b gns = { .n = 0 };
 
@@ -842,7 +842,7 @@ Test(x509name, empty_general_names_NM07)
 }
 
 /* NM-07 */
-Test(x509name, nul_in_dns_and_uri_NM07)
+Test(x509name, nul_in_dns_and_uri_NM07, .description = "NM-07")
 {
 	struct b gns = { .n = 0 };
 
@@ -854,7 +854,7 @@ Test(x509name, nul_in_dns_and_uri_NM07)
 }
 
 /* NM-07 */
-Test(x509name, non_ascii_dns_NM07)
+Test(x509name, non_ascii_dns_NM07, .description = "NM-07")
 {
 	struct b gns = { .n = 0 };
 
@@ -863,7 +863,7 @@ Test(x509name, non_ascii_dns_NM07)
 }
 
 /* NM-07 */
-Test(x509name, bad_general_name_tags_NM07)
+Test(x509name, bad_general_name_tags_NM07, .description = "NM-07")
 {
 	struct b gns = { .n = 0 };
 
@@ -878,7 +878,7 @@ Test(x509name, bad_general_name_tags_NM07)
 }
 
 /* NM-07 */
-Test(x509name, sixty_five_names_too_many_NM07)
+Test(x509name, sixty_five_names_too_many_NM07, .description = "NM-07")
 {
 	struct b gns = { .n = 0 };
 	int i;
@@ -899,7 +899,7 @@ Test(x509name, sixty_five_names_too_many_NM07)
 /* ---- every fixture: parses or fails with a DER reason, views inside ---- */
 
 /* NM-08 */
-Test(x509name, fixtures_NM08)
+Test(x509name, fixtures_NM08, .description = "NM-08")
 {
 	DIR *dir = opendir("vectors/certs");
 	struct dirent *de;

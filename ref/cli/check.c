@@ -5,10 +5,13 @@
  * operation, in the cmd_<module>.c file that owns it, runs the library on
  * the record's inputs and compares outputs, result and reason. One summary
  * line per file, then "N passed, M failed" alone on the last line.
+ * FILE "-" is stdin; `cert = NAME` is read from --certs DIR, by default the
+ * directory "certs" beside the vector file (vectors/certs/).
  */
 #include "cli.h"
 #include "itls/err.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -151,7 +154,7 @@ run_record(struct vrec *r, struct tally *t)
 }
 
 static int
-run_file(const char *path, struct tally *total)
+run_file(const char *path, const char *certs, struct tally *total, struct itls_out *o)
 {
 	FILE *f;
 	char *line = NULL;
@@ -162,24 +165,26 @@ run_file(const char *path, struct tally *total)
 	struct tally t = { 0, 0 };
 	char dir[4096];
 	const char *slash = strrchr(path, '/');
-	int in_rec = 0;
+	int in_rec = 0, is_stdin = strcmp(path, "-") == 0;
 
-	if (slash == NULL) {
-		snprintf(dir, sizeof dir, ".");
+	if (certs != NULL) {
+		snprintf(dir, sizeof dir, "%s", certs);
+	} else if (slash == NULL) {
+		snprintf(dir, sizeof dir, "certs");
 	} else {
-		snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+		snprintf(dir, sizeof dir, "%.*s/certs", (int)(slash - path), path);
 	}
-	f = fopen(path, "r");
+	f = is_stdin ? stdin : fopen(path, "r");
 	if (f == NULL) {
-		return cli_fail("unreadable", "%s", path);
+		return cli_fail("unreadable", "%s: %s", path, strerror(errno));
 	}
 	r = calloc(1, sizeof *r);
 	if (r == NULL) {
 		fclose(f);
 		return cli_fail("no-memory", "%s", path);
 	}
-	r->file = path;
-	r->dir = dir;
+	r->file = is_stdin ? "stdin" : path;
+	r->certs = dir;
 	for (;;) {
 		n = getline(&line, &cap, f);
 		lineno++;
@@ -209,34 +214,88 @@ run_file(const char *path, struct tally *total)
 			fprintf(stderr, "%s:%ld: malformed line\n", path, lineno);
 			free(line);
 			free(r);
-			fclose(f);
+			if (!is_stdin) {
+				fclose(f);
+			}
 			return cli_fail("bad-vector-file", "%s:%ld", path, lineno);
 		}
 	}
 	free(line);
 	free(r);
-	fclose(f);
-	printf("%s: %ld passed, %ld failed\n", path, t.passed, t.failed);
+	n = ferror(f);
+	if (!is_stdin) {
+		fclose(f);
+	}
+	if (n) {
+		return cli_fail("unreadable", "%s: read error", path);
+	}
+	if (t.passed + t.failed == 0) {
+		return cli_fail("empty", "%s: no record", path);
+	}
+	out_printf(o, "%s: %ld passed, %ld failed\n", path, t.passed, t.failed);
 	total->passed += t.passed;
 	total->failed += t.failed;
 	return 0;
 }
 
+static const char usage_check[] =
+"usage: itls check [--certs DIR] FILE...\n"
+"\n"
+"Runs vector files (vectors/FORMAT.md): each record's operation on the\n"
+"library, its outputs, result (valid, invalid, acceptable) and reason\n"
+"compared with the record. Prints one line per file, \"FILE: N passed, M\n"
+"failed\", then \"N passed, M failed\"; each failing record is named on\n"
+"stderr. FILE - is stdin.\n"
+"\n"
+"  --certs DIR   where `cert = NAME` files are (default: certs/ beside FILE)\n"
+"\n"
+"Exit status: 0 when every record passed, 1 when one failed, 2 on bad\n"
+"usage or a file that cannot be read or is not a vector file (unreadable,\n"
+"bad-vector-file, empty: nothing on stdout then).\n";
+
 int
 cmd_check(int argc, char **argv)
 {
+	static const char *const with_value[] = { "--certs", NULL };
 	struct tally total = { 0, 0 };
-	int i, rc;
+	struct itls_out *o;
+	const char *certs;
+	int i, rc, files = 0;
 
-	if (argc < 1) {
-		return cli_fail("usage", "itls check FILE...");
+	if (argc >= 1 && (strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0)) {
+		fputs(usage_check, stdout);
+		return EXIT_POSITIVE;
 	}
+	if (arg_check(argc, argv, with_value, NULL) != 0) {
+		return EXIT_BADINPUT;
+	}
+	certs = arg_get(argc, argv, "--certs");
+	o = malloc(sizeof *o);
+	if (o == NULL) {
+		return cli_fail("no-memory", "check");
+	}
+	out_init(o);
 	for (i = 0; i < argc; i++) {
-		rc = run_file(argv[i], &total);
+		if (strcmp(argv[i], "--certs") == 0) {
+			i++;
+			continue;
+		}
+		files++;
+		rc = run_file(argv[i], certs, &total, o);
 		if (rc != 0) {
+			free(o);
 			return rc;
 		}
 	}
-	printf("%ld passed, %ld failed\n", total.passed, total.failed);
+	if (files == 0) {
+		free(o);
+		return cli_fail("usage", "itls check [--certs DIR] FILE... (itls check --help)");
+	}
+	out_printf(o, "%ld passed, %ld failed\n", total.passed, total.failed);
+	rc = out_flush(o);
+	free(o);
+	if (rc != 0) {
+		return rc;
+	}
 	return total.failed > 0 ? EXIT_NEGATIVE : EXIT_POSITIVE;
 }

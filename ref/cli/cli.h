@@ -5,7 +5,7 @@
  * not. Each module has one ref/cli/cmd_<module>.c holding its subcommands
  * and its vector-check handlers; main.c and check.c only dispatch.
  *
- * Output discipline (DESIGN.md, CLI contract): a command writes its result
+ * Output discipline (decision D-04): a command writes its result
  * into a struct itls_out and prints it only when it succeeds, so that bad
  * input leaves stdout empty: exit 2 with one line "itls: <reason-word>: ..."
  * on stderr.
@@ -59,8 +59,14 @@ int arg_check(int argc, char **argv, const char *const *with_value,
 /* strict hex: even length, [0-9a-fA-F]; exactly `want` bytes unless want == 0.
  * Returns the byte count, or -1 (not hex) or -2 (wrong length). */
 long hex_decode(const char *s, size_t slen, uint8_t *out, size_t cap, size_t want);
-/* read a whole file (at most cap bytes); -1 when unreadable or too big */
+/* read a whole file ("-": stdin) of at most cap bytes: its length, or
+ * FILE_UNREADABLE (errno says why) or FILE_TOO_LONG */
+#define FILE_UNREADABLE (-1L)
+#define FILE_TOO_LONG (-2L)
 long file_read(const char *path, uint8_t *out, size_t cap);
+/* print "unreadable: PATH: <system reason>" or "too-long: ..." for a
+ * file_read result; returns EXIT_BADINPUT */
+int file_fail(const char *path, long rc, size_t cap);
 
 /* ---- vector records (vectors/FORMAT.md) ---------------------------------- */
 #define VREC_MAX_KV 96
@@ -71,7 +77,7 @@ struct vkv {
 };
 struct vrec {
 	const char *file;   /* vector file path */
-	const char *dir;    /* its directory, for cert = ... */
+	const char *certs;  /* the directory of `cert = NAME` files */
 	long line;          /* first line of the record */
 	struct vkv kv[VREC_MAX_KV];
 	size_t n;
@@ -85,8 +91,10 @@ const char *vrec_get_nth(const struct vrec *r, const char *key, size_t i, size_t
 size_t vrec_count(const struct vrec *r, const char *key);
 /* hex field decoded into out; returns byte count, or -1 when absent/bad */
 long vrec_hex(const struct vrec *r, const char *key, uint8_t *out, size_t cap);
-/* load `cert = NAME` (relative to <dir>/certs/) or `cert_hex`; -1 on failure */
+/* load `cert = NAME` (relative to r->certs) or `cert_hex`; < 0 on failure */
 long vrec_cert(const struct vrec *r, uint8_t *out, size_t cap);
+/* the message of a vrec_cert failure rc (with the system's reason); returns 2 */
+int vrec_cert_fail(const struct vrec *r, long rc, char *msg, size_t cap);
 /*
  * Compare the outcome of an operation with the record's result/reason.
  * err: 0 (ITLS_OK) when the operation succeeded, else an itls_err value.
@@ -99,8 +107,9 @@ int vrec_expect(const struct vrec *r, const char *key, const char *got,
 	size_t len, char *msg, size_t cap);
 int vrec_expect_hex(const struct vrec *r, const char *key, const uint8_t *got,
 	size_t len, char *msg, size_t cap);
-/* result = valid ? */
+/* result = valid ? result = acceptable ? */
 int vrec_valid(const struct vrec *r);
+int vrec_acceptable(const struct vrec *r);
 
 /* a check handler: 0 pass, 1 fail (message in msg), 2 malformed record */
 typedef int (*itls_check_fn)(const struct vrec *r, char *msg, size_t cap);

@@ -35,7 +35,8 @@ static const char usage_parse[] =
 "                           received, joined by \", \")\n"
 "  error <reason-word>     (e.g. bad-scheme, duplicate-parameter, bad-token)\n"
 "Exit status: 0 when every line parsed, 2 when at least one did not (all\n"
-"lines are still printed).\n";
+"lines are still printed). A line longer than 65535 bytes is \"error\n"
+"too-long\"; no line at all is exit 2, \"itls: empty\" on stderr.\n";
 
 static const char usage_nonce[] =
 "usage: itls authparam nonce NONCE_B64\n"
@@ -203,6 +204,10 @@ ap_cmd_sm6(int argc, char **argv)
 		return cli_fail("usage", "itls authparam sm6 [--s-token HEX24] 'SM5 VALUE'");
 	}
 	tok = arg_get(argc, argv, "--s-token");
+	/* an option of the wrong length: bad-length, as for every option */
+	if (tok != NULL && strlen(tok) != 24) {
+		return cli_fail("bad-length", "--s-token: want 24 hex digits");
+	}
 	e = do_sm6(value, strlen(value), tok ? tok : "", tok ? strlen(tok) : 0, &n);
 	if (e != ITLS_OK) {
 		return cli_fail(itls_err_name(e), "cannot build SM6 from this SM5 value");

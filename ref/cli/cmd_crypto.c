@@ -148,7 +148,7 @@ load_cert(const char *path, uint8_t *buf)
 	long n = file_read(path, buf, CERT_CAP);
 
 	if (n < 0) {
-		cli_fail("unreadable", "%s", path);
+		file_fail(path, n, CERT_CAP);
 		return -1;
 	}
 	if (n >= 11 && memcmp(buf, "-----BEGIN ", 11) == 0) {
@@ -180,8 +180,10 @@ static const char usage_token[] =
 "Tokens print as 24 lower-case hex characters; --s-token / --c-token accept\n"
 "either case (TK-05, TK-06). The certificate is the end-entity one, DER (a\n"
 "PEM file's first CERTIFICATE block is decoded first).\n"
-"Bad input exits 2 with a reason on stderr: bad-hex, bad-length, bad-token,\n"
-"bad-profile, missing-parameter, empty-certificate, too-long, unreadable.\n";
+"FILE - reads the certificate from stdin.\n"
+"Bad input exits 2 with a reason on stderr: bad-hex, bad-length (any option\n"
+"of the wrong length), bad-profile, missing-parameter, empty-certificate,\n"
+"too-long (a file over 1 MiB), unreadable (with the system's reason), usage.\n";
 
 static const char *const token_opts[] = {
 	"--ik", "--ck", "--cert", "--s-token", "--c-token", "--profile", NULL
@@ -219,9 +221,13 @@ opt_token(int argc, char **argv, const char *name, uint8_t tok[12])
 	if (v == NULL) {
 		return cli_fail("missing-parameter", "%s is required", name);
 	}
+	/* one reason word per defect for every option: bad-length, then bad-hex */
+	if (strlen(v) != ITLS_TOKEN_HEX_LEN) {
+		return cli_fail("bad-length", "%s: want 24 hex digits", name);
+	}
 	/* TK-06 */
 	if (itls_token_from_hex(tok, v, strlen(v)) != ITLS_OK) {
-		return cli_fail("bad-token", "%s: want 24 hex digits", name);
+		return cli_fail("bad-hex", "%s: want 24 hex digits", name);
 	}
 	return 0;
 }
@@ -378,8 +384,8 @@ static const char usage_aka[] =
 "            (RFC 4169; --ik and --ck are needed for AKAv2 only). Values are\n"
 "            hashed as given (pass them unquoted). auth-int hashes the body of\n"
 "            --body-file (empty when absent).\n"
-"Bad input exits 2: bad-hex, bad-length, bad-algorithm, bad-qop, bad-nc,\n"
-"missing-parameter, unreadable, usage.\n";
+"Bad input exits 2: bad-hex, bad-length (any option of the wrong length),\n"
+"bad-algorithm, bad-qop, bad-nc, missing-parameter, unreadable, too-long, usage.\n";
 
 /* --k and OPc (from --opc, or --op through AK-02); 0 or EXIT_BADINPUT */
 static int
@@ -561,6 +567,10 @@ aka_response(int argc, char **argv)
 		if (d.nc == NULL) {
 			return cli_fail("missing-parameter", "--nc is required with --qop");
 		}
+		/* the same reason word as every option of the wrong length */
+		if (d.nc_len != 8) {
+			return cli_fail("bad-length", "--nc: want 8 hex digits");
+		}
 	}
 	if (bpath != NULL) {
 		body = malloc(BODY_CAP);
@@ -570,7 +580,7 @@ aka_response(int argc, char **argv)
 		n = file_read(bpath, body, BODY_CAP);
 		if (n < 0) {
 			free(body);
-			return cli_fail("unreadable", "%s", bpath);
+			return file_fail(bpath, n, BODY_CAP);
 		}
 		d.body = body;
 		d.body_len = (size_t)n;
@@ -679,7 +689,7 @@ static const char usage_psk[] =
 "usage: itls psk --ck HEX32 --ik HEX32 --impi IMPI\n"
 "\n"
 "The PSK-TLS key and identity (spec/psk.md; itls-ref's own construction,\n"
-"DESIGN decision 5): prints \"psk HEX64\" = KDF(CK || IK, 0x01, \"itls psk\",\n"
+"D-PS-1): prints \"psk HEX64\" = KDF(CK || IK, 0x01, \"itls psk\",\n"
 "IMPI) with the TS 33.220 Annex B KDF (PS-01), then \"identity IMPI\" (PS-02).\n"
 "Bad input exits 2: bad-hex, bad-length, empty, too-long, missing-parameter.\n";
 
@@ -931,8 +941,7 @@ check_token(const struct vrec *r, char *msg, size_t cap, int which)
 	if (e == ITLS_OK && (which == 0 || which == 2)) {
 		clen = vrec_cert(r, scratch_a, MSG_CAP);
 		if (clen < 0) {
-			snprintf(msg, cap, "cannot load the certificate");
-			return 2;
+			return vrec_cert_fail(r, clen, msg, cap);
 		}
 	}
 	if (e == ITLS_OK && which != 0) {
@@ -1006,11 +1015,13 @@ rec_k_opc(const struct vrec *r, uint8_t k[16], uint8_t opc[16])
 	if (n < 0) {
 		return (int)-n;
 	}
-	if (vrec_get(r, "opc", NULL) != NULL) {
+	/* FORMAT.md: OP is `op_field` (`op` is the operation); with it, an
+	 * `opc` key is the expected OPc, an output */
+	if (vrec_get(r, "op_field", NULL) == NULL) {
 		n = rec_hex(r, "opc", opc, 16, 16);
 		return n < 0 ? (int)-n : ITLS_OK;
 	}
-	n = rec_hex(r, "op", op, 16, 16);
+	n = rec_hex(r, "op_field", op, 16, 16);
 	if (n < 0) {
 		return (int)-n;
 	}

@@ -16,12 +16,13 @@
 #include <string.h>
 
 static const char demo_usage[] =
-"usage: itls demo [SCENARIO] [--dot FILE] [--pcap FILE]\n"
+"usage: itls demo [SCENARIO] [--dot FILE] [--pcap FILE [--keylog FILE]]\n"
 "       itls demo --list\n"
-"       itls demo --all [--pcap FILE]\n"
+"       itls demo --all [--pcap FILE [--keylog FILE]]\n"
 "       itls demo --table ue|pcscf      (markdown, from the transition table)\n"
 "       itls demo --fsm-dot ue|pcscf    (graphviz, from the transition table)\n"
 "       itls demo [SCENARIO] --stats N  (time N runs: TLS handshake vs the rest)\n"
+"       itls demo [SCENARIO] --messages (every SIP message of the run in full, markdown)\n"
 "\n"
 "Runs a full IMS registration between a UE, a P-CSCF (real BearSSL TLS 1.2\n"
 "in memory), an I-CSCF and an S-CSCF/HSS (Milenage), driven by the two\n"
@@ -32,10 +33,16 @@ static const char demo_usage[] =
 "  --list        the scenarios, one per line: NAME  TITLE\n"
 "  --all         run every scenario; one line each, then \"N passed, M failed\"\n"
 "  --dot FILE    also write the ladder as a graphviz digraph\n"
-"  --pcap FILE   also write the SIP messages as a pcap (TLS hop decrypted)\n"
+"  --pcap FILE   also write the capture: TCP handshakes, the TLS records\n"
+"                BearSSL produced, ESP of the IPsec hop, UDP of the core\n"
+"  --keylog FILE also write the NSS key log of the TLS connections\n"
+"                (tshark -o tls.keylog_file:FILE decrypts the TLS hop)\n"
+"  --messages    print the SIP messages as sent (start line, every header,\n"
+"                body) instead of the ladder\n"
 "\n"
 "scenarios: itls (default), secagree-first, prefer-ipsec, fallback-ipsec,\n"
-"psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume\n";
+"psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume, tcp-upgrade, pki,\n"
+"pki-untrusted, pki-wrong-domain, pki-roaming, akav2, nat-tls, nat-ipsec\n";
 
 static int
 write_file(const char *path, const char *p, size_t n)
@@ -67,6 +74,22 @@ write_pcap(const char *path, const struct sim_run *runs, size_t n)
 	return fclose(f) == 0 ? 0 : -1;
 }
 
+/* TR-09: the key log of the TLS connections of the runs */
+static int
+write_keylog(const char *path, const struct sim_run *runs, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (f == NULL) {
+		return -1;
+	}
+	if (sim_keylog_write(f, runs, n) != 0) {
+		fclose(f);
+		return -1;
+	}
+	return fclose(f) == 0 ? 0 : -1;
+}
+
 static int
 flush_text(struct sim_text *t)
 {
@@ -79,7 +102,7 @@ flush_text(struct sim_text *t)
 }
 
 static int
-demo_all(const char *pcap)
+demo_all(const char *pcap, const char *keylog)
 {
 	struct sim_run runs[SIM_SCN_COUNT];
 	struct sim_text t;
@@ -99,12 +122,13 @@ demo_all(const char *pcap)
 		}
 	}
 	sim_text_printf(&t, "%d passed, %d failed\n", passed, failed);
-	if (pcap != NULL && write_pcap(pcap, runs, SIM_SCN_COUNT) != 0) {
+	if ((pcap != NULL && write_pcap(pcap, runs, SIM_SCN_COUNT) != 0)
+		|| (keylog != NULL && write_keylog(keylog, runs, SIM_SCN_COUNT) != 0)) {
 		for (i = 0; i < SIM_SCN_COUNT; i++) {
 			sim_free(&runs[i]);
 		}
 		sim_text_free(&t);
-		return cli_fail("io", "cannot write %s", pcap);
+		return cli_fail("io", "cannot write %s", pcap != NULL ? pcap : keylog);
 	}
 	for (i = 0; i < SIM_SCN_COUNT; i++) {
 		sim_free(&runs[i]);
@@ -161,14 +185,14 @@ int
 cmd_demo(int argc, char **argv)
 {
 	static const char *const with_value[] = { "--dot", "--pcap", "--table",
-		"--fsm-dot", "--stats", NULL };
-	static const char *const flags[] = { "--list", "--all", "--help", NULL };
-	const char *scn_name = "itls", *dot, *pcap, *table, *fsmdot, *stats;
+		"--fsm-dot", "--stats", "--keylog", NULL };
+	static const char *const flags[] = { "--list", "--all", "--help", "--messages", NULL };
+	const char *scn_name = "itls", *dot, *pcap, *table, *fsmdot, *stats, *keylog;
 	struct sim_run run;
 	struct sim_text t;
 	int i, scn, rc, nfree = 0;
 
-	if (arg_has(argc, argv, "--help")) {
+	if (arg_has(argc, argv, "--help") || arg_has(argc, argv, "-h")) {
 		fputs(demo_usage, stdout);
 		return EXIT_POSITIVE;
 	}
@@ -181,6 +205,10 @@ cmd_demo(int argc, char **argv)
 	table = arg_get(argc, argv, "--table");
 	fsmdot = arg_get(argc, argv, "--fsm-dot");
 	stats = arg_get(argc, argv, "--stats");
+	keylog = arg_get(argc, argv, "--keylog");
+	if (keylog != NULL && pcap == NULL) {
+		return cli_fail("usage", "--keylog goes with --pcap");
+	}
 	/* the one optional positional word */
 	for (i = 0; i < argc; i++) {
 		if (argv[i][0] == '-' && argv[i][1] == '-') {
@@ -227,7 +255,7 @@ cmd_demo(int argc, char **argv)
 		if (nfree > 0 || dot != NULL) {
 			return cli_fail("usage", "--all takes no scenario and no --dot");
 		}
-		return demo_all(pcap);
+		return demo_all(pcap, keylog);
 	}
 	scn = sim_find(scn_name);
 	if (scn < 0) {
@@ -243,7 +271,11 @@ cmd_demo(int argc, char **argv)
 		sim_free(&run);
 		return cli_fail("internal", "scenario %s: %s", scn_name, run.verdict);
 	}
-	sim_ladder_text(&run, &t);
+	if (arg_has(argc, argv, "--messages")) {
+		sim_messages_md(&run, &t);
+	} else {
+		sim_ladder_text(&run, &t);
+	}
 	if (dot != NULL) {
 		struct sim_text d;
 		sim_text_init(&d);
@@ -260,6 +292,11 @@ cmd_demo(int argc, char **argv)
 		sim_text_free(&t);
 		sim_free(&run);
 		return cli_fail("io", "cannot write %s", pcap);
+	}
+	if (keylog != NULL && write_keylog(keylog, &run, 1) != 0) {
+		sim_text_free(&t);
+		sim_free(&run);
+		return cli_fail("io", "cannot write %s", keylog);
 	}
 	rc = run.pass ? EXIT_POSITIVE : EXIT_NEGATIVE;
 	sim_free(&run);

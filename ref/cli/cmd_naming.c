@@ -199,7 +199,7 @@ load_cert(const char *path, uint8_t *buf)
 	long d;
 
 	if (n < 0) {
-		cli_fail("unreadable", "%s", path);
+		file_fail(path, n, CERT_CAP);
 		return -1;
 	}
 	if (n >= 11 && memcmp(buf, "-----BEGIN ", 11) == 0) {
@@ -232,7 +232,8 @@ static const char name_usage[] =
 "            or \"outside NAME\"; exit 0 when all are within TRUST_DOMAIN.\n"
 "within      the bare within-domain rule: \"match\" (exit 0) or \"mismatch\".\n"
 "\n"
-"FILE is DER, or PEM (the first CERTIFICATE block is used). Malformed\n"
+"FILE is DER, or PEM (the first CERTIFICATE block is used); - is stdin;\n"
+"unreadable and too-long (over 1 MiB) exit 2. Malformed\n"
 "certificates (der-...), bad-domain, bad-realm, bad-name: exit 2, reason\n"
 "on stderr. Spec: spec/naming.md.\n";
 
@@ -499,7 +500,7 @@ cmd_imsi(int argc, char **argv)
 		fputs(imsi_usage, stdout);
 		return EXIT_POSITIVE;
 	}
-	if (argc != 2) {
+	if (argc != 2 || strncmp(argv[0], "--", 2) == 0 || strncmp(argv[1], "--", 2) == 0) {
 		return cli_fail("usage", "imsi IMSI MNC_DIGITS (itls imsi --help)");
 	}
 	e = imsi_all(argv[0], strlen(argv[0]), mnc_arg(argv[1], strlen(argv[1])),
@@ -537,8 +538,7 @@ chk_identities(const struct vrec *r, char *msg, size_t cap)
 	}
 	n = vrec_cert(r, buf, CERT_CAP);
 	if (n < 0) {
-		snprintf(msg, cap, "cannot load the certificate");
-		rc = 2;
+		rc = vrec_cert_fail(r, n, msg, cap);
 		goto done;
 	}
 	e = itls_x509_names_parse(buf, (size_t)n, &nm);
@@ -617,8 +617,7 @@ chk_name_check(const struct vrec *r, char *msg, size_t cap)
 	n = vrec_cert(r, buf, CERT_CAP);
 	if (n < 0) {
 		free(buf);
-		snprintf(msg, cap, "cannot load the certificate");
-		return 2;
+		return vrec_cert_fail(r, n, msg, cap);
 	}
 	e = itls_name_check(buf, (size_t)n, (const uint8_t *)dom, dlen,
 		(const uint8_t *)(realm != NULL ? realm : ""), rlen, realm != NULL,

@@ -34,7 +34,8 @@ static const char usage_parse[] =
 "  ok <canonical line>     (SA-21: names lower case, values as received)\n"
 "  error <reason-word>     (e.g. bad-qvalue, duplicate-q, syntax)\n"
 "Exit status: 0 when every line parsed, 2 when at least one did not\n"
-"(all lines are still printed; D-SA-13).\n";
+"(all lines are still printed; D-SA-13). A line longer than 65535 bytes is\n"
+"\"error too-long\"; no line at all is exit 2, \"itls: empty\" on stderr.\n";
 
 static const char usage_select[] =
 "usage: itls secagree select CLIENT_LINE SERVER_LINE\n"
@@ -116,6 +117,10 @@ sa_two_args(int argc, char **argv, const char *usage, const char *name)
 	}
 	if (argc != 2) {
 		return cli_fail("usage", "secagree %s takes two header lines", name);
+	}
+	if (strncmp(argv[0], "--", 2) == 0 || strncmp(argv[1], "--", 2) == 0) {
+		return cli_fail("usage", "secagree %s has no options (itls secagree %s --help)",
+			name, name);
 	}
 	return -1;
 }

@@ -67,16 +67,39 @@ is_tchar(char c)
 	}
 }
 
+/* TK-16: 1 when lo <= x, 0 otherwise, without a branch */
+/*@ requires -128 <= x <= 127 && 1 <= lo <= 127;
+    assigns \nothing;
+    ensures \result == (lo <= x ? 1 : 0);
+ */
+static int
+ct_ge(int x, int lo)
+{
+	return (x + 256 - lo) / 256;
+}
+
+/* TK-16: the hex digits of CK and IK are secret (spec/token.md, "Constant time"):
+ * the class of c is computed with arithmetic, not with branches. */
 /*@ assigns \nothing;
+    ensures \result == 0 || \result == 1;
     ensures \result != 0 <==> ap_is_hex(c);
  */
 static int
 is_hex(char c)
 {
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f')
-		|| (c >= 'A' && c <= 'F');
+	int x = c;
+	int d = ct_ge(x, '0') * (1 - ct_ge(x, '9' + 1));
+	int l = ct_ge(x, 'a') * (1 - ct_ge(x, 'f' + 1));
+	int u = ct_ge(x, 'A') * (1 - ct_ge(x, 'F' + 1));
+
+	/*@ assert d == (('0' <= c <= '9') ? 1 : 0); */
+	/*@ assert l == (('a' <= c <= 'f') ? 1 : 0); */
+	/*@ assert u == (('A' <= c <= 'F') ? 1 : 0); */
+	return d + l + u;
 }
 
+/* TK-16: the value of a hex digit, without a branch: the low four bits,
+ * plus 9 for a letter (bit 6 set: 'A'..'F' and 'a'..'f') */
 /*@ requires ap_is_hex(c);
     assigns \nothing;
     ensures \result == ap_hexv(c);
@@ -85,13 +108,12 @@ is_hex(char c)
 static unsigned
 hex_val(char c)
 {
-	if (c >= '0' && c <= '9') {
-		return (unsigned)(c - '0');
-	}
-	if (c >= 'a' && c <= 'f') {
-		return (unsigned)(c - 'a' + 10);
-	}
-	return (unsigned)(c - 'A' + 10);
+	int x = c;
+
+	/*@ assert '0' <= c <= '9' ==> x / 64 == 0 && x % 16 == c - '0'; */
+	/*@ assert 'a' <= c <= 'f' ==> x / 64 == 1 && x % 16 == c - 'a' + 1; */
+	/*@ assert 'A' <= c <= 'F' ==> x / 64 == 1 && x % 16 == c - 'A' + 1; */
+	return (unsigned)(x % 16 + 9 * (x / 64));
 }
 
 /*@ requires v <= 15;
@@ -657,18 +679,18 @@ static int
 all_hex(const char *b, size_t n)
 {
 	size_t i;
+	int ok = 1;
 
 	/*@ loop invariant 0 <= i <= n;
-	    loop invariant \forall integer k; 0 <= k < i ==> ap_is_hex(b[k]);
-	    loop assigns i;
+	    loop invariant ok == 0 || ok == 1;
+	    loop invariant ok != 0 <==> (\forall integer k; 0 <= k < i ==> ap_is_hex(b[k]));
+	    loop assigns i, ok;
 	    loop variant n - i;
 	 */
 	for (i = 0; i < n; i++) {
-		if (!is_hex(b[i])) {
-			return 0;
-		}
+		ok = ok * is_hex(b[i]); /* TK-16: no early exit */
 	}
-	return 1;
+	return ok;
 }
 
 /* AP-14 */
@@ -1223,7 +1245,7 @@ itls_authparam_hex_decode(const char *h, size_t hlen, uint8_t *out, size_t n)
 	size_t i;
 
 	/* AP-29 */
-	if (n > hlen / 2 || hlen != 2 * n || !all_hex(h, hlen)) {
+	if (n > hlen / 2 || hlen != 2 * n || !all_hex(h, hlen)) { /* TK-14 verdict */
 		return ITLS_ERR_BAD_HEX;
 	}
 	/*@ loop invariant 0 <= i <= n;
@@ -1257,6 +1279,18 @@ itls_authparam_get_hex(const char *s, size_t len,
 		return ITLS_ERR_MISSING_PARAMETER;
 	}
 	p = &ap->p[at];
+	if (p->content.len == 2 * n) {
+		/* TK-16: 2n content bytes hold no escape pair of a valid value
+		 * (an escape would leave fewer than 2n bytes, and a backslash is
+		 * not a hex digit: the same bad-hex verdict), so they are decoded
+		 * where they are, without the unescape loop's branches on the
+		 * secret digits. The length of the content is public. */
+		if (itls_authparam_hex_decode(s + p->content.off, p->content.len,
+			out, n) != ITLS_OK) { /* TK-14 verdict */
+			return bad;
+		}
+		return ITLS_OK;
+	}
 	if (p->content.len > AP_CHECK_BUF) {
 		return bad;
 	}

@@ -527,7 +527,7 @@ pc_abort_reason(enum itls_pc_guard g)
 
 /* ---- steps ------------------------------------------------------------------------ */
 
-/* PC-16: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (DESIGN decision 5) */
+/* PC-16: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1) */
 /*@ requires \valid(st);
   @ requires st->impi_len <= ITLS_FSM_NAME_MAX;
   @ assigns st->psk[0 .. 31], st->has_psk;

@@ -1,7 +1,7 @@
 /*
  * psk.c -- the PSK-TLS key and identity (see itls/psk.h).
  *
- * spec/psk.md PS-01..PS-04; DESIGN decision 5; D-PS-1.
+ * spec/psk.md PS-01..PS-04; D-PS-1.
  */
 #include "itls/psk.h"
 

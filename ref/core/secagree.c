@@ -390,59 +390,13 @@ sa_scan_bracket(const char *buf, size_t end, size_t i, size_t *pos)
 	return ITLS_OK;
 }
 
-/*
- * SA-01: the header name at buf[i ..]: Security-Client, -Server or -Verify
- * in any case, *(SP / HTAB), ':'. *kind gets the header, *pos the position
- * after the colon.
- */
-/*@ requires i <= end;
-    requires \valid_read(buf + (0 .. end - 1));
-    requires \valid(kind) && \valid(pos);
-    requires \separated(kind, pos, buf + (0 .. end - 1));
-    assigns *kind, *pos;
-    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_HEADER_NAME;
-    ensures \result == ITLS_OK ==> i < *pos <= end && sa_kind_ok(*kind);
- */
-static enum itls_err
-sa_header(const char *buf, size_t end, size_t i,
-	enum itls_secagree_kind *kind, size_t *pos)
-{
-	enum itls_secagree_kind k;
-	size_t j;
-
-	if (end - i < 16 || !sa_ieq_buf(buf + i, "security-", 9)) {
-		return ITLS_ERR_BAD_HEADER_NAME;
-	}
-	if (sa_ieq_buf(buf + i + 9, "client", 6)) {
-		k = ITLS_SECAGREE_CLIENT;
-	} else if (sa_ieq_buf(buf + i + 9, "server", 6)) {
-		k = ITLS_SECAGREE_SERVER;
-	} else if (sa_ieq_buf(buf + i + 9, "verify", 6)) {
-		k = ITLS_SECAGREE_VERIFY;
-	} else {
-		return ITLS_ERR_BAD_HEADER_NAME;
-	}
-	j = i + 15;
-	/*@ loop invariant i + 15 <= j <= end;
-	    loop assigns j;
-	    loop variant end - j;
-	 */
-	while (j < end && (buf[j] == ' ' || buf[j] == '\t')) {
-		j++;
-	}
-	if (j == end || buf[j] != ':') {
-		return ITLS_ERR_BAD_HEADER_NAME;
-	}
-	*kind = k;
-	*pos = j + 1;
-	return ITLS_OK;
-}
-
 /* ---- checked values (SA-12 .. SA-19) ---------------------------------- */
 
 /* the digit value of c, or -1 */
 /*@ assigns \nothing;
     ensures -1 <= \result <= 9;
+    ensures sa_isdig(c) ==> \result == c - '0';
+    ensures !sa_isdig(c) ==> \result == -1;
  */
 static int
 sa_digit(char c)
@@ -458,40 +412,38 @@ sa_digit(char c)
     requires \valid_read(buf + (off .. off + n - 1));
     assigns \nothing;
     ensures \result == SA_Q_BAD || 0 <= \result <= 1000;
+    behavior qvalue:
+      assumes sa_qsyntax(buf + off, n);
+      ensures SA_12: \result == sa_qval(buf + off, n);
+    behavior not_qvalue:
+      assumes !sa_qsyntax(buf + off, n);
+      ensures \result == SA_Q_BAD;
+    complete behaviors;
+    disjoint behaviors;
  */
 static int
 sa_qvalue(const char *buf, size_t off, size_t n)
 {
-	int v = 0, d, one;
-	size_t k;
+	int d2, d3, d4, v;
 
 	if (n == 0 || n > 5 || (buf[off] != '0' && buf[off] != '1')) {
 		return SA_Q_BAD;
 	}
-	one = buf[off] == '1';
 	if (n == 1) {
-		return one ? 1000 : 0;
+		return buf[off] == '1' ? 1000 : 0;
 	}
 	if (buf[off + 1] != '.') {
 		return SA_Q_BAD;
 	}
-	/* up to three decimals, the first worth 100 thousandths */
-	/*@ loop invariant 2 <= k <= n;
-	    loop invariant 0 <= v <= 999;
-	    loop invariant k == 2 ==> v == 0;
-	    loop invariant k == 3 ==> v <= 900;
-	    loop invariant k == 4 ==> v <= 990;
-	    loop assigns k, v, d;
-	    loop variant n - k;
-	 */
-	for (k = 2; k < n; k++) {
-		d = sa_digit(buf[off + k]);
-		if (d < 0) {
-			return SA_Q_BAD;
-		}
-		v += d * (k == 2 ? 100 : k == 3 ? 10 : 1);
+	/* up to three decimals, worth 100, 10 and 1 thousandths */
+	d2 = n > 2 ? sa_digit(buf[off + 2]) : 0;
+	d3 = n > 3 ? sa_digit(buf[off + 3]) : 0;
+	d4 = n > 4 ? sa_digit(buf[off + 4]) : 0;
+	if (d2 < 0 || d3 < 0 || d4 < 0) {
+		return SA_Q_BAD;
 	}
-	if (one) {
+	v = 100 * d2 + 10 * d3 + d4;
+	if (buf[off] == '1') {
 		return v == 0 ? 1000 : SA_Q_BAD;  /* 1 [. 0*3("0")] */
 	}
 	return v;
@@ -598,6 +550,68 @@ SA_HOT int
 sa_match(const char *buf, size_t end, size_t i, const char *lit, size_t n)
 {
 	return end - i >= n && sa_lit(buf, i, lit, n) && sa_delim(buf, end, i + n);
+}
+
+/*
+ * SA-01: the header name at buf[i ..]: Security-Client, -Server or -Verify
+ * in any case, *(SP / HTAB), ':'. *kind gets the header, *pos the position
+ * after the colon.
+ */
+/*@ requires i <= end;
+    requires \valid_read(buf + (0 .. end - 1));
+    requires \valid(kind) && \valid(pos);
+    requires \separated(kind, pos, buf + (0 .. end - 1));
+    assigns *kind, *pos;
+    ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_HEADER_NAME;
+    ensures \result == ITLS_OK ==> i < *pos <= end && sa_kind_ok(*kind);
+ */
+static enum itls_err
+sa_header(const char *buf, size_t end, size_t i,
+	enum itls_secagree_kind *kind, size_t *pos)
+{
+	enum itls_secagree_kind k;
+	size_t j;
+
+	/* unrolled literal comparisons (sa_lit), the kind by its first letter */
+	if (end - i < 16 || !sa_lit(buf, i, "security-", 9)) {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	switch (sa_fold(buf[i + 9])) {
+	case 'c':
+		k = ITLS_SECAGREE_CLIENT;
+		if (!sa_lit(buf, i + 10, "lient", 5)) {
+			return ITLS_ERR_BAD_HEADER_NAME;
+		}
+		break;
+	case 's':
+		k = ITLS_SECAGREE_SERVER;
+		if (!sa_lit(buf, i + 10, "erver", 5)) {
+			return ITLS_ERR_BAD_HEADER_NAME;
+		}
+		break;
+	case 'v':
+		k = ITLS_SECAGREE_VERIFY;
+		if (!sa_lit(buf, i + 10, "erify", 5)) {
+			return ITLS_ERR_BAD_HEADER_NAME;
+		}
+		break;
+	default:
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	j = i + 15;
+	/*@ loop invariant i + 15 <= j <= end;
+	    loop assigns j;
+	    loop variant end - j;
+	 */
+	while (j < end && (buf[j] == ' ' || buf[j] == '\t')) {
+		j++;
+	}
+	if (j == end || buf[j] != ':') {
+		return ITLS_ERR_BAD_HEADER_NAME;
+	}
+	*kind = k;
+	*pos = j + 1;
+	return ITLS_OK;
 }
 
 /*
@@ -1072,7 +1086,8 @@ sa_store_param(struct itls_secagree_mech *m, size_t np,
     requires \valid(m) && \valid(pos);
     requires \separated(m, pos, buf + (0 .. end - 1));
     assigns *m, *pos;
-    ensures \result == ITLS_OK ==> sa_mech_in(m, end) && i < *pos <= end;
+    ensures \result == ITLS_OK ==> sa_mech_in(m, end);
+    ensures \result == ITLS_OK ==> i < *pos <= end;
  */
 static enum itls_err
 sa_parse_mech(const char *buf, size_t end, size_t i,
@@ -1348,15 +1363,42 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
 
 /* ---- canonical line (SA-21, SA-22) ------------------------------------- */
 
-/* the canonical length of one mechanism: sa_mlen(m) */
+/*
+ * How the line is written (issue 14: the print path). In the common case a
+ * mechanism is already written canonically in the input: its names are in
+ * lower case and nothing but `;` and `=` lies between its views, so its
+ * canonical text is one run of the input, buf[name.off .. name.off +
+ * sa_mlen). sa_mech_scan recognises that case (sa_mech_tight) and sa_copy copies
+ * the run eight bytes a step. Any other mechanism (white space, upper case
+ * in a name) is written view by view (sa_put_param).
+ */
+
+/*@ // the parameter p is written canonically in buf at `at`: `;` name `=` value,
+    // its name in lower case, its views where the canonical text has them
+    predicate sa_param_tight{L}(char *buf, integer at, struct itls_secagree_param *p) =
+      buf[at] == ';' && p->name.off == at + 1 &&
+      sa_lowtext(buf, at + 1, buf, at + 1, p->name.len) &&
+      (p->has_value != 0 ==>
+        buf[at + 1 + p->name.len] == '=' && p->value.off == at + 2 + p->name.len);
+
+    // the mechanism m is written canonically in buf from m->name.off on
+    predicate sa_mech_tight{L}(char *buf, struct itls_secagree_mech *m) =
+      sa_lowtext(buf, m->name.off, buf, m->name.off, m->name.len) &&
+      \forall integer p; 0 <= p < m->nparams ==>
+        sa_param_tight(buf, m->name.off + m->name.len + sa_plen(m, p), &m->params[p]);
+
+    // sa_plen grows with the number of parameters
+    predicate sa_plen_mono{L}(struct itls_secagree_mech *m) =
+      \forall integer a, b; 0 <= a <= b <= m->nparams ==> 0 <= sa_plen(m, a) <= sa_plen(m, b);
+ */
+
+/* the canonical length of one mechanism: sa_mlen(m) (fields only) */
 /*@ requires \valid_read(m);
     requires len <= ITLS_SECAGREE_MAX_LEN;
     requires sa_mech_in(m, len);
     assigns \nothing;
     ensures \result == sa_mlen(m);
     ensures \result <= SA_MECH_MAX;
-    ensures \forall integer k; 0 <= k <= m->nparams ==>
-      sa_plen(m, k) <= sa_plen(m, m->nparams);
  */
 static size_t
 sa_mech_len(const struct itls_secagree_mech *m, size_t len)
@@ -1367,7 +1409,6 @@ sa_mech_len(const struct itls_secagree_mech *m, size_t len)
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant t == sa_plen(m, p);
 	    loop invariant t <= p * SA_PARAM_MAX;
-	    loop invariant \forall integer k; 0 <= k <= p ==> sa_plen(m, k) <= t;
 	    loop assigns p, t;
 	    loop variant m->nparams - p;
 	 */
@@ -1380,70 +1421,184 @@ sa_mech_len(const struct itls_secagree_mech *m, size_t len)
 	return m->name.len + t;
 }
 
-/* the canonical length of the mechanisms of l: sa_llen(l, l->count) */
-/*@ requires \valid_read(l);
-    requires len <= ITLS_SECAGREE_MAX_LEN;
-    requires sa_list_in(l, len);
-    assigns \nothing;
-    ensures \result == sa_llen(l, l->count);
-    ensures \result <= ITLS_SECAGREE_MAX_MECHS * (2 + SA_MECH_MAX);
-    ensures \forall integer k; 0 <= k <= l->count ==> sa_llen(l, k) <= \result;
+/*
+ * out[a .. a+8) = src[b .. b+8): all eight bytes read before any is
+ * written, which compilers turn into one word load and one word store.
  */
-static size_t
-sa_list_len(const struct itls_secagree_list *l, size_t len)
+/*@ requires a + 8 <= SIZE_MAX && b + 8 <= SIZE_MAX;
+    requires \valid(out + (a .. a + 7));
+    requires \valid_read(src + (b .. b + 7));
+    requires \separated(out + (a .. a + 7), src + (b .. b + 7));
+    assigns out[a .. a + 7];
+    ensures \forall integer x; a <= x < a + 8 ==> out[x] == \old(src[x - a + b]);
+ */
+SA_HOT void
+sa_copy8(char *out, size_t a, const char *src, size_t b)
 {
-	size_t t = 0, i;
+	char c0 = src[b], c1 = src[b + 1], c2 = src[b + 2], c3 = src[b + 3];
+	char c4 = src[b + 4], c5 = src[b + 5], c6 = src[b + 6], c7 = src[b + 7];
 
-	/*@ loop invariant 0 <= i <= l->count;
-	    loop invariant t == sa_llen(l, i);
-	    loop invariant t <= i * (2 + SA_MECH_MAX);
-	    loop invariant \forall integer k; 0 <= k <= i ==> sa_llen(l, k) <= t;
-	    loop assigns i, t;
-	    loop variant l->count - i;
-	 */
-	for (i = 0; i < l->count; i++) {
-		if (i > 0) {
-			t += 2;
-		}
-		t += sa_mech_len(&l->mechs[i], len);
-	}
-	return t;
+	out[a] = c0;
+	out[a + 1] = c1;
+	out[a + 2] = c2;
+	out[a + 3] = c3;
+	out[a + 4] = c4;
+	out[a + 5] = c5;
+	out[a + 6] = c6;
+	out[a + 7] = c7;
 }
 
-/* copy src[off .. off+n) to out[pos ..), lower-cased when lower; returns pos + n */
-/*@ requires pos + n <= cap;
+/* out[a .. a+4) = src[b .. b+4), read before written (one word copy) */
+/*@ requires a + 4 <= SIZE_MAX && b + 4 <= SIZE_MAX;
+    requires \valid(out + (a .. a + 3));
+    requires \valid_read(src + (b .. b + 3));
+    requires \separated(out + (a .. a + 3), src + (b .. b + 3));
+    assigns out[a .. a + 3];
+    ensures \forall integer x; a <= x < a + 4 ==> out[x] == \old(src[x - a + b]);
+ */
+SA_HOT void
+sa_copy4(char *out, size_t a, const char *src, size_t b)
+{
+	char c0 = src[b], c1 = src[b + 1], c2 = src[b + 2], c3 = src[b + 3];
+
+	out[a] = c0;
+	out[a + 1] = c1;
+	out[a + 2] = c2;
+	out[a + 3] = c3;
+}
+
+/* out[w .. w+n) = src[off .. off+n), eight bytes a step (the last step
+ * overlapping the one before), four when n < 8, byte by byte when n < 4;
+ * returns w + n */
+/*@ requires w + n <= cap;
     requires off + n <= SIZE_MAX;
     requires \valid(out + (0 .. cap - 1));
     requires \valid_read(src + (off .. off + n - 1));
     requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
-    assigns out[pos .. pos + n - 1];
-    ensures \result == pos + n;
+    requires \separated(out + (w .. w + n - 1), src + (off .. off + n - 1));
+    assigns out[w .. w + n - 1];
+    ensures \result == w + n;
+    ensures \forall integer x; w <= x < w + n ==> out[x] == \old(src[x - w + off]);
+    ensures sa_cpytext(out, w, src, off, n);
  */
 static size_t
-sa_put(char *out, size_t cap, size_t pos, const char *src, size_t off,
-	size_t n, int lower)
+sa_copy(char *out, size_t cap, size_t w, const char *src, size_t off, size_t n)
+{
+	size_t k = 0;
+
+	(void)cap;
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant \forall integer x; w <= x < w + k ==>
+	      out[x] == \at(src[x - w + off], Pre);
+	    loop invariant \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre);
+	    loop assigns k, out[w .. w + n - 1];
+	    loop variant n - k;
+	 */
+	while (n - k >= 8) {
+		sa_copy8(out, w + k, src, off + k);
+		k += 8;
+	}
+	/*@ assert k <= n && n - k < 8; */
+	if (n >= 8 && k < n) {
+		/* the last eight bytes, overlapping what is already copied */
+		/*@ assert w + n - 8 < w + k; */
+		sa_copy8(out, w + n - 8, src, off + n - 8);
+		/*@ assert \forall integer x; w <= x < w + n - 8 ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w + n - 8 <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre); */
+		k = n;
+	} else if (n < 8 && n >= 4) {
+		/* 4 to 7 bytes: two four-byte steps, the second overlapping */
+		sa_copy4(out, w, src, off);
+		sa_copy4(out, w + n - 4, src, off + n - 4);
+		/*@ assert \forall integer x; w <= x < w + n - 4 ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w + n - 4 <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; w <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+		/*@ assert \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre); */
+		k = n;
+	}
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant \forall integer x; w <= x < w + k ==>
+	      out[x] == \at(src[x - w + off], Pre);
+	    loop invariant \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre);
+	    loop assigns k, out[w .. w + n - 1];
+	    loop variant n - k;
+	 */
+	while (k < n) {
+		out[w + k] = src[off + k];
+		k++;
+	}
+	/*@ assert \forall integer x; w <= x < w + n ==> out[x] == \at(src[x - w + off], Pre); */
+	return w + n;
+}
+
+/* out[w .. w+n) = src[off .. off+n) in ASCII lower case; returns w + n */
+/*@ requires w + n <= cap;
+    requires off + n <= SIZE_MAX;
+    requires \valid(out + (0 .. cap - 1));
+    requires \valid_read(src + (off .. off + n - 1));
+    requires \separated(out + (0 .. cap - 1), src + (off .. off + n - 1));
+    requires \separated(out + (w .. w + n - 1), src + (off .. off + n - 1));
+    assigns out[w .. w + n - 1];
+    ensures \result == w + n;
+    ensures \forall integer x; w <= x < w + n ==>
+      out[x] == sa_lower(\old(src[x - w + off]));
+    ensures sa_lowtext(out, w, src, off, n);
+ */
+static size_t
+sa_copy_lower(char *out, size_t cap, size_t w, const char *src, size_t off,
+	size_t n)
 {
 	size_t k;
 
 	(void)cap;
 	/*@ loop invariant 0 <= k <= n;
-	    loop assigns k, out[pos .. pos + n - 1];
+	    loop invariant \forall integer x; w <= x < w + k ==>
+	      out[x] == sa_lower(\at(src[x - w + off], Pre));
+	    loop invariant \forall integer x; off <= x < off + n ==> src[x] == \at(src[x], Pre);
+	    loop assigns k, out[w .. w + n - 1];
 	    loop variant n - k;
 	 */
 	for (k = 0; k < n; k++) {
-		char c = src[off + k];
-		if (lower && c >= 'A' && c <= 'Z') {
-			c = (char)(c + 32);
-		}
-		out[pos + k] = c;
+		out[w + k] = (char)sa_fold(src[off + k]);
 	}
-	return pos + n;
+	return w + n;
+}
+
+/* src[off .. off+n) has no upper-case ASCII letter: 1, else 0 */
+/*@ requires off + n <= SIZE_MAX;
+    requires \valid_read(src + (off .. off + n - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> sa_lowtext(src, off, src, off, n);
+ */
+static int
+sa_is_lower(const char *src, size_t off, size_t n)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop invariant \forall integer j; 0 <= j < k ==> src[off + j] == sa_lower(src[off + j]);
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+#ifndef __FRAMAC__
+#pragma GCC unroll 4
+#endif
+	for (k = 0; k < n; k++) {
+		if (src[off + k] >= 'A' && src[off + k] <= 'Z') {
+			return 0;
+		}
+	}
+	return 1;
 }
 
 /* one byte c at out[pos]; returns pos + 1 */
 /*@ requires pos < cap;
     requires \valid(out + (0 .. cap - 1));
     assigns out[pos];
+    ensures out[pos] == c;
     ensures \result == pos + 1;
  */
 static size_t
@@ -1454,46 +1609,178 @@ sa_put1(char *out, size_t cap, size_t pos, char c)
 	return pos + 1;
 }
 
-/* SA-22: mechanism m at out[pos ..); returns pos + sa_mlen(m) */
+/*
+ * One pass over mechanism m: *ml gets its canonical length sa_mlen(m), and
+ * the result says whether m is written canonically in buf (sa_mech_tight),
+ * its canonical text then being the run buf[m->name.off .. + *ml): 1, else 0.
+ */
+/*@ requires \valid_read(m) && \valid(ml);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_mech_in(m, len);
+    requires \separated(ml, m, buf + (0 .. len - 1));
+    assigns *ml;
+    ensures *ml == sa_mlen(m) && *ml <= SA_MECH_MAX;
+    ensures sa_plen_mono(m);
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> sa_mech_tight(buf, m) && m->name.off + sa_mlen(m) <= len;
+ */
+static int
+sa_mech_scan(const struct itls_secagree_mech *m, const char *buf, size_t len,
+	uint32_t *ml)
+{
+	size_t p, t = 0, e;
+	int tight = sa_is_lower(buf, m->name.off, m->name.len);
+
+	(void)len;
+
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant t == sa_plen(m, p);
+	    loop invariant t <= p * SA_PARAM_MAX;
+	    loop invariant \forall integer a, b; 0 <= a <= b <= p ==>
+	      0 <= sa_plen(m, a) <= sa_plen(m, b);
+	    loop invariant tight == 0 || tight == 1;
+	    loop invariant tight == 1 ==> sa_lowtext(buf, m->name.off, buf, m->name.off, m->name.len);
+	    loop invariant tight == 1 ==> m->name.off + m->name.len + t <= len;
+	    loop invariant tight == 1 ==> \forall integer k; 0 <= k < p ==> sa_param_tight(buf,
+	      m->name.off + m->name.len + sa_plen(m, k), &m->params[k]);
+	    loop assigns p, t, e, tight;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		const struct itls_secagree_param *pa = &m->params[p];
+		e = m->name.off + m->name.len + t;     /* where p is in a tight m */
+		/* name.off == e + 1 <= len puts e inside buf */
+		if (tight && (pa->name.off != e + 1 || buf[e] != ';'
+			|| !sa_is_lower(buf, pa->name.off, pa->name.len))) {
+			tight = 0;
+		}
+		t += 1 + pa->name.len;
+		if (pa->has_value != 0) {
+			e = pa->name.off + pa->name.len;
+			if (tight && (pa->value.off != e + 1 || buf[e] != '=')) {
+				tight = 0;
+			}
+			t += 1 + pa->value.len;
+		}
+	}
+	*ml = (uint32_t)(m->name.len + t);
+	return tight;
+}
+
+/* SA-21: parameter pa at out[w ..): `;` name [`=` value]; returns w + its length */
+/*@ requires \valid_read(pa);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires pa->name.off + pa->name.len <= len;
+    requires pa->value.off + pa->value.len <= len;
+    requires \valid(out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), pa, buf + (0 .. len - 1));
+    requires w + sa_param_clen(pa) <= cap;
+    assigns out[w .. w + sa_param_clen(pa) - 1];
+    ensures \result == w + sa_param_clen(pa);
+ */
+static size_t
+sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
+	char *out, size_t cap, size_t w)
+{
+	size_t v;
+
+	(void)len;
+	out[w] = ';';
+	v = sa_copy_lower(out, cap, w + 1, buf, pa->name.off, pa->name.len);
+	if (pa->has_value != 0) {
+		out[v] = '=';
+		v = sa_copy(out, cap, v + 1, buf, pa->value.off, pa->value.len);
+	}
+	return v;
+}
+
+/*
+ * SA-22: mechanism m, of canonical length ml, at out[pos ..); returns
+ * pos + ml. `tight`: m is written canonically in buf (sa_mech_scan).
+ */
 /*@ requires \valid_read(m);
+    requires ml == sa_mlen(m);
+    requires tight != 0 ==> m->name.off + sa_mlen(m) <= len;
     requires len <= ITLS_SECAGREE_MAX_LEN;
     requires \valid_read(buf + (0 .. len - 1));
     requires sa_mech_in(m, len);
     requires \valid(out + (0 .. cap - 1));
     requires \separated(out + (0 .. cap - 1), m, buf + (0 .. len - 1));
     requires pos + sa_mlen(m) <= cap;
-    requires \forall integer k; 0 <= k <= m->nparams ==>
-      sa_plen(m, k) <= sa_plen(m, m->nparams);
-    assigns out[pos .. cap - 1];
+    requires sa_plen_mono(m);
+    assigns out[pos .. pos + sa_mlen(m) - 1];
     ensures \result == pos + sa_mlen(m);
  */
 static size_t
-sa_put_mech(const struct itls_secagree_mech *m, const char *buf, size_t len,
-	char *out, size_t cap, size_t pos)
+sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
+	const char *buf, size_t len, char *out, size_t cap, size_t pos)
 {
 	size_t p, w;
 
-	(void)len;
-	/*@ assert sa_plen(m, 0) <= sa_plen(m, m->nparams); */
-	w = sa_put(out, cap, pos, buf, m->name.off, m->name.len, 1);
+	if (tight) {
+		/* the common case: one run of the input */
+		return sa_copy(out, cap, pos, buf, m->name.off, ml);
+	}
+	w = sa_copy_lower(out, cap, pos, buf, m->name.off, m->name.len);
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant w == pos + m->name.len + sa_plen(m, p);
-	    loop invariant pos <= w <= cap;
-	    loop assigns p, w, out[pos .. cap - 1];
+	    loop invariant pos <= w <= pos + sa_mlen(m);
+	    loop assigns p, w, out[pos .. pos + sa_mlen(m) - 1];
 	    loop variant m->nparams - p;
 	 */
 	for (p = 0; p < m->nparams; p++) {
-		const struct itls_secagree_param *pa = &m->params[p];
 		/*@ assert sa_plen(m, p + 1) == sa_plen(m, p) + sa_param_clen(&m->params[p]); */
 		/*@ assert sa_plen(m, p + 1) <= sa_plen(m, m->nparams); */
-		w = sa_put1(out, cap, w, ';');
-		w = sa_put(out, cap, w, buf, pa->name.off, pa->name.len, 1);
-		if (pa->has_value != 0) {
-			w = sa_put1(out, cap, w, '=');
-			w = sa_put(out, cap, w, buf, pa->value.off, pa->value.len, 0);
-		}
+		w = sa_put_param(&m->params[p], buf, len, out, cap, w);
 	}
 	return w;
+}
+
+/* SA-21: the header name of `kind` and ": " at out[0 .. 17) */
+/*@ requires sa_kind_ok(kind);
+    requires 17 <= cap;
+    requires \valid(out + (0 .. cap - 1));
+    assigns out[0 .. 16];
+ */
+static void
+sa_put_hdr(char *out, size_t cap, enum itls_secagree_kind kind)
+{
+	(void)cap;
+	out[0] = 'S';
+	out[1] = 'e';
+	out[2] = 'c';
+	out[3] = 'u';
+	out[4] = 'r';
+	out[5] = 'i';
+	out[6] = 't';
+	out[7] = 'y';
+	out[8] = '-';
+	if (kind == ITLS_SECAGREE_CLIENT) {
+		out[9] = 'C';
+		out[10] = 'l';
+		out[11] = 'i';
+		out[12] = 'e';
+		out[13] = 'n';
+		out[14] = 't';
+	} else if (kind == ITLS_SECAGREE_SERVER) {
+		out[9] = 'S';
+		out[10] = 'e';
+		out[11] = 'r';
+		out[12] = 'v';
+		out[13] = 'e';
+		out[14] = 'r';
+	} else {
+		out[9] = 'V';
+		out[10] = 'e';
+		out[11] = 'r';
+		out[12] = 'i';
+		out[13] = 'f';
+		out[14] = 'y';
+	}
+	out[15] = ':';
+	out[16] = ' ';
 }
 
 /* see itls/secagree.h */
@@ -1501,36 +1788,46 @@ enum itls_err
 itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	size_t len, char *out, size_t cap, size_t *outlen)
 {
-	size_t total, w, i, ml;
-	const char *hdr;
+	size_t total = 0, w, i;
+	uint32_t ml;
+	int tight;
 
-	total = sa_list_len(l, len);
-	if (total > cap || cap - total < 17) {
-		return ITLS_ERR_BUFFER_TOO_SMALL;
-	}
-	hdr = l->kind == ITLS_SECAGREE_CLIENT ? "Security-Client"
-		: l->kind == ITLS_SECAGREE_SERVER ? "Security-Server"
-		: "Security-Verify";
-	w = sa_put(out, cap, 0, hdr, 0, 15, 0);
-	w = sa_put1(out, cap, w, ':');
-	w = sa_put1(out, cap, w, ' ');
+	/* pass 1: the length of the line (reads the views only, writes nothing) */
 	/*@ loop invariant 0 <= i <= l->count;
-	    loop invariant w == 17 + sa_llen(l, i);
-	    loop invariant w <= cap;
-	    loop assigns i, w, ml, out[0 .. cap - 1];
+	    loop invariant total == sa_llen(l, i);
+	    loop invariant total <= i * (2 + SA_MECH_MAX);
+	    loop invariant \forall integer a, b; 0 <= a <= b <= i ==>
+	      0 <= sa_llen(l, a) <= sa_llen(l, b);
+	    loop assigns i, total;
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
-		/* the facts of this mechanism's length, for the writes below */
-		ml = sa_mech_len(&l->mechs[i], len);
-		(void)ml;
+		if (i > 0) {
+			total += 2;
+		}
+		total += sa_mech_len(&l->mechs[i], len);
+	}
+	if (total > cap || cap - total < 17) {
+		return ITLS_ERR_BUFFER_TOO_SMALL;
+	}
+	/* pass 2: the bytes, each mechanism one run of buf when it can be */
+	sa_put_hdr(out, cap, l->kind);
+	w = 17;
+	/*@ loop invariant 0 <= i <= l->count;
+	    loop invariant w == 17 + sa_llen(l, i);
+	    loop invariant w <= cap;
+	    loop assigns i, w, ml, tight, out[17 .. cap - 1];
+	    loop variant l->count - i;
+	 */
+	for (i = 0; i < l->count; i++) {
+		tight = sa_mech_scan(&l->mechs[i], buf, len, &ml);
 		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml; */
 		/*@ assert sa_llen(l, i + 1) <= total; */
 		if (i > 0) {
 			w = sa_put1(out, cap, w, ',');
 			w = sa_put1(out, cap, w, ' ');
 		}
-		w = sa_put_mech(&l->mechs[i], buf, len, out, cap, w);
+		w = sa_put_mech(&l->mechs[i], ml, tight, buf, len, out, cap, w);
 	}
 	*outlen = w;
 	return ITLS_OK;
@@ -1542,12 +1839,13 @@ itls_secagree_serialize_mech(const struct itls_secagree_list *l,
 	const char *buf, size_t len, size_t idx, char *out, size_t cap,
 	size_t *outlen)
 {
-	size_t ml = sa_mech_len(&l->mechs[idx], len);
+	uint32_t ml;
+	int tight = sa_mech_scan(&l->mechs[idx], buf, len, &ml);
 
 	if (ml > cap) {
 		return ITLS_ERR_BUFFER_TOO_SMALL;
 	}
-	*outlen = sa_put_mech(&l->mechs[idx], buf, len, out, cap, 0);
+	*outlen = sa_put_mech(&l->mechs[idx], ml, tight, buf, len, out, cap, 0);
 	return ITLS_OK;
 }
 

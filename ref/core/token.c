@@ -1,7 +1,7 @@
 /*
  * token.c -- I-TLS server and client tokens (see itls/token.h).
  *
- * spec/token.md TK-01..TK-12; seed 004 §3.3.3; DESIGN decisions 1-4.
+ * spec/token.md TK-01..TK-12; seed 004 §3.3.3; D-TK-1..D-TK-4.
  */
 #include "itls/token.h"
 

@@ -3,7 +3,7 @@
  *
  * Everything that decides a UE transition is in this file: the table, the
  * guards, the steps, and the safety check applied before a transition is
- * committed (STYLE.md §9, h11's "Rule 1").
+ * committed (D-UE-2, h11's "Rule 1").
  *
  * A step of the machine has four phases:
  *   1. facts: the crypto and name checks the guards need, computed once
@@ -39,7 +39,7 @@ const struct itls_ue_row itls_ue_table[] = {
 	/* UE-05: the certificate is accepted as received; SM1 goes inside TLS */
 	{ S(TLS_CONNECTING), E(TLS_UP), G(ALWAYS), S(SM1_SENT),
 		{ A(NOTE_TLS_UP), A(SEND_SM1) } },
-	/* UE-15: figure 5, fall back to sec-agree; the refusal is unauthenticated */
+	/* UE-15, UE-16: figure 5, back to sec-agree (tls may still be chosen); refusal unauthenticated */
 	{ S(TLS_CONNECTING), E(TLS_FAIL), G(CAN_FALLBACK), S(SM1_SENT),
 		{ A(NOTE_UNAUTH_REFUSAL), A(SEND_SM1) } },
 	{ S(TLS_CONNECTING), E(TLS_FAIL), G(NO_FALLBACK), S(FAILED), { A(ABORT) } },
@@ -49,6 +49,8 @@ const struct itls_ue_row itls_ue_table[] = {
 	{ S(SM1_SENT), E(SM6), G(AKA_FAIL), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(NO_COMMON), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(TLS_NO_TOKEN), S(FAILED), { A(ABORT) } },
+	/* UE-25: the certificate of SM6 is the one of the connection that is up */
+	{ S(SM1_SENT), E(SM6), G(CERT_SWAP), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(TLS_BAD_TOKEN), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(TLS_BAD_NAMES), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(TLS_OK), S(SM7_SENT),
@@ -192,6 +194,8 @@ itls_ue_guard_name(int g)
 		return "no common mechanism";
 	case ITLS_UE_G_TLS_NO_TOKEN:
 		return "tls, no s_token";
+	case ITLS_UE_G_CERT_SWAP:
+		return "certificate not the connection's";
 	case ITLS_UE_G_TLS_BAD_TOKEN:
 		return "tls, s_token invalid";
 	case ITLS_UE_G_TLS_BAD_NAMES:
@@ -304,6 +308,28 @@ ue_copy(uint8_t *dst, const uint8_t *src, size_t n)
 	}
 }
 
+/* the same for text (Security-* values) */
+/*@ requires \valid(dst + (0 .. n - 1));
+  @ requires \valid_read(src + (0 .. n - 1));
+  @ requires \separated(dst + (0 .. n - 1), src + (0 .. n - 1));
+  @ assigns dst[0 .. n - 1];
+  @ ensures \forall integer i; 0 <= i < n ==> dst[i] == \old(src[i]);
+  @*/
+static void
+ue_copy_text(char *dst, const char *src, size_t n)
+{
+	size_t i;
+
+	/*@ loop invariant 0 <= i <= n;
+	  @ loop invariant \forall integer k; 0 <= k < i ==> dst[k] == \at(src[k], Pre);
+	  @ loop assigns i, dst[0 .. n - 1];
+	  @ loop variant n - i;
+	  @*/
+	for (i = 0; i < n; i++) {
+		dst[i] = src[i];
+	}
+}
+
 /*@ requires \valid(p + (0 .. n - 1));
   @ assigns p[0 .. n - 1];
   @ ensures \forall integer i; 0 <= i < n ==> p[i] == 0;
@@ -323,13 +349,120 @@ ue_zero(uint8_t *p, size_t n)
 	}
 }
 
+/* ---- agreement (UE-06) ----------------------------------------------------------- */
+
+/* ASCII lower case; only A-Z fold (SA-28) */
+/*@ assigns \nothing;
+  @ ensures \result == sa_lower(c);
+  @*/
+static int
+ue_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
+
+/* the mechanism b[off .. off+len) names: tls, ipsec-3gpp, or none */
+/*@ requires \valid_read(b + (off .. off + len - 1));
+  @ assigns \nothing;
+  @ ensures itls_ue_is_tls(b, off, len) ==> \result == ITLS_MECH_TLS;
+  @ ensures itls_ue_is_ipsec(b, off, len) ==> \result == ITLS_MECH_IPSEC;
+  @ ensures !itls_ue_is_tls(b, off, len) && !itls_ue_is_ipsec(b, off, len) ==>
+  @   \result == ITLS_MECH_NONE;
+  @*/
+static enum itls_mech
+ue_mech_name(const char *b, size_t off, size_t len)
+{
+	const char *p = b + off;
+
+	if (len == 3 && ue_lower(p[0]) == 't' && ue_lower(p[1]) == 'l'
+		&& ue_lower(p[2]) == 's') {
+		return ITLS_MECH_TLS;
+	}
+	if (len == 10 && ue_lower(p[0]) == 'i' && ue_lower(p[1]) == 'p'
+		&& ue_lower(p[2]) == 's' && ue_lower(p[3]) == 'e'
+		&& ue_lower(p[4]) == 'c' && p[5] == '-' && p[6] == '3'
+		&& ue_lower(p[7]) == 'g' && ue_lower(p[8]) == 'p'
+		&& ue_lower(p[9]) == 'p') {
+		return ITLS_MECH_IPSEC;
+	}
+	return ITLS_MECH_NONE;
+}
+
+/*
+ * UE-06 (RFC 3329 §2.3): among the mechanisms of the Security-Server list l
+ * (views into b[0 .. blen)) that the UE offers, the one with the highest q,
+ * the first of equals; ITLS_MECH_NONE when the UE offers none of them. A
+ * view outside b counts as a name the UE does not know.
+ */
+/*@ requires \valid_read(l);
+  @ requires \valid_read(b + (0 .. blen - 1));
+  @ assigns \nothing;
+  @ ensures itls_ue_mech_ok(\result);
+  @ ensures UE_06: itls_ue_agreed(l, b, blen, offer, \result);
+  @*/
+static enum itls_mech
+ue_agree(const struct itls_secagree_list *l, const char *b, size_t blen,
+	unsigned offer)
+{
+	size_t n = l->count < ITLS_SECAGREE_MAX_MECHS ? l->count
+		: ITLS_SECAGREE_MAX_MECHS;
+	size_t i, best = 0;
+	int found = 0;
+	enum itls_mech bm = ITLS_MECH_NONE;
+
+	/*@ loop invariant 0 <= i <= n;
+	  @ loop invariant n <= l->count && n <= ITLS_SECAGREE_MAX_MECHS;
+	  @ loop invariant n == l->count || n == ITLS_SECAGREE_MAX_MECHS;
+	  @ loop invariant found == 0 || found == 1;
+	  @ loop invariant found == 0 ==> bm == ITLS_MECH_NONE;
+	  @ loop invariant found == 0 ==> \forall integer k; 0 <= k < i ==>
+	  @   !itls_ue_offered(l, b, blen, offer, k);
+	  @ loop invariant found == 1 ==> best < i;
+	  @ loop invariant found == 1 ==> itls_ue_offer_at(l, b, blen, offer, best, bm);
+	  @ loop invariant found == 1 ==> \forall integer k; 0 <= k < i &&
+	  @   itls_ue_offered(l, b, blen, offer, k) ==> l->mechs[k].q <= l->mechs[best].q;
+	  @ loop invariant found == 1 ==> \forall integer k; 0 <= k < best &&
+	  @   itls_ue_offered(l, b, blen, offer, k) ==> l->mechs[k].q < l->mechs[best].q;
+	  @ loop assigns i, best, found, bm;
+	  @ loop variant n - i;
+	  @*/
+	for (i = 0; i < n; i++) {
+		size_t off = l->mechs[i].name.off;
+		size_t len = l->mechs[i].name.len;
+		enum itls_mech k;
+		int mine;
+
+		if (off > blen || len > blen - off) {
+			continue;
+		}
+		k = ue_mech_name(b, off, len);
+		mine = (k == ITLS_MECH_TLS && (offer & ITLS_OFFER_TLS) != 0)
+			|| (k == ITLS_MECH_IPSEC && (offer & ITLS_OFFER_IPSEC) != 0);
+		if (!mine) {
+			continue;
+		}
+		if (!found || l->mechs[i].q > l->mechs[best].q) {
+			found = 1;
+			best = i;
+			bm = k;
+		}
+	}
+	return bm;
+}
+
 /* ---- crypto and names: the facts the guards need ------------------------------ */
 
 /* what phase 1 computes */
 struct ue_facts {
-	int stok_valid;      /* the s_token in play verifies over the certificate */
+	int stok_valid;      /* the s_token in play verifies over the event's certificate */
 	int names_ok;        /* names and realm pass (or are not checked) */
 	enum itls_err names_err;
+	int has_hash;        /* cert_hash is the SHA-256 of the event's certificate */
+	uint8_t cert_hash[ITLS_SHA256_LEN];
+	int cert_same;       /* SM6 over TLS: that digest is the connection's (UE-25) */
+	int psk_same;        /* TLS_UP, PSK: the handshake used this run's PSK (UE-27) */
+	enum itls_mech mech; /* SM6: the UE's choice over Security-Server (UE-06) */
+	enum itls_err sa_err;            /* SM6: why there is no choice */
 };
 
 /*
@@ -358,7 +491,7 @@ ue_stok_check(const struct itls_token_keys *keys, const uint8_t *tok,
 }
 
 /*
- * UE-10: seed 003 (003_15c587d3190d887e.txt) §3.1 -- the certificate
+ * UE-10: seed 003 §3.1 -- the certificate
  * identifies a host within the home domain and the realm corresponds.
  */
 /*@ requires \valid(f);
@@ -388,42 +521,115 @@ ue_names(struct ue_facts *f, const struct itls_ue *st, const uint8_t *cert,
 	}
 }
 
+/* UE-09: s_token of this SM6, under this SM6's keys, over its certificate */
+/*@ requires \valid_read(st) && itls_ue_inv_data(st);
+  @ requires itls_ue_event_ok(ev);
+  @ assigns \nothing;
+  @ ensures \result == 0 || \result == 1;
+  @*/
+static int
+ue_stok_sm6(const struct itls_ue *st, const struct itls_ue_event *ev)
+{
+	struct itls_token_keys k;
+	int v;
+
+	ue_copy(k.ik, ev->ik, ITLS_FSM_KEY_LEN);
+	ue_copy(k.ck, ev->ck, ITLS_FSM_KEY_LEN);
+	k.profile = st->keys.profile;
+	v = ue_stok_check(&k, ev->s_token, ev->cert, ev->cert_len);
+	itls_crypto_wipe(k.ik, ITLS_FSM_KEY_LEN);
+	itls_crypto_wipe(k.ck, ITLS_FSM_KEY_LEN);
+	return v;
+}
+
+/* UE-06: parse Security-Server, choose */
+/*@ requires \valid(f) && \valid_read(st) && itls_ue_inv_data(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \separated(f, st, ev);
+  @ requires \separated(f, ev->sec_server + (0 .. ev->sec_server_len - 1));
+  @ assigns f->mech, f->sa_err;
+  @ ensures itls_ue_mech_ok(f->mech);
+  @ ensures f->sa_err != ITLS_OK;
+  @*/
+static void
+ue_choose(struct ue_facts *f, const struct itls_ue *st,
+	const struct itls_ue_event *ev)
+{
+	struct itls_secagree_list l;
+	enum itls_err e;
+
+	f->mech = ITLS_MECH_NONE;
+	f->sa_err = ITLS_ERR_NO_COMMON_MECHANISM;
+	e = itls_secagree_parse_value(&l, ITLS_SECAGREE_SERVER, ev->sec_server,
+		ev->sec_server_len);
+	if (e != ITLS_OK) {
+		f->sa_err = e;
+		return;
+	}
+	f->mech = ue_agree(&l, ev->sec_server, ev->sec_server_len, st->cfg.offer);
+}
+
 /*@ requires \valid(f) && \valid_read(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
   @ requires \separated(f, st, ev);
+  @ requires \separated(f, ev->cert + (0 .. ev->cert_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1));
   @ assigns *f;
   @ ensures f->stok_valid == 0 || f->stok_valid == 1;
   @ ensures f->names_ok == 0 || f->names_ok == 1;
+  @ ensures f->cert_same == 0 || f->cert_same == 1;
+  @ ensures f->psk_same == 0 || f->psk_same == 1;
+  @ ensures itls_ue_mech_ok(f->mech);
+  @ ensures f->sa_err != ITLS_OK;
   @*/
 static void
 ue_facts(struct ue_facts *f, const struct itls_ue *st,
 	const struct itls_ue_event *ev)
 {
+	int sv = 0;
+
 	f->stok_valid = 0;
 	f->names_ok = 1;
 	f->names_err = ITLS_OK;
+	f->has_hash = 0;
+	f->cert_same = 0;
+	f->psk_same = 0;
+	f->mech = ITLS_MECH_NONE;
+	f->sa_err = ITLS_ERR_NO_COMMON_MECHANISM;
+	if (ev->kind == ITLS_UE_EV_SM6) {
+		ue_choose(f, st, ev);
+	}
 	if (st->cfg.mode != ITLS_TLS_CERT) {
+		/* UE-27: the PSK the handshake was keyed with is this run's */
+		if (ev->kind == ITLS_UE_EV_TLS_UP && ev->psk && st->has_psk == 1
+			&& itls_crypto_eq(ev->psk_key, st->psk, ITLS_FSM_PSK_LEN) == 0) {
+			f->psk_same = 1;
+		}
 		return;
 	}
+	/* UE-25: the digest of the certificate of this event */
+	if (ev->cert_len > 0 && ((ev->kind == ITLS_UE_EV_SM6 && st->tls_up)
+		|| (ev->kind == ITLS_UE_EV_TLS_UP && !ev->resumed))) {
+		itls_crypto_sha256(f->cert_hash, ev->cert, ev->cert_len);
+		f->has_hash = 1;
+	}
 	if (ev->kind == ITLS_UE_EV_SM6 && st->tls_up && ev->has_stoken) {
-		/* TLS first: the token of this SM6, under this SM6's keys, over
-		 * the certificate of the live connection */
-		struct itls_token_keys k;
-		ue_copy(k.ik, ev->ik, ITLS_FSM_KEY_LEN);
-		ue_copy(k.ck, ev->ck, ITLS_FSM_KEY_LEN);
-		k.profile = st->keys.profile;
-		f->stok_valid = ue_stok_check(&k, ev->s_token, ev->cert,
-			ev->cert_len);
-		itls_crypto_wipe(k.ik, ITLS_FSM_KEY_LEN);
-		itls_crypto_wipe(k.ck, ITLS_FSM_KEY_LEN);
+		/* TLS first: the certificate of SM6 must be the connection's
+		 * (UE-25), and the token of this SM6, under this SM6's keys,
+		 * must verify over it (UE-09) */
+		if (f->has_hash && st->conn_has_cert == 1
+			&& itls_crypto_eq(f->cert_hash, st->conn_cert, ITLS_SHA256_LEN) == 0) {
+			f->cert_same = 1;
+		}
+		sv = ue_stok_sm6(st, ev);
 		ue_names(f, st, ev->cert, ev->cert_len, ev->realm, ev->realm_len);
 	} else if (ev->kind == ITLS_UE_EV_TLS_UP && st->has_stoken
 		&& ev->cert_len > 0) {
 		/* TLS after SM6, or a new full handshake: the stored token */
-		f->stok_valid = ue_stok_check(&st->keys, st->s_token, ev->cert,
-			ev->cert_len);
+		sv = ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len);
 		ue_names(f, st, ev->cert, ev->cert_len, st->realm, st->realm_len);
 	}
+	f->stok_valid = sv;
 }
 
 /* ---- guards ---------------------------------------------------------------------- */
@@ -439,8 +645,8 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 	const struct ue_facts *f, enum itls_ue_guard g)
 {
 	int cert = st->cfg.mode == ITLS_TLS_CERT;
-	int tls = ev->chosen == ITLS_MECH_TLS;
-	int ipsec = ev->chosen == ITLS_MECH_IPSEC;
+	int tls = f->mech == ITLS_MECH_TLS;
+	int ipsec = f->mech == ITLS_MECH_IPSEC;
 
 	switch (g) {
 	case ITLS_UE_G_ALWAYS:
@@ -457,17 +663,15 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 		/* UE-07 */
 		return ev->aka_ok ? 0 : 1;
 	case ITLS_UE_G_NO_COMMON:
-		/* UE-06: the choice must be one the UE offered */
-		if (tls) {
-			return (st->cfg.offer & ITLS_OFFER_TLS) ? 0 : 1;
-		}
-		if (ipsec) {
-			return (st->cfg.offer & ITLS_OFFER_IPSEC) ? 0 : 1;
-		}
-		return 1;
+		/* UE-06: the UE's own choice found nothing it offered */
+		return (tls || ipsec) ? 0 : 1;
 	case ITLS_UE_G_TLS_NO_TOKEN:
 		/* UE-08 */
 		return (tls && cert && !ev->has_stoken) ? 1 : 0;
+	case ITLS_UE_G_CERT_SWAP:
+		/* UE-25 */
+		return ((tls || ipsec) && cert && st->tls_up && ev->has_stoken
+			&& !f->cert_same) ? 1 : 0;
 	case ITLS_UE_G_TLS_BAD_TOKEN:
 		/* UE-09 */
 		return (tls && cert && st->tls_up && !f->stok_valid) ? 1 : 0;
@@ -475,8 +679,8 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 		/* UE-10 */
 		return (tls && cert && st->tls_up && !f->names_ok) ? 1 : 0;
 	case ITLS_UE_G_TLS_OK:
-		return (tls && cert && st->tls_up && f->stok_valid && f->names_ok)
-			? 1 : 0;
+		return (tls && cert && st->tls_up && f->cert_same && f->stok_valid
+			&& f->names_ok) ? 1 : 0;
 	case ITLS_UE_G_TLS_LATE:
 		/* UE-14 */
 		return (tls && cert && !st->tls_up && ev->has_stoken) ? 1 : 0;
@@ -489,7 +693,7 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 			&& !f->stok_valid) ? 1 : 0;
 	case ITLS_UE_G_IPSEC_TLS_TOKEN:
 		return (ipsec && cert && st->tls_up && ev->has_stoken
-			&& f->stok_valid) ? 1 : 0;
+			&& f->cert_same && f->stok_valid) ? 1 : 0;
 	case ITLS_UE_G_IPSEC_TLS:
 		return (ipsec && st->tls_up && !(cert && ev->has_stoken)) ? 1 : 0;
 	case ITLS_UE_G_IPSEC:
@@ -503,11 +707,12 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 		return (cert && !ev->resumed && f->stok_valid && f->names_ok)
 			? 1 : 0;
 	case ITLS_UE_G_PSK_OK:
-		return (!cert && ev->psk && st->has_psk) ? 1 : 0;
+		/* UE-27 */
+		return (!cert && ev->psk && f->psk_same) ? 1 : 0;
 	case ITLS_UE_G_PSK_BAD:
-		return (!cert && !(ev->psk && st->has_psk)) ? 1 : 0;
+		return (!cert && !(ev->psk && f->psk_same)) ? 1 : 0;
 	case ITLS_UE_G_RESUMED:
-		/* UE-19: a resumed session is the one already bound */
+		/* UE-19, UE-26: a resumed session is the one already bound */
 		return ev->resumed ? 1 : 0;
 	case ITLS_UE_G_REBOUND:
 		return (cert && !ev->resumed && f->stok_valid && f->names_ok)
@@ -526,10 +731,14 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 
 /* the reason an ABORT of row guard g gives */
 /*@ requires \valid_read(f);
+  @ requires f->sa_err != ITLS_OK;
   @ assigns \nothing;
   @ ensures \result != ITLS_OK;
   @ ensures g == ITLS_UE_G_AKA_FAIL ==> \result == ITLS_ERR_MAC_FAILURE;
   @ ensures g == ITLS_UE_G_TLS_NO_TOKEN ==> \result == ITLS_ERR_TOKEN_MISSING;
+  @ ensures g == ITLS_UE_G_CERT_SWAP ==> \result == ITLS_ERR_CERT_MISMATCH;
+  @ ensures g == ITLS_UE_G_PSK_BAD ==> \result == ITLS_ERR_PSK_MISMATCH;
+  @ ensures g == ITLS_UE_G_NO_COMMON ==> \result == f->sa_err;
   @ ensures g == ITLS_UE_G_TLS_BAD_TOKEN || g == ITLS_UE_G_IPSEC_BAD_TOKEN ||
   @   g == ITLS_UE_G_CERT_BAD_TOKEN || g == ITLS_UE_G_NOT_REBOUND ==>
   @   \result == ITLS_ERR_TOKEN_INVALID;
@@ -541,10 +750,16 @@ ue_abort_reason(enum itls_ue_guard g, const struct ue_facts *f)
 	case ITLS_UE_G_AKA_FAIL:
 		return ITLS_ERR_MAC_FAILURE;
 	case ITLS_UE_G_NO_COMMON:
+		/* UE-06: no-common-mechanism, or why Security-Server did not parse */
+		return f->sa_err;
 	case ITLS_UE_G_NO_FALLBACK:
 		return ITLS_ERR_NO_COMMON_MECHANISM;
 	case ITLS_UE_G_TLS_NO_TOKEN:
 		return ITLS_ERR_TOKEN_MISSING;
+	case ITLS_UE_G_CERT_SWAP:
+		return ITLS_ERR_CERT_MISMATCH;
+	case ITLS_UE_G_PSK_BAD:
+		return ITLS_ERR_PSK_MISMATCH;
 	case ITLS_UE_G_TLS_BAD_TOKEN:
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 	case ITLS_UE_G_CERT_BAD_TOKEN:
@@ -573,7 +788,7 @@ ue_make_ctoken(struct itls_ue *st)
 		== ITLS_OK ? 1 : 0;
 }
 
-/* UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (DESIGN decision 5) */
+/* UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1) */
 /*@ requires \valid(st);
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
   @ assigns st->psk[0 .. 31], st->has_psk;
@@ -586,10 +801,11 @@ ue_make_psk(struct itls_ue *st)
 		st->cfg.impi, st->cfg.impi_len) == ITLS_OK ? 1 : 0;
 }
 
-/* wipe the keys of the run (on abort) */
+/* wipe the keys of the run (on abort); what was bound to them is not */
 /*@ requires \valid(st);
-  @ assigns st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk;
-  @ ensures st->has_psk == 0;
+  @ assigns st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk,
+  @   st->stok_ok, st->psk_ok;
+  @ ensures st->has_psk == 0 && st->stok_ok == 0 && st->psk_ok == 0;
   @*/
 static void
 ue_wipe_keys(struct itls_ue *st)
@@ -598,11 +814,71 @@ ue_wipe_keys(struct itls_ue *st)
 	itls_crypto_wipe(st->keys.ck, ITLS_FSM_KEY_LEN);
 	itls_crypto_wipe(st->psk, ITLS_FSM_PSK_LEN);
 	st->has_psk = 0;
+	st->stok_ok = 0;
+	st->psk_ok = 0;
 }
 
 /*
- * Run one step a; fill *act. Only the steps ACCEPT_* touch the records
- * stok_ok / psk_ok, and they set them from the facts of this event.
+ * UE-09, UE-25: the s_token record is the outcome of the verification of
+ * the stored s_token, under the stored keys, over the certificate of this
+ * event, whose SHA-256 must be the one recorded for the connection.
+ */
+/*@ requires \valid(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \separated(st, ev);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1));
+  @ assigns st->stok_ok, st->stok_run;
+  @ ensures st->stok_run == st->aka_run;
+  @ ensures st->stok_ok == 0 || st->stok_ok == 1;
+  @ ensures UE_25: st->stok_ok == 1 ==> itls_ue_stok_bound(st);
+  @*/
+static void
+ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev)
+{
+	uint8_t h[ITLS_SHA256_LEN];
+
+	st->stok_ok = 0;
+	st->stok_run = st->aka_run;
+	if (ev->cert_len == 0 || st->conn_has_cert != 1) {
+		return;
+	}
+	itls_crypto_sha256(h, ev->cert, ev->cert_len);
+	if (itls_crypto_eq(h, st->conn_cert, ITLS_SHA256_LEN) == 0
+		&& ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len) == 1) {
+		/*@ assert itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len)); */
+		/*@ assert itls_mem(&st->s_token[0], ITLS_TOKEN_LEN) ==
+		  @   itls_s_token_of(&st->keys, itls_mem((uint8_t *)ev->cert, ev->cert_len)); */
+		/*@ assert itls_blen(itls_mem((uint8_t *)ev->cert, ev->cert_len)) > 0; */
+		st->stok_ok = 1;
+	}
+}
+
+/* UE-25, UE-26: a full handshake records the digest of its certificate */
+/*@ requires \valid(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \separated(st, ev);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1));
+  @ assigns st->stok_ok, st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1];
+  @ ensures st->stok_ok == 0;
+  @ ensures st->conn_has_cert == 0 || st->conn_has_cert == 1;
+  @ ensures UE_25: st->conn_has_cert == 1 ==>
+  @   itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len));
+  @*/
+static void
+ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
+{
+	st->stok_ok = 0;
+	st->conn_has_cert = 0;
+	if (ev->cert_len > 0) {
+		itls_crypto_sha256(st->conn_cert, ev->cert, ev->cert_len);
+		st->conn_has_cert = 1;
+	}
+}
+
+/*
+ * Run one step a; fill *act. Only the steps ACCEPT_* set the records
+ * stok_ok / psk_ok, each from a check it makes itself (UE-09, UE-25,
+ * UE-27); LOAD_CHALLENGE, a new full handshake and ABORT clear them.
  */
 /*@ requires \valid(st) && \valid(act) && \valid_read(f);
   @ requires itls_ue_event_ok(ev);
@@ -614,26 +890,20 @@ ue_wipe_keys(struct itls_ue *st)
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
   @ requires st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
   @ requires itls_ue_mech_ok(st->chosen);
+  @ requires itls_ue_mech_ok(f->mech);
+  @ requires f->sa_err != ITLS_OK;
   @ assigns st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
   @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
   @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
   @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
   @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
-  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason, *act;
+  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
+  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1], *act;
   @ ensures act->kind == a;
   @ ensures st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
   @ ensures itls_ue_mech_ok(st->chosen);
   @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == 1;
   @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == \old(st->sm6_seen);
-  @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->stok_ok == 0 && st->psk_ok == 0;
-  @ ensures a != ITLS_UE_A_LOAD_CHALLENGE && a != ITLS_UE_A_ACCEPT_STOKEN ==>
-  @   st->stok_ok == \old(st->stok_ok) && st->stok_run == \old(st->stok_run);
-  @ ensures a != ITLS_UE_A_LOAD_CHALLENGE && a != ITLS_UE_A_ACCEPT_PSK ==>
-  @   st->psk_ok == \old(st->psk_ok) && st->psk_run == \old(st->psk_run);
-  @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==>
-  @   st->aka_run == \old(st->aka_run) && st->chosen == \old(st->chosen);
-  @ ensures a == ITLS_UE_A_ACCEPT_STOKEN ==>
-  @   st->stok_ok == f->stok_valid && st->stok_run == st->aka_run;
   @ ensures a == ITLS_UE_A_SEND_SM7 ==> act->mech == st->chosen;
   @*/
 static void
@@ -648,11 +918,18 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 	switch (a) {
 	case ITLS_UE_A_TLS_CLOSE:
 	case ITLS_UE_A_NOTE_TLS_DOWN:
+		/* the recorded certificate stays: it is the one of the session
+		 * the UE may resume (UE-26) */
 		st->tls_up = 0;
 		break;
 	case ITLS_UE_A_NOTE_TLS_UP:
 		st->tls_up = 1;
 		act->via = ITLS_TR_TLS;
+		if (ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0) {
+			/* UE-25: a full handshake; what was bound to the earlier
+			 * certificate is not bound to this one */
+			ue_note_conn(st, ev);
+		}
 		break;
 	case ITLS_UE_A_NOTE_UNAUTH_REFUSAL:
 		/* UE-15: nothing authenticates the refusal of figure 5 */
@@ -668,26 +945,29 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 		st->psk_ok = 0;
 		st->has_ctoken = 0;
 		st->has_psk = 0;
-		st->chosen = ev->chosen;
 		ue_copy(st->keys.ik, ev->ik, ITLS_FSM_KEY_LEN);
 		ue_copy(st->keys.ck, ev->ck, ITLS_FSM_KEY_LEN);
 		st->has_stoken = ev->has_stoken ? 1 : 0;
 		ue_copy(st->s_token, ev->s_token, ITLS_FSM_TOKEN_LEN);
 		if (ev->kind == ITLS_UE_EV_SM6) {
-			ue_copy(st->sec_server, ev->sec_server, ev->sec_server_len);
+			/* UE-12: kept for Security-Verify */
+			ue_copy_text(st->sec_server, ev->sec_server, ev->sec_server_len);
 			st->sec_server_len = ev->sec_server_len;
 			ue_copy(st->realm, ev->realm, ev->realm_len);
 			st->realm_len = ev->realm_len;
 		}
+		/* UE-06: the UE's own choice over this Security-Server (facts) */
+		st->chosen = f->mech;
 		act->mech = st->chosen;
 		break;
 	case ITLS_UE_A_ACCEPT_STOKEN:
-		/* UE-09: the record is the outcome of the verification itself */
-		st->stok_ok = f->stok_valid;
-		st->stok_run = st->aka_run;
+		ue_accept_stoken(st, ev);
 		break;
 	case ITLS_UE_A_ACCEPT_PSK:
-		st->psk_ok = (ev->psk && st->has_psk) ? 1 : 0;
+		/* UE-17, UE-27: the handshake used the PSK of this run */
+		st->psk_ok = (ev->psk && st->has_psk == 1
+			&& itls_crypto_eq(ev->psk_key, st->psk, ITLS_FSM_PSK_LEN) == 0)
+			? 1 : 0;
 		st->psk_run = st->aka_run;
 		break;
 	case ITLS_UE_A_MAKE_CTOKEN:
@@ -697,7 +977,7 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 		ue_make_psk(st);
 		break;
 	case ITLS_UE_A_SEND_SM7:
-		/* UE-12: Security-Verify = sec_server; Security-Client as in SM1 */
+		/* UE-12: Security-Verify = sec_server; Security-Client = cfg.sec_client */
 		act->mech = st->chosen;
 		act->via = st->chosen == ITLS_MECH_TLS ? ITLS_TR_TLS : ITLS_TR_IPSEC;
 		break;
@@ -768,7 +1048,7 @@ ue_actions_safe(const struct itls_ue *st, const struct itls_ue_action *out,
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
   @ ensures \result == 1 ==> itls_ue_state_ok(next) &&
-  @   (itls_ue_after_sm6(next) ==> st->sm6_seen == 1) &&
+  @   (itls_ue_after_sm6(next) ==> st->sm6_seen == 1 && st->chosen != ITLS_MECH_NONE) &&
   @   (next == ITLS_UE_REGISTERED_TLS ==> st->chosen == ITLS_MECH_TLS) &&
   @   (next == ITLS_UE_RESUMING ==> st->chosen == ITLS_MECH_TLS) &&
   @   (next == ITLS_UE_REGISTERED_IPSEC ==> st->chosen == ITLS_MECH_IPSEC) &&
@@ -789,7 +1069,7 @@ ue_state_safe(const struct itls_ue *st, enum itls_ue_state next)
 	if ((int)next < 0 || (int)next >= (int)ITLS_UE_STATE_COUNT) {
 		return 0;
 	}
-	if (after && st->sm6_seen != 1) {
+	if (after && (st->sm6_seen != 1 || st->chosen == ITLS_MECH_NONE)) {
 		return 0;
 	}
 	if ((next == ITLS_UE_REGISTERED_TLS || next == ITLS_UE_RESUMING)
@@ -869,7 +1149,8 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
   @ requires k <= ITLS_FSM_ROW_ACTS;
   @ assigns st->state, st->last_row, st->reason, st->keys.ik[0 .. 15],
-  @   st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk, out[0], *n;
+  @   st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk, st->stok_ok, st->psk_ok,
+  @   out[0], *n;
   @ ensures itls_ue_inv(st);
   @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
@@ -909,6 +1190,9 @@ ue_commit(struct itls_ue *st, enum itls_ue_state next, size_t r,
 enum itls_err
 itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 {
+	size_t dlen = cfg->domain_len;
+	size_t ilen = cfg->impi_len;
+
 	st->last_row = UE_TABLE_LEN;
 	st->tls_up = 0;
 	st->sm6_seen = 0;
@@ -921,6 +1205,7 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->psk_run = 0;
 	st->has_psk = 0;
 	st->refusal_unauth = 0;
+	st->conn_has_cert = 0;
 	st->sec_server_len = 0;
 	st->realm_len = 0;
 	st->cfg.domain_len = 0;
@@ -930,6 +1215,7 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	ue_zero(st->s_token, ITLS_FSM_TOKEN_LEN);
 	ue_zero(st->c_token, ITLS_FSM_TOKEN_LEN);
 	ue_zero(st->psk, ITLS_FSM_PSK_LEN);
+	ue_zero(st->conn_cert, ITLS_SHA256_LEN);
 	st->state = ITLS_UE_IDLE;
 	st->chosen = ITLS_MECH_NONE;
 	st->reason = ITLS_OK;
@@ -939,15 +1225,15 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->cfg.kdf_tokens = cfg->kdf_tokens ? 1 : 0;
 	st->keys.profile = st->cfg.kdf_tokens ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC;
 	st->cfg.check_names = cfg->check_names ? 1 : 0;
-	if (cfg->domain_len > ITLS_FSM_NAME_MAX || cfg->impi_len > ITLS_FSM_NAME_MAX) {
+	if (dlen > ITLS_FSM_NAME_MAX || ilen > ITLS_FSM_NAME_MAX) {
 		st->state = ITLS_UE_FAILED;
 		st->reason = ITLS_ERR_BAD_LENGTH;
 		return ITLS_ERR_BAD_LENGTH;
 	}
-	ue_copy(st->cfg.domain, cfg->domain, cfg->domain_len);
-	st->cfg.domain_len = cfg->domain_len;
-	ue_copy(st->cfg.impi, cfg->impi, cfg->impi_len);
-	st->cfg.impi_len = cfg->impi_len;
+	ue_copy(st->cfg.domain, cfg->domain, dlen);
+	st->cfg.domain_len = dlen;
+	ue_copy(st->cfg.impi, cfg->impi, ilen);
+	st->cfg.impi_len = ilen;
 	/* UE-01 */
 	if (st->cfg.offer == 0
 		|| (st->cfg.tls_first && !(st->cfg.offer & ITLS_OFFER_TLS))
@@ -991,6 +1277,7 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
 	  @ loop invariant st->realm_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_ue_mech_ok(st->chosen);
+	  @ loop invariant itls_ue_mech_ok(f.mech) && f.sa_err != ITLS_OK;
 	  @ loop invariant itls_profile_ok(st->keys.profile);
 	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
 	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
@@ -1001,6 +1288,7 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
 	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
 	  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
+	  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1],
 	  @   out[0 .. ITLS_FSM_MAX_ACTIONS - 1];
 	  @ loop variant ITLS_FSM_ROW_ACTS - j;
 	  @*/

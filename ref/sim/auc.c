@@ -49,15 +49,25 @@ sim_digest_akav1(const uint8_t *res, size_t res_len, const char *username,
 	char out[33])
 {
 	static const uint8_t zero[16] = { 0 };
+
+	/* AKAv1 does not use IK and CK */
+	sim_digest_aka(0, res, res_len, zero, zero, username, realm, nonce, method, uri, out);
+}
+
+void
+sim_digest_aka(int v2, const uint8_t *res, size_t res_len, const uint8_t ik[16],
+	const uint8_t ck[16], const char *username, const char *realm, const char *nonce,
+	const char *method, const char *uri, char out[33])
+{
 	struct itls_aka_digest d;
 	uint8_t r[ITLS_AKA_RESPONSE_LEN];
 
 	memset(&d, 0, sizeof d);
-	d.algorithm = ITLS_AKA_V1_MD5;
+	d.algorithm = v2 ? ITLS_AKA_V2_MD5 : ITLS_AKA_V1_MD5;
 	d.res = res;
 	d.res_len = res_len;
-	d.ik = zero;   /* AKAv1 does not use them */
-	d.ck = zero;
+	d.ik = ik;
+	d.ck = ck;
 	d.username = (const uint8_t *)username;
 	d.username_len = strlen(username);
 	d.realm = (const uint8_t *)realm;

@@ -32,4 +32,10 @@ void sim_digest_akav1(const uint8_t *res, size_t res_len, const char *username,
 	const char *realm, const char *nonce, const char *method, const char *uri,
 	char out[33]);
 
+/* the AKAv1-MD5 (v2 = 0) or AKAv2-MD5 (v2 = 1, RFC 4169: the password is
+ * derived from RES, IK and CK) response (no qop), 32 hex + NUL in out */
+void sim_digest_aka(int v2, const uint8_t *res, size_t res_len, const uint8_t ik[16],
+	const uint8_t ck[16], const char *username, const char *realm, const char *nonce,
+	const char *method, const char *uri, char out[33]);
+
 #endif

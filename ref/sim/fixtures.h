@@ -16,5 +16,26 @@ extern const unsigned char sim_mitm_cert[];
 extern const size_t sim_mitm_cert_len;
 extern const unsigned char sim_mitm_key[];
 extern const size_t sim_mitm_key_len;
+/* PKI mode: vectors/certs/pki-* */
+extern const unsigned char sim_pki_root[];
+extern const size_t sim_pki_root_len;
+extern const unsigned char sim_pki_int[];
+extern const size_t sim_pki_int_len;
+extern const unsigned char sim_pki_pcscf[];
+extern const size_t sim_pki_pcscf_len;
+extern const unsigned char sim_pki_pcscf_key[];
+extern const size_t sim_pki_pcscf_key_len;
+extern const unsigned char sim_pki_other[];
+extern const size_t sim_pki_other_len;
+extern const unsigned char sim_pki_expired[];
+extern const size_t sim_pki_expired_len;
+extern const unsigned char sim_pki_visited_ca[];
+extern const size_t sim_pki_visited_ca_len;
+extern const unsigned char sim_pki_visited[];
+extern const size_t sim_pki_visited_len;
+extern const unsigned char sim_pki_visited_key[];
+extern const size_t sim_pki_visited_key_len;
+extern const unsigned char sim_pki_mitm[];
+extern const size_t sim_pki_mitm_len;
 
 #endif

@@ -11,7 +11,12 @@
 #include "sim/sim.h"
 #include "sim/auc.h"
 #include "sim/fixtures.h"
+#include "sim/hop.h"
+#include "sim/net.h"
 #include "sim/sip.h"
+#include "sim/variant.h"
+#include "tls/pki.h"
+#include "tls/psktls.h"
 #include "tls/tls.h"
 
 #include "itls/authparam.h"
@@ -59,6 +64,30 @@ const struct sim_scenario sim_scenarios[SIM_SCN_COUNT] = {
 	{ "resume", "the UE resumes its TLS session; a P-CSCF attempt is refused",
 	  "seed 003 §3.1",
 	  "abbreviated handshake by the UE, still registered over TLS; the network may not open or resume TLS toward the UE" },
+	{ "tcp-upgrade", "sec-agree first over TCP, then TLS inside the same connection",
+	  "seed 002 (TLS port assignments and connection management)",
+	  "SM1 and SM6 in clear over TCP to 5060; after tls is chosen the TLS handshake runs inside that connection; SM7..SM12 inside it; registered over TLS" },
+	{ "pki", "certificate mode: the chain to the home root, then the naming rules",
+	  "seeds 002 and 003 §3.1 (certificate-based server authentication)",
+	  "the UE validates pcscf.ims.com <- P-CSCF CA <- home root at the simulator's date, the name is in ims.com; registered over TLS" },
+	{ "pki-untrusted", "certificate mode against a man in the middle with a self-signed certificate",
+	  "seed 002 (PKI), seed 004 §3.3 (compare mitm)",
+	  "refused in the handshake (not-trusted): no SIP message reaches the man in the middle, unlike I-TLS where s_token catches it at SM6" },
+	{ "pki-wrong-domain", "certificate mode, a valid chain naming a host outside the home domain",
+	  "seed 003 §3.1, NM-20",
+	  "the chain validates, the naming rule refuses pcscf.other.net (domain-mismatch) in the handshake" },
+	{ "pki-roaming", "certificate mode, a visited network's P-CSCF",
+	  "seed 003 §3.1 and §4 (one IMS trust domain, CA hierarchy reflecting roaming agreements)",
+	  "pcscf.visited.ims.com <- Visited Operator CA, cross-certified by the home root: accepted (TR-18); registered over TLS" },
+	{ "akav2", "I-TLS registration with AKAv2-MD5",
+	  "RFC 4169, seed 004 §3.3.1",
+	  "the S-CSCF challenges with algorithm=AKAv2-MD5; the UE answers with the RFC 4169 password (RES, IK, CK); verified; tokens as in itls; registered over TLS" },
+	{ "nat-tls", "TLS through a NAT: keep-alives, a request toward the UE over its connection",
+	  "seed 001, seed 004 §4, seed 002 (draft-ietf-sip-outbound), seed 003 §3.1",
+	  "(a) registered through the NAT; CRLF keep-alives hold the binding; a MESSAGE to the UE 6 min later arrives over the UE's TLS connection; (b) without keep-alives the binding expires and the MESSAGE cannot reach the UE" },
+	{ "nat-ipsec", "Rel-5/6 IPsec behind the same NAT",
+	  "seed 001 (IPsec access security and NA(P)T)",
+	  "SM1..SM6 pass the NAT; SM7 in ESP arrives from the NAT's address, not the one the SAs were set up for: dropped; the registration cannot complete" },
 };
 
 int
@@ -115,6 +144,10 @@ struct setup {
 #define PC_CORE_ADDR  "10.0.1.2"
 #define IC_ADDR       "10.0.1.3"
 #define SC_ADDR       "10.0.1.4"
+
+/* TR-20, TR-22: the NAT's binding timeout and the UE's keep-alive period */
+#define SIM_NAT_TIMEOUT_S 300u
+#define SIM_KEEPALIVE_S 120u
 
 #define UE_SEC_IPSEC  "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=11111;spi-s=22222;port-c=5062;port-s=5064"
 
@@ -177,6 +210,11 @@ struct world {
 	int psk_equal;
 	double t_tls;
 	size_t tls_bytes;
+	struct sim_ipsec ipsec;       /* negotiated ports and SPIs (TR-07) */
+	struct itls_psktls psk;       /* the PSK-TLS connection (TR-12) */
+	struct itls_pki pki;          /* certificate mode of the UE (TR-15) */
+	char alg[16];                 /* the Digest algorithm of SM6 */
+	int sc_v2;                    /* the S-CSCF verified an AKAv2-MD5 response */
 };
 
 /* ---- ladder recording ------------------------------------------------------------ */
@@ -332,20 +370,6 @@ enqueue(struct world *w, int from, int to, enum itls_transport via,
 	}
 }
 
-static unsigned
-port_of(int actor, enum itls_transport via)
-{
-	if (actor == SIM_A_UE || actor == SIM_A_MITM || actor == SIM_A_PCSCF) {
-		if (via == ITLS_TR_TLS) {
-			return 5061;
-		}
-		if (via == ITLS_TR_IPSEC) {
-			return actor == SIM_A_UE ? 5062 : 5066;
-		}
-	}
-	return 5060;
-}
-
 /*
  * Send a SIP message from `from` to `to`: record it, move it, queue it.
  * Over TLS the bytes go through the real engines; what arrives is what the
@@ -375,8 +399,6 @@ send_msg(struct world *w, int from, int to, const char *sm, enum itls_transport 
 	memcpy(e->text, m->buf, m->len);
 	e->text_len = m->len;
 	e->tcp = via == ITLS_TR_TLS;
-	e->sport = port_of(from, via);
-	e->dport = port_of(to, via);
 	if (via == ITLS_TR_TLS && !w->psk_conn
 		&& (from == SIM_A_UE || to == SIM_A_UE
 			|| ((from == SIM_A_MITM || to == SIM_A_MITM)))) {
@@ -391,6 +413,28 @@ send_msg(struct world *w, int from, int to, const char *sm, enum itls_transport 
 			return;
 		}
 		arrived = (const char *)wire;
+	} else if (via == ITLS_TR_TLS && w->psk_conn) {
+		/* TR-12: PSK-TLS records, encrypted by one end, opened by the other */
+		got = itls_psktls_transfer(&w->psk, from == SIM_A_UE, (const uint8_t *)m->buf,
+			m->len, wire, sizeof wire);
+		if (got < 0) {
+			note(w, from, "PSK-TLS transfer failed");
+			return;
+		}
+		arrived = (const char *)wire;
+	} else {
+		sim_wire(w->run, from, to, via, &w->ipsec, w->ik,
+			(const uint8_t *)m->buf, m->len);
+		if (via == ITLS_TR_IPSEC && to == SIM_A_PCSCF && sim_variant_of(w->run->scn)->nat) {
+			/* TR-21: seed 001, the SA does not match what the NAT made of it */
+			note(w, SIM_A_PCSCF, "ESP spi %u from 198.51.100.7 (the NAT), SA set up for "
+				"10.0.0.1 (Contact, Via): policy check fails, dropped",
+				(unsigned)w->ipsec.spi_ps);
+			return;
+		}
+		if (via == ITLS_TR_PLAIN && sim_tcp_find(w->run, from, to, 0) >= 0) {
+			snprintf(e->via, sizeof e->via, "TCP");   /* TR-03 */
+		}
 	}
 	enqueue(w, from, to, via, arrived, (size_t)got, 0);
 }
@@ -653,7 +697,7 @@ static void
 pc_feed(struct world *w, const struct itls_pc_event *ev)
 {
 	struct itls_pc_action a[ITLS_FSM_MAX_ACTIONS];
-	size_t n, i;
+	size_t n, i, k;
 	const char *names[ITLS_FSM_MAX_ACTIONS];
 	enum itls_err reasons[ITLS_FSM_MAX_ACTIONS];
 	int old = w->pc.state;
@@ -679,11 +723,17 @@ pc_feed(struct world *w, const struct itls_pc_event *ev)
 			? itls_pc_guard_name(itls_pc_table[w->pc.last_row].guard)
 			: "safety check",
 		itls_pc_state_name(w->pc.state));
-	for (i = 0; i < n; i++) {
-		names[i] = itls_pc_act_name(a[i].kind);
-		reasons[i] = a[i].reason;
+	for (i = 0, k = 0; i < n; i++) {
+		/* the ladder names record-c_token only when SM7 carried one: on
+		 * flows without c_token (PSK, IPsec) the step records "nothing
+		 * verified", which the ladder does not draw (PC-13) */
+		if (a[i].kind == ITLS_PC_A_ACCEPT_CTOKEN && !ev->has_ctoken) {
+			continue;
+		}
+		names[k] = itls_pc_act_name(a[i].kind);
+		reasons[k++] = a[i].reason;
 	}
-	act_line(en, names, reasons, n);
+	act_line(en, names, reasons, k);
 	pc_actions(w, a, n);
 }
 
@@ -716,14 +766,38 @@ tls_connect(struct world *w, int resume)
 		/* figure 5: nobody on the path will do TLS (or an attacker says so) */
 		struct sim_entry *e = entry(w, SIM_E_TLS, SIM_A_UE,
 			forged ? SIM_A_MITM : SIM_A_PCSCF);
-		snprintf(e->via, sizeof e->via, "TLS");
-		snprintf(e->label, sizeof e->label, "ClientHello");
-		int err = itls_tls_inject_alert(&w->ue_tls);
+		int err;
+		if (forged) {
+			snprintf(e->via, sizeof e->via, "TLS");
+			snprintf(e->label, sizeof e->label, "ClientHello");
+		} else {
+			/* a Rel-5/6 P-CSCF has no TLS: nothing listens on 5061 */
+			snprintf(e->via, sizeof e->via, "TCP");
+			snprintf(e->label, sizeof e->label, "SYN to port 5061 (SIPS)");
+		}
+		/* TR-08: on the wire, the attacker's alert on the UE's connection to
+		 * it; or the RST of a P-CSCF without TLS (TR-24) */
+		if (forged) {
+			int c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_MITM,
+				sim_tls_dport(w->ue_client_line, NULL));
+			err = itls_tls_refuse(&w->ue_tls, sim_tap_record, sim_tap_ctx(w->run, c));
+			sim_tcp_close(w->run, c, SIM_A_UE);
+		} else {
+			sim_tcp_refused(w->run, SIM_A_UE, SIM_A_PCSCF,
+				sim_tls_dport(w->ue_client_line, NULL));
+			err = itls_tls_inject_alert(&w->ue_tls);
+		}
 		w->forged |= forged;
 		e = entry(w, SIM_E_TLS, forged ? SIM_A_MITM : SIM_A_PCSCF, SIM_A_UE);
-		snprintf(e->via, sizeof e->via, "TLS");
-		snprintf(e->label, sizeof e->label, "Alert fatal handshake_failure (plaintext, unauthenticated)");
-		note(w, SIM_A_UE, "TLS refused (BearSSL error %d); nothing tells the UE who sent the alert", err);
+		if (forged) {
+			snprintf(e->via, sizeof e->via, "TLS");
+			snprintf(e->label, sizeof e->label, "Alert fatal handshake_failure (forged, plaintext)");
+			note(w, SIM_A_UE, "TLS refused (BearSSL error %d); nothing tells the UE who sent the alert", err);
+		} else {
+			snprintf(e->via, sizeof e->via, "TCP");
+			snprintf(e->label, sizeof e->label, "RST: connection refused (no TLS service)");
+			note(w, SIM_A_UE, "TLS refused: the connection to 5061 is refused; a RST is not authenticated either");
+		}
 		ev.kind = ITLS_UE_EV_TLS_FAIL;
 		ue_feed(w, &ev);
 		return;
@@ -734,12 +808,22 @@ tls_connect(struct world *w, int resume)
 		struct itls_tls_result r2;
 		itls_tls_server_reset(&w->mitm_srv);
 		itls_tls_link_init(&w->link, &w->ue_tls, &w->mitm_srv);
+		sim_tls_tap(w->run, &w->link, sim_tcp_connect(w->run, SIM_A_UE, SIM_A_MITM,
+			sim_tls_dport(w->ue_client_line, NULL)));
 		itls_tls_handshake(&w->link, &res);
+		if (res.ok) {
+			sim_keylog(w->run, &w->ue_tls);
+		}
 		record_tls(w, &w->link, SIM_A_UE, SIM_A_MITM);
 		itls_tls_client_start(&w->mitm_cli, "pcscf.ims.com", 0);
 		itls_tls_server_reset(&w->pc_tls);
 		itls_tls_link_init(&w->link2, &w->mitm_cli, &w->pc_tls);
+		sim_tls_tap(w->run, &w->link2, sim_tcp_connect(w->run, SIM_A_MITM, SIM_A_PCSCF,
+			SIM_PORT_SIPS));
 		itls_tls_handshake(&w->link2, &r2);
+		if (r2.ok) {
+			sim_keylog(w->run, &w->mitm_cli);
+		}
 		record_tls(w, &w->link2, SIM_A_MITM, SIM_A_PCSCF);
 		w->tls_bytes += w->link2.bytes[0] + w->link2.bytes[1];
 		if (r2.ok) {
@@ -748,14 +832,37 @@ tls_connect(struct world *w, int resume)
 	} else {
 		itls_tls_server_reset(&w->pc_tls);
 		itls_tls_link_init(&w->link, &w->ue_tls, &w->pc_tls);
+		{
+			/* TR-14: the upgrade path of seed 002 reuses SM1's connection */
+			int c = sim_variant_of(w->run->scn)->upgrade ? sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 0) : -1;
+			if (c >= 0) {
+				note(w, SIM_A_UE, "TLS starts inside the TCP connection of SM1, port %u "
+					"(seed 002 upgrade path; D-SIM-7)", sim_tcp_port(w->run, c, SIM_A_PCSCF));
+			} else {
+				c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_PCSCF,
+					sim_tls_dport(w->ue_client_line, w->ue_server_value));
+			}
+			sim_tls_tap(w->run, &w->link, c);
+		}
 		itls_tls_handshake(&w->link, &res);
+		if (res.ok) {
+			sim_keylog(w->run, &w->ue_tls);
+		}
 		record_tls(w, &w->link, SIM_A_UE, SIM_A_PCSCF);
 	}
 	w->t_tls += now_ns() - t0;
 	w->tls_bytes += w->link.bytes[0] + w->link.bytes[1];
 	if (!res.ok) {
+		if (sim_variant_of(w->run->scn)->pki) {
+			/* TR-15, TR-16: the chain or the name refused in the handshake */
+			note(w, SIM_A_UE, "certificate refused in the handshake: %s (PKI mode)",
+				itls_pki_reason(&w->pki));
+		}
 		note(w, SIM_A_UE, "TLS handshake failed (client %d, server %d)",
 			res.client_err, res.server_err);
+		/* TR-05: the UE closes the connection of the failed handshake */
+		sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE,
+			w->cfg.mitm ? SIM_A_MITM : SIM_A_PCSCF, 1), SIM_A_UE);
 		ev.kind = ITLS_UE_EV_TLS_FAIL;
 		ue_feed(w, &ev);
 		return;
@@ -800,18 +907,45 @@ psk_connect(struct world *w)
 
 	hex(w->ue.psk, 32, h1);
 	hex(w->pc.psk, 32, h2);
+	/* the full PSK handshake of RFC 4279 section 2 (no identity hint) */
 	e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
 	snprintf(e->via, sizeof e->via, "PSK-TLS");
-	snprintf(e->label, sizeof e->label, "ClientHello (TLS_PSK_WITH_AES_128_GCM_SHA256), ClientKeyExchange identity=\"%.*s\"",
+	snprintf(e->label, sizeof e->label, "ClientHello (TLS_PSK_WITH_AES_128_GCM_SHA256)");
+	e = entry(w, SIM_E_TLS, SIM_A_PCSCF, SIM_A_UE);
+	snprintf(e->via, sizeof e->via, "PSK-TLS");
+	snprintf(e->label, sizeof e->label, "ServerHello, ServerHelloDone");
+	e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
+	snprintf(e->via, sizeof e->via, "PSK-TLS");
+	snprintf(e->label, sizeof e->label, "ClientKeyExchange (identity \"%.*s\"), ChangeCipherSpec, Finished",
 		(int)w->ue.cfg.impi_len, (const char *)w->ue.cfg.impi);
 	eline(e, "UE PSK     %s", h1);
 	e = entry(w, SIM_E_TLS, SIM_A_PCSCF, SIM_A_UE);
 	snprintf(e->via, sizeof e->via, "PSK-TLS");
-	snprintf(e->label, sizeof e->label, "ServerHello, ChangeCipherSpec, Finished");
+	snprintf(e->label, sizeof e->label, "ChangeCipherSpec, Finished");
 	eline(e, "P-CSCF PSK %s", h2);
-	note(w, SIM_A_UE, "PSK = KDF(CK || IK, \"itls psk\", IMPI) on both ends: %s "
-		"(BearSSL has no PSK suites: tests/cli/demo.sh runs this handshake with openssl/gnutls)",
+	{
+		/* TR-12: the handshake for real, each end with its own PSK */
+		uint8_t cr[32], sr[32];
+		char kl[32 * 2 + 48 * 2 + 17];
+		int c = sim_tcp_connect(w->run, SIM_A_UE, SIM_A_PCSCF,
+			sim_tls_dport(w->ue_client_line, w->ue_server_value));
+		sim_random(w->run, "client", cr);
+		sim_random(w->run, "server", sr);
+		w->psk.on_record = sim_tap_record;
+		w->psk.on_record_ctx = sim_tap_ctx(w->run, c);
+		same = itls_psktls_handshake(&w->psk, cr, sr, w->ue.cfg.impi, w->ue.cfg.impi_len,
+			w->ue.psk, 32, w->pc.psk, 32) && same;
+		if (same) {
+			itls_psktls_keylog(&w->psk, kl);
+			sim_keylog_line(w->run, kl);
+		} else {
+			sim_tcp_close(w->run, c, SIM_A_UE);
+		}
+	}
+	note(w, SIM_A_UE, "PSK = KDF(CK || IK, \"itls psk\", IMPI) on both ends: %s",
 		same ? "equal, the handshake succeeds" : "different, the handshake fails");
+	note(w, SIM_A_UE, "(TLS 1.2 PSK records by ref/tls/psktls.c on BearSSL primitives, TR-12; "
+		"tests/cli/demo.sh also runs it with openssl and gnutls)");
 	w->psk_equal = same;
 	memset(&ev, 0, sizeof ev);
 	if (!same) {
@@ -824,6 +958,8 @@ psk_connect(struct world *w)
 	pc_tls_up(w, 0, 1);
 	ev.kind = ITLS_UE_EV_TLS_UP;
 	ev.psk = 1;
+	/* the PSK both ends keyed the handshake with (UE-27) */
+	memcpy(ev.psk_key, w->pc.psk, ITLS_FSM_PSK_LEN);
 	ue_feed(w, &ev);
 }
 
@@ -838,10 +974,14 @@ tls_close(struct world *w)
 	if (!w->psk_conn) {
 		itls_tls_close(&w->link);
 		record_tls(w, &w->link, SIM_A_UE, w->cfg.mitm ? SIM_A_MITM : SIM_A_PCSCF);
+		sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE,
+			w->cfg.mitm ? SIM_A_MITM : SIM_A_PCSCF, 1), SIM_A_UE);
 	} else {
 		e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
 		snprintf(e->via, sizeof e->via, "PSK-TLS");
 		snprintf(e->label, sizeof e->label, "Alert close_notify");
+		itls_psktls_close(&w->psk);
+		sim_tcp_close(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1), SIM_A_UE);
 	}
 	w->tls_live = 0;
 	enqueue(w, SIM_A_UE, SIM_A_PCSCF, ITLS_TR_TLS, NULL, 0, 1);
@@ -856,21 +996,26 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	char auth[1024];
 	size_t alen;
 	int secure = via == ITLS_TR_TLS;
+	int peer = (!sm7 && w->cfg.attack == ATK_STRIP_CLIENT)
+		|| (w->cfg.mitm && via == ITLS_TR_TLS) ? SIM_A_MITM : SIM_A_PCSCF;
+	unsigned port;
 
 	if (m == NULL) {
 		abort();
 	}
+	/* TR-03, TR-04, TR-07: Via and Contact carry the port the UE sends from */
+	port = sim_ue_port(w->run, peer, via, w->cfg.ue_offer, &w->ipsec);
 	w->cseq++;
 	sip_request(m, "REGISTER", REGISTRAR);
 	sip_header(m, "Via", "SIP/2.0/%s " UE_ADDR ":%u;branch=z9hG4bK-ue-%d",
-		secure ? "TLS" : "UDP", port_of(SIM_A_UE, via), w->cseq);
+		sim_ue_transport(w->run, peer, via, w->cfg.ue_offer), port, w->cseq);
 	sip_header(m, "Max-Forwards", "70");
 	sip_header(m, "From", "<" IMPU ">;tag=ue-4711");
 	sip_header(m, "To", "<" IMPU ">");
 	sip_header(m, "Call-ID", "itls-demo-%s@" UE_ADDR, sim_scenarios[w->run->scn].name);
 	sip_header(m, "CSeq", "%d REGISTER", w->cseq);
 	sip_header(m, "Contact", "<%s:" UE_ADDR ":%u>;expires=600000",
-		secure ? "sips" : "sip", port_of(SIM_A_UE, via));
+		secure ? "sips" : "sip", port);
 	if (!sm7) {
 		struct itls_authparam_creds c;
 		memset(&c, 0, sizeof c);
@@ -887,7 +1032,9 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	} else {
 		struct itls_authparam_creds c;
 		char resp[33];
-		sim_digest_akav1(w->res, 8, IMPI, w->realm, w->nonce, "REGISTER",
+		/* AK-10..AK-14: the algorithm the challenge named */
+		int v2 = strcasecmp(w->alg, "AKAv2-MD5") == 0;
+		sim_digest_aka(v2, w->res, 8, w->ik, w->ck, IMPI, w->realm, w->nonce, "REGISTER",
 			REGISTRAR, resp);
 		memset(&c, 0, sizeof c);
 		c.username.p = IMPI;
@@ -900,13 +1047,13 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 		c.uri.len = strlen(REGISTRAR);
 		c.response.p = resp;
 		c.response.len = 32;
-		c.algorithm = ITLS_AP_ALG_AKAV1_MD5;
+		c.algorithm = v2 ? ITLS_AP_ALG_AKAV2_MD5 : ITLS_AP_ALG_AKAV1_MD5;
 		if (w->ue.has_ctoken) {
 			/* UE-11 */
 			c.has_c_token = 1;
 			memcpy(c.c_token, w->ue.c_token, 12);
 			if (w->cfg.attack == ATK_HEX_CTOKEN) {
-				/* the wrong reading of DESIGN decision 2 */
+				/* the wrong reading of D-TK-2 */
 				char sh[25];
 				hex(w->ue.s_token, 12, sh);
 				itls_crypto_hmac_sha1(c.c_token, 12, w->ue.keys.ik, 16,
@@ -920,15 +1067,15 @@ ue_send_register(struct world *w, int sm7, enum itls_transport via)
 	}
 	sip_header_raw(m, "Authorization", auth, alen);
 	/* UE-04, UE-12 */
+	/* UE-04, UE-12: the same Security-Client in SM1 and SM7 */
 	{
 		const char *v = strchr(w->ue_client_line, ':') + 2;
 		sip_header(m, "Security-Client", "%s", v);
 	}
 	if (sm7) {
-		/* Security-Verify mirrors the Security-Server received (the UE
-		 * machine keeps its canonical form) */
-		sip_header_raw(m, "Security-Verify", (const char *)w->ue.sec_server,
-			w->ue.sec_server_len);
+		/* Security-Verify is the Security-Server received, as the UE
+		 * machine kept it (UE-12) */
+		sip_header_raw(m, "Security-Verify", w->ue.sec_server, w->ue.sec_server_len);
 	}
 	sip_header(m, "Require", "sec-agree");
 	sip_header(m, "Proxy-Require", "sec-agree");
@@ -1039,6 +1186,7 @@ ue_receive(struct world *w, struct delivery *d)
 			return;
 		}
 		ev.kind = ITLS_UE_EV_SM6;
+		(void)ap_text(h->value.p, h->value.len, &ap, ITLS_AP_ALGORITHM, w->alg, sizeof w->alg);
 		ev.has_stoken = itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 			ITLS_AP_S_TOKEN, ev.s_token, 12) == ITLS_OK;
 		/* the USIM (TS 33.102 §6.3.3) */
@@ -1048,26 +1196,19 @@ ue_receive(struct world *w, struct delivery *d)
 		memcpy(ev.ck, w->ck, 16);
 		note(w, SIM_A_UE, "USIM: AUTN %s; RES, CK, IK computed (Milenage)",
 			ev.aka_ok ? "verified" : "REJECTED");
-		/* RFC 3329 §2.3: choose among the P-CSCF's mechanisms (SA-23) */
-		ev.chosen = ITLS_MECH_NONE;
+		/* the Security-Server value, canonical; the UE machine chooses
+		 * from it itself (UE-06, RFC 3329 §2.3) */
 		if (sec_line(&p, "Security-Server", sline, sizeof sline) > 0
-			&& itls_secagree_parse(cl, w->ue_client_line, strlen(w->ue_client_line)) == ITLS_OK
 			&& sec_canon(sline, strlen(sline), sl, cval, sizeof cval, &clen) == 0) {
 			snprintf(w->ue_server_value, sizeof w->ue_server_value, "%.*s",
 				(int)clen, cval);
-			ev.sec_server = (const uint8_t *)w->ue_server_value;
+			ev.sec_server = w->ue_server_value;
 			ev.sec_server_len = clen;
-			if (itls_secagree_select(cl, w->ue_client_line, strlen(w->ue_client_line),
+			if (itls_secagree_parse(cl, w->ue_client_line, strlen(w->ue_client_line)) == ITLS_OK
+				&& itls_secagree_select(cl, w->ue_client_line, strlen(w->ue_client_line),
 				sl, sline, strlen(sline), &idx) == ITLS_OK) {
 				char mech[256];
 				size_t ml;
-				const struct itls_secagree_mech *mm = &sl->mechs[idx];
-				if (mm->name.len == 3 && strncasecmp(sline + mm->name.off, "tls", 3) == 0) {
-					ev.chosen = ITLS_MECH_TLS;
-				} else if (mm->name.len == 10
-					&& strncasecmp(sline + mm->name.off, "ipsec-3gpp", 10) == 0) {
-					ev.chosen = ITLS_MECH_IPSEC;
-				}
 				if (itls_secagree_serialize_mech(sl, sline, strlen(sline), idx,
 					mech, sizeof mech - 1, &ml) == ITLS_OK) {
 					mech[ml] = 0;
@@ -1390,8 +1531,8 @@ pc_receive(struct world *w, struct delivery *d)
 				&& itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 				ITLS_AP_IK, ev.ik, 16) == ITLS_OK;
 		}
-		ev.cert = sim_pcscf_cert;
-		ev.cert_len = sim_pcscf_cert_len;
+		ev.cert = w->pc_tls.cert;   /* the certificate it serves */
+		ev.cert_len = w->pc_tls.cert_len;
 		pc_feed(w, &ev);
 	} else if (p.status == 200) {
 		w->pc_sm11.len = d->len;   /* the template of SM12 */
@@ -1474,12 +1615,16 @@ sc_receive(struct world *w, struct delivery *d)
 	if (h != NULL && itls_authparam_parse(h->value.p, h->value.len, &ap) == ITLS_OK
 		&& ap_text(h->value.p, h->value.len, &ap, ITLS_AP_RESPONSE, resp, sizeof resp) == 0
 		&& resp[0] != 0) {
-		/* SM9: RFC 3310 with RES as the password (XRES here) */
+		/* SM9: RFC 3310 with RES as the password (XRES here), or RFC
+		 * 4169 with the password derived from XRES, IK and CK */
+		int v2 = sim_variant_of(w->run->scn)->akav2;
 		challenge = 0;
-		sim_digest_akav1(w->av.xres, 8, IMPI, REALM, w->sc_nonce, "REGISTER",
-			REGISTRAR, expect);
+		sim_digest_aka(v2, w->av.xres, 8, w->av.ik, w->av.ck, IMPI, REALM, w->sc_nonce,
+			"REGISTER", REGISTRAR, expect);
 		ok = strcmp(expect, resp) == 0;
-		note(w, SIM_A_SCSCF, "Digest response %s (AKAv1-MD5, XRES)", ok ? "verified" : "WRONG");
+		w->sc_v2 = v2 && ok;
+		note(w, SIM_A_SCSCF, "Digest response %s (%s, XRES%s)", ok ? "verified" : "WRONG",
+			v2 ? "AKAv2-MD5" : "AKAv1-MD5", v2 ? ", IK, CK" : "");
 	}
 	if (challenge) {
 		/* SM3: a fresh vector from the HSS/AuC (Milenage, TS 35.206) */
@@ -1502,8 +1647,9 @@ sc_receive(struct world *w, struct delivery *d)
 		copy_header(m, &p, "Call-ID");
 		copy_header(m, &p, "CSeq");
 		sip_header(m, "WWW-Authenticate",
-			"Digest realm=\"" REALM "\", nonce=\"%s\", algorithm=AKAv1-MD5, ck=\"%s\", ik=\"%s\"",
-			w->sc_nonce, ck, ik);
+			"Digest realm=\"" REALM "\", nonce=\"%s\", algorithm=%s, ck=\"%s\", ik=\"%s\"",
+			w->sc_nonce, sim_variant_of(w->run->scn)->akav2 ? "AKAv2-MD5" : "AKAv1-MD5",
+			ck, ik);
 		sip_end(m);
 		note(w, SIM_A_SCSCF, "HSS/AuC: authentication vector (RAND, AUTN, XRES, CK, IK) by Milenage");
 		send_msg(w, SIM_A_SCSCF, SIM_A_ICSCF, "SM4", ITLS_TR_PLAIN, m);
@@ -1588,6 +1734,55 @@ network_run(struct world *w)
 
 /* ---- one registration ------------------------------------------------------------------ */
 
+/* TR-15: the UE's trust anchor (the home root) and the simulator's date */
+static int
+sim_pki_setup(struct world *w)
+{
+	if (!sim_variant_of(w->run->scn)->pki) {
+		return 0;
+	}
+	itls_pki_init(&w->pki, sim_now(w->run), HOME_DOMAIN);
+	if (itls_pki_add_anchor(&w->pki, sim_pki_root, sim_pki_root_len) != 0) {
+		return -1;
+	}
+	itls_pki_attach(&w->pki, &w->ue_tls);
+	return 0;
+}
+
+/* the certificate list the P-CSCF serves in PKI mode, end entity first */
+static int
+sim_pki_serve(struct world *w)
+{
+	const uint8_t *c[2];
+	size_t l[2];
+	const uint8_t *key = sim_pki_pcscf_key;
+	size_t klen = sim_pki_pcscf_key_len;
+
+	switch (sim_variant_of(w->run->scn)->chain) {
+	case SIM_PKI_HOME:
+		c[0] = sim_pki_pcscf;
+		l[0] = sim_pki_pcscf_len;
+		break;
+	case SIM_PKI_OTHER:
+		c[0] = sim_pki_other;
+		l[0] = sim_pki_other_len;
+		break;
+	case SIM_PKI_VISITED:
+		c[0] = sim_pki_visited;
+		l[0] = sim_pki_visited_len;
+		c[1] = sim_pki_visited_ca;
+		l[1] = sim_pki_visited_ca_len;
+		key = sim_pki_visited_key;
+		klen = sim_pki_visited_key_len;
+		return itls_tls_server_init_chain(&w->pc_tls, c, l, 2, key, klen);
+	default:
+		return 0;
+	}
+	c[1] = sim_pki_int;
+	l[1] = sim_pki_int_len;
+	return itls_tls_server_init_chain(&w->pc_tls, c, l, 2, key, klen);
+}
+
 static int
 world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 {
@@ -1618,14 +1813,22 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 	uc.domain_len = strlen(HOME_DOMAIN);
 	memcpy(uc.impi, IMPI, strlen(IMPI));
 	uc.impi_len = strlen(IMPI);
-	if (itls_ue_init(&w->ue, &uc) != ITLS_OK) {
-		return -1;
-	}
 	snprintf(w->ue_client_line, sizeof w->ue_client_line, "Security-Client: %s%s%s",
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) ? UE_SEC_IPSEC : "",
 		(cfg->ue_offer & ITLS_OFFER_IPSEC) && (cfg->ue_offer & ITLS_OFFER_TLS) ? ", " : "",
 		(cfg->ue_offer & ITLS_OFFER_TLS) ? "tls" : "");
+	if (itls_ue_init(&w->ue, &uc) != ITLS_OK) {
+		return -1;
+	}
 	itls_tls_client_init(&w->ue_tls);
+	if (sim_pki_setup(w) != 0) {
+		return -1;
+	}
+	if (sim_variant_of(r->scn)->nat) {
+		/* TR-20: a NAT in front of the UE; bindings idle for 5 min expire */
+		static const uint8_t pub[4] = { 198, 51, 100, 7 };
+		sim_nat_enable(r, pub, SIM_NAT_TIMEOUT_S);
+	}
 	/* the P-CSCF */
 	memset(&pcc, 0, sizeof pcc);
 	pcc.support = cfg->pc_support;
@@ -1650,12 +1853,19 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 				"Security-Server: %s", ipsec);
 		}
 	}
+	/* TR-07: the ports and SPIs of the IPsec hop, as negotiated */
+	(void)sim_ipsec_params(w->ue_client_line, w->pc_server_line, &w->ipsec);
 	if (itls_tls_server_init(&w->pc_tls, sim_pcscf_cert, sim_pcscf_cert_len,
 		sim_pcscf_key, sim_pcscf_key_len) != 0) {
 		return -1;
 	}
+	if (sim_pki_serve(w) != 0) {
+		return -1;
+	}
 	if (cfg->mitm) {
-		if (itls_tls_server_init(&w->mitm_srv, sim_mitm_cert, sim_mitm_cert_len,
+		int pki = sim_variant_of(r->scn)->pki;   /* TR-15: pki-mitm.der */
+		if (itls_tls_server_init(&w->mitm_srv, pki ? sim_pki_mitm : sim_mitm_cert,
+			pki ? sim_pki_mitm_len : sim_mitm_cert_len,
 			sim_mitm_key, sim_mitm_key_len) != 0) {
 			return -1;
 		}
@@ -1928,9 +2138,12 @@ scn_resume(struct sim_run *r)
 		return 0;
 	}
 	/* the connection drops (NAT timeout, radio loss) */
-	note(w, SIM_A_UE, "the TCP connection under TLS drops");
+	note(w, SIM_A_UE, "the TCP connection under TLS drops: no close_notify reaches either end");
+	/* TR-05: nothing of the close crosses the wire */
+	sim_tcp_drop(w->run, sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1));
+	w->link.on_record = NULL;
 	itls_tls_close(&w->link);
-	record_tls(w, &w->link, SIM_A_UE, SIM_A_PCSCF);
+	w->link.nev = 0;	/* the alerts of the close never cross the dropped connection */
 	w->tls_live = 0;
 	memset(&pe, 0, sizeof pe);
 	pe.kind = ITLS_PC_EV_TLS_CLOSED;
@@ -1947,10 +2160,247 @@ scn_resume(struct sim_run *r)
 	pc_feed(w, &pe);
 	memset(&ev, 0, sizeof ev);
 	ev.kind = ITLS_UE_EV_TLS_INBOUND;
-	note(w, SIM_A_UE, "a ClientHello arrives from the network side");
+	note(w, SIM_A_UE, "probe: a ClientHello arrives from the network side (UE-18)");
 	ue_feed(w, &ev);
 	ok = registered_tls(w) && w->resumed && w->ue_refused && w->pc_refused
 		&& w->ue.stok_ok && w->ue.stok_run == w->ue.aka_run;
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
+/* PKI mode (TR-15..TR-18, D-SIM-8): a UE that offers tls only, TLS first */
+static int
+scn_pki(struct sim_run *r, int scn)
+{
+	struct setup s = { ITLS_OFFER_TLS, 1, ITLS_TLS_CERT, BOTH, 0,
+		scn == SIM_PKI_UNTRUSTED, ATK_NONE, 0 };
+	struct world *w;
+	int ok;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	switch (scn) {
+	case SIM_PKI_UNTRUSTED:
+		ok = w->ue.state == ITLS_UE_FAILED && !w->tls_live
+			&& strcmp(itls_pki_reason(&w->pki), "not-trusted") == 0
+			&& !w->sm2_seen && !w->sm8_seen;
+		break;
+	case SIM_PKI_WRONG_DOMAIN:
+		ok = w->ue.state == ITLS_UE_FAILED && !w->tls_live
+			&& w->pki.x509_err == 0 && w->pki.name_err == ITLS_ERR_DOMAIN_MISMATCH
+			&& !w->sm2_seen;
+		break;
+	default:
+		ok = registered_tls(w) && w->pki.x509_err == 0 && w->pki.name_err == ITLS_OK
+			&& w->ue.stok_ok && w->pc.ctok_ok;
+		break;
+	}
+	describe(r, w, ok);
+	if (w->ue.state == ITLS_UE_FAILED) {
+		char v[sizeof r->verdict];
+		snprintf(v, sizeof v, "%s", r->verdict);
+		verdict(r, ok, "certificate refused in the handshake (%s): %s",
+			itls_pki_reason(&w->pki), v);
+	}
+	free(w);
+	return 0;
+}
+
+/* ---- NAT (TR-19..TR-22) ---------------------------------------------------- */
+
+/* TR-22: a CRLF keep-alive over the UE's TLS connection (RFC 5626 §3.5.1) */
+static void
+nat_keepalive(struct world *w)
+{
+	static const uint8_t ping[4] = { '\r', '\n', '\r', '\n' };
+	static const uint8_t pong[2] = { '\r', '\n' };
+	uint8_t got[4];
+	struct sim_entry *e;
+
+	if (itls_tls_transfer(&w->link, 1, ping, 4, got, sizeof got) != 4
+		|| itls_tls_transfer(&w->link, 0, pong, 2, got, sizeof got) != 2) {
+		note(w, SIM_A_UE, "keep-alive failed");
+		return;
+	}
+	e = entry(w, SIM_E_TLS, SIM_A_UE, SIM_A_PCSCF);
+	snprintf(e->via, sizeof e->via, "TLS");
+	snprintf(e->label, sizeof e->label, "CRLF CRLF (keep-alive ping, RFC 5626)");
+	e = entry(w, SIM_E_TLS, SIM_A_PCSCF, SIM_A_UE);
+	snprintf(e->via, sizeof e->via, "TLS");
+	snprintf(e->label, sizeof e->label, "CRLF (pong)");
+}
+
+/* From, To, Call-ID, CSeq of the MESSAGE and of its 200 (with the To tag) */
+static void
+message_dialog(struct sip_msg *m, int response)
+{
+	sip_header(m, "From", "<sip:alice@operator1.ims.com>;tag=al-1");
+	sip_header(m, "To", "<" IMPU ">%s", response ? ";tag=ue-9" : "");
+	sip_header(m, "Call-ID", "itls-demo-message@" SC_ADDR);
+	sip_header(m, "CSeq", "1 MESSAGE");
+}
+
+/* TR-23: a MESSAGE from the S-CSCF to the registered UE, over the UE's own
+ * connection; returns 1 when the UE answered 200 */
+static int
+nat_message(struct world *w)
+{
+	struct sip_msg *m = malloc(sizeof *m);
+	char body[1400];
+	int c = sim_tcp_find(w->run, SIM_A_UE, SIM_A_PCSCF, 1);
+	unsigned port = c >= 0 ? sim_tcp_port(w->run, c, SIM_A_UE) : 0;
+	int ok = 0;
+
+	if (m == NULL) {
+		abort();
+	}
+	/* a body that makes the request longer than 1300 bytes (TR-19) */
+	memset(body, 'x', sizeof body);
+	memcpy(body, "Hello over the UE's own connection. ", 36);
+	w->phase = 3;
+	sip_request(m, "MESSAGE", "sip:user1@" UE_ADDR ";transport=tls");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	sip_header(m, "Max-Forwards", "69");
+	sip_header(m, "Route", "<sip:term@pcscf.ims.com;lr>");
+	message_dialog(m, 0);
+	sip_end_body(m, "text/plain", body, sizeof body);
+	send_msg(w, SIM_A_SCSCF, SIM_A_PCSCF, "T1", ITLS_TR_PLAIN, m);
+	w->qn--;   /* handled here, not by the REGISTER logic of pc_receive */
+	if (!sim_nat_alive(w->run, c)) {
+		note(w, SIM_A_PCSCF, "the UE's connection leads nowhere: the NAT binding of "
+			"198.51.100.7:%u expired; the MESSAGE cannot be delivered (408 after timer F)",
+			c >= 0 ? sim_nat_port(w->run, c) : 0);
+		free(m);
+		return 0;
+	}
+	note(w, SIM_A_PCSCF, "the registration's flow: the TLS connection from 198.51.100.7:%u "
+		"(the NAT) carries the request toward the UE (RFC 5626 §5.3; seed 004 §4)",
+		sim_nat_port(w->run, c));
+	sip_request(m, "MESSAGE", "sip:user1@" UE_ADDR ";transport=tls");
+	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	sip_header(m, "Max-Forwards", "68");
+	message_dialog(m, 0);
+	sip_end_body(m, "text/plain", body, sizeof body);
+	send_msg(w, SIM_A_PCSCF, SIM_A_UE, "T2", ITLS_TR_TLS, m);
+	if (w->qn > 0) {
+		w->qn--;
+		ok = 1;
+	}
+	sip_response(m, 200, "OK");
+	sip_header(m, "Via", "SIP/2.0/TLS pcscf.ims.com:5061;branch=z9hG4bK-pc-msg");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	message_dialog(m, 1);
+	sip_end(m);
+	send_msg(w, SIM_A_UE, SIM_A_PCSCF, "T3", ITLS_TR_TLS, m);
+	if (w->qn > 0) {
+		w->qn--;
+	}
+	sip_response(m, 200, "OK");
+	sip_header(m, "Via", "SIP/2.0/UDP " SC_ADDR ":5060;branch=z9hG4bK-sc-msg");
+	message_dialog(m, 1);
+	sip_end(m);
+	send_msg(w, SIM_A_PCSCF, SIM_A_SCSCF, "T4", ITLS_TR_PLAIN, m);
+	if (w->qn > 0) {
+		w->qn--;
+	}
+	(void)port;
+	free(m);
+	return ok;
+}
+
+static int
+scn_nat_tls(struct sim_run *r)
+{
+	struct setup s = { BOTH, 1, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok_a, ok_b, i;
+
+	part(r, "(a) the UE keeps its binding alive with CRLF keep-alives every 2 minutes");
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	ok_a = registered_tls(w);
+	note(w, SIM_A_UE, "NAT 10.0.0.1:%u <-> 198.51.100.7:%u; bindings idle for %u s expire",
+		sim_tcp_port(r, sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1), SIM_A_UE),
+		sim_nat_port(r, sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1)), SIM_NAT_TIMEOUT_S);
+	for (i = 0; i < 3; i++) {
+		sim_clock_idle(r, SIM_KEEPALIVE_S * 1000000ull);
+		nat_keepalive(w);
+	}
+	sim_clock_idle(r, 60 * 1000000ull);
+	ok_a = ok_a && nat_message(w);
+	free(w);
+	part(r, "(b) the same without keep-alives");
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	sim_clock_idle(r, (SIM_NAT_TIMEOUT_S + 60) * 1000000ull);
+	ok_b = registered_tls(w) && !nat_message(w);
+	free(w);
+	verdict(r, ok_a && ok_b, "(a) %s, (b) %s",
+		ok_a ? "registered through the NAT, MESSAGE delivered over the UE's connection after 7 min"
+		: "NOT delivered",
+		ok_b ? "binding expired, MESSAGE undeliverable" : "unexpected");
+	return 0;
+}
+
+static int
+scn_nat_ipsec(struct sim_run *r)
+{
+	struct setup s = { ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	note(w, SIM_A_UE, "no SM12: the UE's timer F expires; NAT traversal (UDP encapsulation, "
+		"RFC 3948) is not part of Rel-5/6 IMS access security (seed 001)");
+	ok = w->ue.state == ITLS_UE_SM7_SENT && w->pc.state == ITLS_PC_SM6_SENT
+		&& !w->sm8_seen && w->sm2_seen;
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
+/* AKAv2-MD5 end to end (RFC 4169; AK-10..AK-14) */
+static int
+scn_akav2(struct sim_run *r)
+{
+	struct setup s = { BOTH, 1, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	ok = registered_tls(w) && w->sc_v2 && strcmp(w->alg, "AKAv2-MD5") == 0
+		&& w->ue.stok_ok && w->pc.ctok_ok;
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
+/* seed 002's upgrade path (TR-14, D-SIM-7) */
+static int
+scn_tcp_upgrade(struct sim_run *r)
+{
+	struct setup s = { BOTH, 0, ITLS_TLS_CERT, ITLS_OFFER_TLS, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	int ok, c;
+
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	/* one TCP connection, to 5060, carried everything */
+	c = sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1);
+	ok = registered_tls(w) && w->sm6_had_stoken && w->sm7_had_ctoken
+		&& w->ue.stok_ok && w->pc.ctok_ok && w->sm8_ip == ITLS_IP_TLS_YES
+		&& w->sm7_via == ITLS_TR_TLS && c == 0
+		&& sim_tcp_port(r, c, SIM_A_PCSCF) == 5060;
 	describe(r, w, ok);
 	free(w);
 	return 0;
@@ -1982,6 +2432,19 @@ sim_run(int scn, struct sim_run *r)
 		return scn_no_tls_ue(r);
 	case SIM_RESUME:
 		return scn_resume(r);
+	case SIM_TCP_UPGRADE:
+		return scn_tcp_upgrade(r);
+	case SIM_AKAV2:
+		return scn_akav2(r);
+	case SIM_NAT_TLS:
+		return scn_nat_tls(r);
+	case SIM_NAT_IPSEC:
+		return scn_nat_ipsec(r);
+	case SIM_PKI:
+	case SIM_PKI_WRONG_DOMAIN:
+	case SIM_PKI_ROAMING:
+	case SIM_PKI_UNTRUSTED:
+		return scn_pki(r, scn);
 	default:
 		snprintf(r->verdict, sizeof r->verdict, "no such scenario");
 		return -1;
@@ -1998,6 +2461,7 @@ sim_free(struct sim_run *r)
 	}
 	free(r->e);
 	r->e = NULL;
+	sim_net_free(r);
 	r->n = r->cap = 0;
 }
 

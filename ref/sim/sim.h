@@ -18,7 +18,9 @@
  *
  * A run records a ladder of entries (messages with their security headers,
  * TLS records, state machine transitions, notes) that sim/ladder.c prints
- * as text, graphviz or pcap.
+ * as text or graphviz, and the packets that crossed the simulated wire
+ * (sim/net.c, sim/hop.c: TCP, UDP, ESP, the TLS records, the clock, the key
+ * log) that sim/pcap.c writes (spec/transport.md).
  */
 #ifndef ITLS_SIM_SIM_H
 #define ITLS_SIM_SIM_H
@@ -26,6 +28,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+
+struct sim_net;
 
 enum sim_scn {
 	SIM_ITLS = 0,
@@ -38,6 +42,14 @@ enum sim_scn {
 	SIM_BID_DOWN,
 	SIM_NO_TLS_UE,
 	SIM_RESUME,
+	SIM_TCP_UPGRADE,
+	SIM_PKI,
+	SIM_PKI_UNTRUSTED,
+	SIM_PKI_WRONG_DOMAIN,
+	SIM_PKI_ROAMING,
+	SIM_AKAV2,
+	SIM_NAT_TLS,
+	SIM_NAT_IPSEC,
 	SIM_SCN_COUNT
 };
 
@@ -82,8 +94,7 @@ struct sim_entry {
 	size_t nlines;
 	char *text;               /* MSG: the SIP text as sent (heap) */
 	size_t text_len;
-	int tcp;                  /* MSG: 1 over TCP (TLS hop), 0 over UDP */
-	unsigned sport, dport;
+	int tcp;                  /* MSG: 1 inside TLS (drawn '=') */
 };
 
 struct sim_run {
@@ -100,6 +111,7 @@ struct sim_run {
 	/* which table rows fired (coverage for the tests) */
 	unsigned char ue_rows[128];
 	unsigned char pc_rows[128];
+	struct sim_net *net;      /* the wire: packets, clock, key log (sim/net.h) */
 };
 
 /* run scenario scn (0 .. SIM_SCN_COUNT-1); fills *r (sim_free afterwards).
@@ -125,10 +137,14 @@ void sim_text_printf(struct sim_text *t, const char *fmt, ...)
 
 /* the ladder as text */
 void sim_ladder_text(const struct sim_run *r, struct sim_text *t);
+/* every SIP message of the run in full, as markdown (spec/generated/) */
+void sim_messages_md(const struct sim_run *r, struct sim_text *t);
 /* the ladder as a graphviz digraph */
 void sim_ladder_dot(const struct sim_run *r, struct sim_text *t);
-/* the SIP messages of the runs as a pcap file (Ethernet/IPv4/UDP or TCP) */
+/* the packets of the runs as a pcap file (Ethernet/IPv4/TCP, UDP, ESP;
+ * sim/pcap.c) and the NSS key log of their TLS connections */
 int sim_pcap_write(FILE *f, const struct sim_run *runs, size_t nruns);
+int sim_keylog_write(FILE *f, const struct sim_run *runs, size_t nruns);
 
 /* the transition tables as markdown, and as graphviz (machine: "ue"|"pcscf") */
 int sim_table_md(const char *machine, struct sim_text *t);

@@ -77,6 +77,15 @@ sip_end(struct sip_msg *m)
 	put(m, "\r\n", 2);
 }
 
+void
+sip_end_body(struct sip_msg *m, const char *type, const char *body, size_t len)
+{
+	sip_header(m, "Content-Type", "%s", type);
+	sip_header(m, "Content-Length", "%zu", len);
+	put(m, "\r\n", 2);
+	put(m, body, len);
+}
+
 /* ---- parser --------------------------------------------------------------- */
 
 /* end of the line starting at i (index of CR or LF); len when none */
@@ -179,6 +188,9 @@ sip_parse(const char *buf, size_t len, struct sip_parsed *p)
 		while (h->name.len > 0 && (h->name.p[h->name.len - 1] == ' '
 			|| h->name.p[h->name.len - 1] == '\t')) {
 			h->name.len--;
+		}
+		if (h->name.len == 0) {
+			return -1;   /* a blank name (found by tests/fuzz/fuzz_sip.c) */
 		}
 		vs = colon + 1;
 		while (vs < e && (buf[vs] == ' ' || buf[vs] == '\t')) {

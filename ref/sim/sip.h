@@ -53,6 +53,8 @@ void sip_header_raw(struct sip_msg *m, const char *name, const char *v,
 	size_t vlen);
 /* Content-Length: 0 and the empty line */
 void sip_end(struct sip_msg *m);
+/* end the headers with Content-Type and Content-Length, then the body */
+void sip_end_body(struct sip_msg *m, const char *type, const char *body, size_t len);
 
 /* 0, or -1 when the text is not a SIP message */
 int sip_parse(const char *buf, size_t len, struct sip_parsed *p);

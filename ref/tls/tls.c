@@ -182,18 +182,36 @@ int
 itls_tls_server_init(struct itls_tls_server *s, const uint8_t *cert,
 	size_t cert_len, const uint8_t *key, size_t key_len)
 {
+	return itls_tls_server_init_chain(s, &cert, &cert_len, 1, key, key_len);
+}
+
+int
+itls_tls_server_init_chain(struct itls_tls_server *s, const uint8_t *const *certs,
+	const size_t *lens, size_t ncert, const uint8_t *key, size_t key_len)
+{
 	unsigned char der[ITLS_TLS_KEY_MAX];
 	const uint8_t *k = key;
-	size_t klen = key_len;
+	size_t klen = key_len, i, off = 0;
 
 	memset(s, 0, sizeof *s);
-	if (cert_len == 0 || cert_len > sizeof s->cert) {
+	if (ncert == 0 || ncert > sizeof s->chain / sizeof s->chain[0]
+		|| lens[0] == 0 || lens[0] > sizeof s->cert) {
 		return -1;
 	}
-	memcpy(s->cert, cert, cert_len);
-	s->cert_len = cert_len;
+	memcpy(s->cert, certs[0], lens[0]);
+	s->cert_len = lens[0];
 	s->chain[0].data = s->cert;
-	s->chain[0].data_len = cert_len;
+	s->chain[0].data_len = lens[0];
+	for (i = 1; i < ncert; i++) {
+		if (lens[i] == 0 || lens[i] > sizeof s->extra - off) {
+			return -1;
+		}
+		memcpy(s->extra + off, certs[i], lens[i]);
+		s->chain[i].data = s->extra + off;
+		s->chain[i].data_len = lens[i];
+		off += lens[i];
+	}
+	s->chain_len = ncert;
 	if (key_len > 10 && memcmp(key, "-----BEGIN", 10) == 0) {
 		long n = pem_first(key, key_len, der, sizeof der);
 		if (n <= 0) {
@@ -209,10 +227,11 @@ itls_tls_server_init(struct itls_tls_server *s, const uint8_t *cert,
 	}
 	s->key_type = br_skey_decoder_key_type(&s->skey);
 	if (s->key_type == BR_KEYTYPE_EC) {
-		br_ssl_server_init_full_ec(&s->sc, s->chain, 1, BR_KEYTYPE_EC,
+		/* the issuer's key type: EC for every chain of the fixtures */
+		br_ssl_server_init_full_ec(&s->sc, s->chain, s->chain_len, BR_KEYTYPE_EC,
 			br_skey_decoder_get_ec(&s->skey));
 	} else if (s->key_type == BR_KEYTYPE_RSA) {
-		br_ssl_server_init_full_rsa(&s->sc, s->chain, 1,
+		br_ssl_server_init_full_rsa(&s->sc, s->chain, s->chain_len,
 			br_skey_decoder_get_rsa(&s->skey));
 	} else {
 		return -1;
@@ -537,15 +556,29 @@ itls_tls_close(struct itls_tls_link *l)
 int
 itls_tls_inject_alert(struct itls_tls_client *c)
 {
+	return itls_tls_refuse(c, NULL, NULL);
+}
+
+int
+itls_tls_refuse(struct itls_tls_client *c, itls_tls_record_fn fn, void *ctx)
+{
 	static const unsigned char alert[7] = { 21, 3, 3, 0, 2, 2, 40 };
+	static unsigned char hello[ITLS_TLS_CERT_MAX];
 	br_ssl_engine_context *e = &c->cc.eng;
-	size_t len, off;
+	size_t len, off, hl = 0;
 	unsigned char *b;
 
-	/* the ClientHello goes nowhere: drain it */
+	/* the ClientHello goes nowhere: drain it (and keep it for the tap) */
 	while (br_ssl_engine_current_state(e) & BR_SSL_SENDREC) {
-		(void)br_ssl_engine_sendrec_buf(e, &len);
+		b = br_ssl_engine_sendrec_buf(e, &len);
+		if (len <= sizeof hello - hl) {
+			memcpy(hello + hl, b, len);
+			hl += len;
+		}
 		br_ssl_engine_sendrec_ack(e, len);
+	}
+	if (fn != NULL && hl > 0) {
+		fn(ctx, 1, hello, hl);
 	}
 	off = 0;
 	while (off < sizeof alert
@@ -557,6 +590,9 @@ itls_tls_inject_alert(struct itls_tls_client *c)
 		memcpy(b, alert + off, len);
 		br_ssl_engine_recvrec_ack(e, len);
 		off += len;
+	}
+	if (fn != NULL) {
+		fn(ctx, 0, alert, sizeof alert);
 	}
 	return br_ssl_engine_last_error(e);
 }

@@ -5,14 +5,14 @@
  * Hosted code (not part of the verified core). The UE side is a BearSSL
  * client whose X.509 engine is replaced by a capturing one: it records the
  * DER of the first certificate of the server's Certificate message -- the
- * end-entity certificate exactly as received, the input of s_token (DESIGN
- * decision 1) -- and accepts it without any CA validation (seed 004
- * (004_cc265cfec24203c0.txt) §3.3.1 step 1: the token replaces the CA
+ * end-entity certificate exactly as received, the input of s_token (spec/
+ * decisions.md D-TK-1) -- and accepts it without any CA validation (seed 004
+ * §3.3.1 step 1: the token replaces the CA
  * check), while still decoding its public key for the key exchange.
  *
  * The server side is a BearSSL server with one certificate and its key
  * (EC or RSA, DER or PEM); it never asks for a client certificate (seed 002
- * (002_4f8d0fda75508f01.txt), P-CSCF impacts) and keeps a session cache so
+ * §"P-CSCF Impacts") and keeps a session cache so
  * that the client can resume (seed 003 §3.1: only the UE resumes).
  *
  * A link moves records between the two engines in memory (the record pump:
@@ -54,9 +54,11 @@ struct itls_tls_client {
 
 struct itls_tls_server {
 	br_ssl_server_context sc;
-	br_x509_certificate chain[1];
-	unsigned char cert[ITLS_TLS_CERT_MAX];
+	br_x509_certificate chain[3];
+	size_t chain_len;
+	unsigned char cert[ITLS_TLS_CERT_MAX];    /* the end-entity certificate */
 	size_t cert_len;
+	unsigned char extra[ITLS_TLS_CERT_MAX];   /* the rest of the chain */
 	br_skey_decoder_context skey;
 	int key_type;
 	br_ssl_session_cache_lru lru;
@@ -116,6 +118,13 @@ void itls_tls_capture_init(struct itls_tls_capture *c);
  */
 int itls_tls_server_init(struct itls_tls_server *s, const uint8_t *cert,
 	size_t cert_len, const uint8_t *key, size_t key_len);
+/*
+ * The same with a certificate list of ncert (1..3) certificates in the order
+ * the Certificate message sends them (certs[0] the end entity, whose key
+ * is key). PKI mode (TR-15).
+ */
+int itls_tls_server_init_chain(struct itls_tls_server *s, const uint8_t *const *certs,
+	const size_t *lens, size_t ncert, const uint8_t *key, size_t key_len);
 /* prepare the server for a new connection (keeps the session cache) */
 int itls_tls_server_reset(struct itls_tls_server *s);
 
@@ -158,6 +167,9 @@ void itls_tls_close(struct itls_tls_link *l);
  * Returns the client's last error.
  */
 int itls_tls_inject_alert(struct itls_tls_client *c);
+/* the same, handing the ClientHello bytes (from_client 1) and the alert
+ * record (0) to fn when fn is not NULL (the capture of the refusal) */
+int itls_tls_refuse(struct itls_tls_client *c, itls_tls_record_fn fn, void *ctx);
 
 /* the end-entity certificate captured in the last full handshake */
 const uint8_t *itls_tls_peer_cert(const struct itls_tls_client *c, size_t *len);

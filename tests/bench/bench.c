@@ -10,6 +10,8 @@
  *   x509-itls      vs x509-openssl     SAN/CN extraction vs d2i_X509 + X509_get_ext_d2i
  *   authparam-itls                     Digest parse, instructions per byte
  *   core-only                          every core entry point, no stdio: heap check
+ *   secagree-corpus                    prints the input of the whole-process figure:
+ *                                      the Security-Client lines below, N times each
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -271,6 +273,17 @@ main(int argc, char **argv)
 			return 2;
 		}
 		return bad;
+	}
+	if (strcmp(mode, "secagree-corpus") == 0) {
+		/* run.sh: `itls secagree parse` and sofia_filter read these lines */
+		long i;
+		size_t k;
+		for (i = 0; i < n; i++) {
+			for (k = 0; k < SA_N; k++) {
+				printf("Security-Client: %s\n", sa_lines[k]);
+			}
+		}
+		return fflush(stdout) != 0;
 	}
 	der = read_all(argv[3], &len);
 	if (strcmp(mode, "secagree-itls") == 0) {

@@ -25,6 +25,24 @@ per() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 sa_i=$(count secagree-itls bench_secagree_itls); sa_b=$(bytes secagree-itls)
 sa_s=$(count secagree-sofia bench_secagree_sofia)
+# issue 14: the print path as a user runs it: whole processes (no toggle),
+# `itls secagree parse` vs sofia-sip's decoder and encoder (sofia_filter.c)
+# over the same 16 800 lines (the 8 deployed-shape lines of bench.c, 2100
+# times each), both printing the same "ok <canonical line>" text
+$CC -std=c99 -D_POSIX_C_SOURCE=200809L -O2 -g -I/usr/include/sofia-sip-1.12 \
+	tests/bench/sofia_filter.c -lsofia-sip-ua -o "$OUT/sofia_filter"
+"$OUT/bench" secagree-corpus "${BENCH_LINES_N:-2100}" "$CERT" > "$OUT/corpus.txt"
+whole() { # name cmd... -> instructions of the whole process, stdin = corpus
+	name=$1; shift
+	valgrind --tool=callgrind --callgrind-out-file="$OUT/cg.whole-$name" "$@" \
+		< "$OUT/corpus.txt" > "$OUT/whole-$name.out" 2> "$OUT/whole-$name.err"
+	awk '/^totals:|^summary:/ { print $2; exit }' "$OUT/cg.whole-$name"
+}
+wp_i=$(whole itls build/itls secagree parse)
+wp_s=$(whole sofia "$OUT/sofia_filter")
+wp_bytes=$(wc -c < "$OUT/corpus.txt")
+wp_lines=$(wc -l < "$OUT/corpus.txt")
+wp_same=same; cmp -s "$OUT/whole-itls.out" "$OUT/whole-sofia.out" || wp_same=DIFFERENT
 tk_i=$(count token-itls bench_token_itls)
 tk_b=$(count token-bearssl bench_token_bearssl)
 x_i=$(count x509-itls bench_x509_itls); x_bytes=$(bytes x509-itls)
@@ -78,6 +96,8 @@ echo "| measure | value | target |"
 echo "|---|---|---|"
 echo "| sec-agree parse vs sofia-sip (\`sip_security_client_d\`), instructions | $(ratio "$sa_i" "$sa_s")x ($sa_i / $sa_s) | <= 0.5x |"
 echo "| sec-agree parse, instructions per input byte | $(per "$sa_i" "$sa_b") | <= 15 |"
+echo "| sec-agree parse+print, whole \`itls secagree parse\` process vs sofia-sip ($wp_lines lines, $wp_bytes bytes; outputs $wp_same), instructions | $(ratio "$wp_i" "$wp_s")x ($wp_i / $wp_s) | <= 0.5x |"
+echo "| sec-agree parse+print, whole process, instructions per input byte: itls / sofia-sip | $(per "$wp_i" "$wp_bytes") / $(per "$wp_s" "$wp_bytes") | printed |"
 echo "| s_token over 1425-byte cert vs br_hmac direct, instructions | $(ratio "$tk_i" "$tk_b")x ($tk_i / $tk_b) | <= 1.05x |"
 echo "| x509name vs OpenSSL d2i_X509 + SAN, instructions | $(ratio "$x_i" "$x_o")x ($x_i / $x_o) | < 1x |"
 echo "| x509name, instructions per certificate byte | $(per "$x_i" "$x_bytes") | printed |"

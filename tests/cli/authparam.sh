@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/authparam.sh ITLS -- the `itls authparam` commands (spec/authparam.md;
-# DESIGN.md CLI contract). One line per check: "ok - ..." or "not ok - ...".
+# D-04). One line per check: "ok - ..." or "not ok - ...".
 # Exit 1 when any check fails.
 set -u
 ITLS=${1:-build/itls}
@@ -25,7 +25,7 @@ check() {
 		head -1 "$T/err" | grep -q "^itls: $want_err" || bad="$bad; stderr [$(cat "$T/err")], want itls: $want_err"
 	fi
 	if [ -z "$bad" ]; then
-		echo "ok - $name"
+		echo "ok - ${RULES:+[$RULES] }$name"
 	else
 		echo "not ok - $name: $bad"
 		fail=1
@@ -40,6 +40,7 @@ SM5="Digest realm=\"ims.mnc001.mcc001.3gppnetwork.org\", nonce=\"$NONCE\", algor
 SM6="Digest realm=\"ims.mnc001.mcc001.3gppnetwork.org\", nonce=\"$NONCE\", algorithm=AKAv1-MD5, qop=\"auth,auth-int\""
 SM7="Digest username=\"user1_private@home1.net\", realm=\"registrar.home1.net\", nonce=\"$NONCE\", algorithm=AKAv1-MD5, uri=\"sip:registrar.home1.net\", response=\"6629fae49393a05397450978507c4ef1\", c_token=\"ffeeddccbbaa112233445566\""
 
+RULES="AP-23"
 # ---- parse (AP-01 .. AP-23) ----
 printf '%s\r\n%s\n' "$SM5" 'digest  REALM = "a" ,	Nonce="b"' > "$T/good"
 STDIN=$T/good check "parse: canonical lines, CRLF stripped, exit 0 (AP-23)" 0 \
@@ -65,10 +66,11 @@ error bad-nc
 error syntax" "" -- "$ITLS" authparam parse
 printf 'Digest realm="a"' > "$T/nolf"
 STDIN=$T/nolf check "parse: last line without LF" 0 'ok Digest realm="a"' "" -- "$ITLS" authparam parse
-STDIN=/dev/null check "parse: empty stdin" 0 "" "" -- "$ITLS" authparam parse
+STDIN=/dev/null check "parse: empty stdin is reported" 2 "" "empty" -- "$ITLS" authparam parse
 check "parse: extra argument is a usage error" 2 "" "usage" -- "$ITLS" authparam parse x
-check "parse --help" 0 "$("$ITLS" authparam parse --help)" "" -- "$ITLS" authparam parse --help
+check "parse --help" 0 "$(cat tests/cli/help/authparam-parse.txt)" "" -- "$ITLS" authparam parse --help
 
+RULES="AP-24 AP-25"
 # ---- nonce (AP-24, AP-25) ----
 check "nonce: RAND and AUTN of TS 35.208 set 1" 0 "rand 23553cbe9637a89d218ae64dae47bf35
 autn 55f328b43577b9b94a9ffac354dfafb3
@@ -80,28 +82,31 @@ check "nonce: not base64" 2 "" "bad-base64" -- "$ITLS" authparam nonce 'I1U8vpY3
 check "nonce: non-zero pad bits" 2 "" "bad-base64" -- "$ITLS" authparam nonce 'Zh=='
 check "nonce: fewer than 32 bytes" 2 "" "bad-nonce" -- "$ITLS" authparam nonce 'Zm9vYmFy'
 check "nonce: no argument" 2 "" "usage" -- "$ITLS" authparam nonce
-check "nonce --help" 0 "$("$ITLS" authparam nonce --help)" "" -- "$ITLS" authparam nonce --help
+check "nonce --help" 0 "$(cat tests/cli/help/authparam-nonce.txt)" "" -- "$ITLS" authparam nonce --help
 
+RULES="AP-26"
 # ---- sm6 (AP-26) ----
 check "sm6: ck/ik removed, s_token appended in lower case" 0 \
 "$SM6, s_token=\"00112233445566778899aabb\"" "" -- "$ITLS" authparam sm6 --s-token 00112233445566778899AABB "$SM5"
 check "sm6: no --s-token (UE did not offer tls)" 0 "$SM6" "" -- "$ITLS" authparam sm6 "$SM5"
 check "sm6: SM5 without ck/ik" 2 "" "missing-parameter" -- "$ITLS" authparam sm6 --s-token 00112233445566778899aabb "$SM6"
 check "sm6: SM5 with s_token" 2 "" "duplicate-parameter" -- "$ITLS" authparam sm6 "$SM5, s_token=\"00112233445566778899aabb\""
-check "sm6: bad s_token" 2 "" "bad-token" -- "$ITLS" authparam sm6 --s-token 0011 "$SM5"
+check "sm6: --s-token of 4 digits is bad-length" 2 "" "bad-length" -- "$ITLS" authparam sm6 --s-token 0011 "$SM5"
 check "sm6: SM5 does not parse" 2 "" "bad-scheme" -- "$ITLS" authparam sm6 "Basic x"
 check "sm6: unknown option" 2 "" "usage" -- "$ITLS" authparam sm6 --x y "$SM5"
 check "sm6: no value" 2 "" "usage" -- "$ITLS" authparam sm6 --s-token 00112233445566778899aabb
-check "sm6 --help" 0 "$("$ITLS" authparam sm6 --help)" "" -- "$ITLS" authparam sm6 --help
+check "sm6 --help" 0 "$(cat tests/cli/help/authparam-sm6.txt)" "" -- "$ITLS" authparam sm6 --help
 
+RULES="AP-28"
 # ---- sm8 (AP-28) ----
 check "sm8: c_token removed, integrity-protected appended" 0 \
 "Digest username=\"user1_private@home1.net\", realm=\"registrar.home1.net\", nonce=\"$NONCE\", algorithm=AKAv1-MD5, uri=\"sip:registrar.home1.net\", response=\"6629fae49393a05397450978507c4ef1\", integrity-protected=tls-yes" \
 "" -- "$ITLS" authparam sm8 --integrity-protected tls-yes "$SM7"
 check "sm8: bad integrity-protected value" 2 "" "bad-integrity-protected" -- "$ITLS" authparam sm8 --integrity-protected maybe "$SM7"
-check "sm8 --help" 0 "$("$ITLS" authparam sm8 --help)" "" -- "$ITLS" authparam sm8 --help
+check "sm8 --help" 0 "$(cat tests/cli/help/authparam-sm8.txt)" "" -- "$ITLS" authparam sm8 --help
 
+RULES=""
 # ---- dispatch ----
-check "authparam --help" 0 "$("$ITLS" authparam --help)" "" -- "$ITLS" authparam --help
+check "authparam --help" 0 "$(cat tests/cli/help/authparam.txt)" "" -- "$ITLS" authparam --help
 check "authparam: unknown subcommand" 2 "" "usage" -- "$ITLS" authparam frob
 exit $fail

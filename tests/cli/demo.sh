@@ -17,7 +17,7 @@ cleanup() {
 trap cleanup EXIT
 fail=0
 
-ok() { echo "ok - $1"; }
+ok() { echo "ok - ${RULES:+[$RULES] }$1"; }
 nok() { echo "not ok - $1"; fail=1; }
 # expect NAME COND... : ok when the command succeeds
 expect() {
@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2 nat-tls nat-ipsec"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 10 scenarios in order" \
+expect "demo --list names the 18 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -58,9 +58,16 @@ bad_usage "--all with a scenario: exit 2" --all itls
 bad_usage "--dot into a missing directory: exit 2" itls --dot "$T/no/such/dir/x.dot"
 
 # ---- every scenario ends as the specification says (UE-nn, PC-nn) --------------------
+# flat FILE: a ladder with its wrapped header values joined back into one line each
+# (a continuation line is indented 12 columns past the last lifeline)
+flat() {
+	awk '{ if (match($0, /^[ |]*[|]            [^ ]/)) { t = $0; sub(/^[ |]*[|]            /, "", t); prev = prev " " t }
+	       else { if (NR > 1) print prev; prev = $0 } } END { print prev }' "$1"
+}
 for s in $SCENARIOS; do
 	"$ITLS" demo "$s" > "$T/$s.txt" 2> "$T/err"
 	rc=$?
+	flat "$T/$s.txt" > "$T/$s.flat"
 	if [ $rc -eq 0 ] && tail -1 "$T/$s.txt" | grep -q '^result: PASS'; then
 		ok "demo $s passes: $(tail -1 "$T/$s.txt" | sed 's/^result: PASS -- //')"
 	else
@@ -71,31 +78,62 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 10 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "10 passed, 0 failed"
+expect "demo --all: exit 0, 18 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "18 passed, 0 failed"
+test "$(grep -c 'CRLF CRLF (keep-alive ping' "$T/nat-tls.flat")" -eq 3
+expect "nat-tls: three keep-alives hold the binding (TR-22)" test $? -eq 0
+grep -q 'T2 MESSAGE sip:user1@10.0.0.1;transport=tls SIP/2.0  \[TLS\]' "$T/nat-tls.flat" \
+	&& grep -q 'NAT binding of 198.51.100.7:40001 expired' "$T/nat-tls.flat"
+expect "nat-tls: delivered over the UE's connection with keep-alives, undeliverable without (TR-23)" test $? -eq 0
+grep -q 'policy check fails, dropped' "$T/nat-ipsec.flat"
+expect "nat-ipsec: SM7 dropped by the P-CSCF's SA check behind the NAT (TR-21)" test $? -eq 0
+# AKAv2-MD5 (RFC 4169): the response below was computed independently with
+# Python's hmac/hashlib from RES, IK, CK of TS 35.208 test set 1: password =
+# base64(HMAC-MD5(RES || IK || CK, "http-digest-akav2-password")), then RFC 2617
+grep -q 'algorithm=AKAv2-MD5, uri="sip:operator1.ims.com", response="6994167d3d2dbed96781b48b5d1e67a4", c_token=' "$T/akav2.flat"
+expect "akav2: SM7 carries the RFC 4169 response and c_token (AK-10 AK-12 UE-11)" test $? -eq 0
+grep -q 'S-CSCF: Digest response verified (AKAv2-MD5' "$T/akav2.flat"
+expect "akav2: the S-CSCF verifies it (AK-10)" test $? -eq 0
+grep -q 'certificate refused in the handshake: not-trusted' "$T/pki-untrusted.flat"
+expect "pki-untrusted: refused in the handshake, not-trusted (TR-15)" test $? -eq 0
+grep -q 'certificate refused in the handshake: domain-mismatch' "$T/pki-wrong-domain.flat"
+expect "pki-wrong-domain: the naming rule refuses in the handshake (TR-16)" test $? -eq 0
+! grep -q ' SM1 ' "$T/pki-untrusted.flat"
+expect "pki-untrusted: no SIP message reaches the man in the middle (TR-15)" test $? -eq 0
 
 # what the ladders must show
-grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.txt"
+RULES="PC-06"
+grep -q 's_token="446c19571e4c458800065e7a"' "$T/itls.flat"
 expect "itls: SM6 carries the s_token of vectors/token.txt tc 1 (PC-06)" test $? -eq 0
-grep -q 'c_token="413c4006bfb7f2ba6e063472"' "$T/itls.txt"
+RULES="UE-11"
+grep -q 'c_token="413c4006bfb7f2ba6e063472"' "$T/itls.flat"
 expect "itls: SM7 carries the c_token of vectors/token.txt (UE-11)" test $? -eq 0
-grep -q 'integrity-protected=tls-yes' "$T/itls.txt"
+RULES="PC-14"
+grep -q 'integrity-protected=tls-yes' "$T/itls.flat"
 expect "itls: SM8 is integrity-protected=tls-yes (PC-14)" test $? -eq 0
-grep -q 'UE: sm1-sent --SM6 \[tls, s_token invalid\]--> failed' "$T/mitm.txt"
+RULES="UE-09"
+grep -q 'UE: sm1-sent --SM6 \[tls, s_token invalid\]--> failed' "$T/mitm.flat"
 expect "mitm: the UE aborts at SM6 (UE-09)" test $? -eq 0
-grep -q 'P-CSCF: sm6-sent --SM7 \[c_token invalid\]--> failed' "$T/bad-ctoken.txt"
+RULES="PC-13"
+grep -q 'P-CSCF: sm6-sent --SM7 \[c_token invalid\]--> failed' "$T/bad-ctoken.flat"
 expect "bad-ctoken: the P-CSCF aborts at SM7 (PC-13)" test $? -eq 0
-test "$(grep -c 'abort(bid-down)' "$T/bid-down.txt")" -eq 2
+RULES="PC-10 PC-11"
+test "$(grep -c 'abort(bid-down)' "$T/bid-down.flat")" -eq 2
 expect "bid-down: caught twice at SM7 (PC-10, PC-11)" test $? -eq 0
-grep -q 'not detectable' "$T/bid-down.txt"
+RULES="UE-15 UE-16"
+grep -q 'not detectable' "$T/bid-down.flat"
 expect "bid-down: the forged TLS refusal is reported as undetectable (UE-15, UE-16)" test $? -eq 0
-grep -q 'ServerHello, ChangeCipherSpec, Finished' "$T/resume.txt"
+RULES="UE-18 UE-19"
+grep -q 'ServerHello, ChangeCipherSpec, Finished' "$T/resume.flat"
 expect "resume: an abbreviated handshake (UE-18, UE-19)" test $? -eq 0
-test "$(grep -c 'refuse(not-allowed)' "$T/resume.txt")" -eq 2
+RULES="UE-18 PC-17"
+test "$(grep -c 'refuse(not-allowed)' "$T/resume.flat")" -eq 2
 expect "resume: the network's TLS attempt is refused on both sides (UE-18, PC-17)" test $? -eq 0
-grep -q 'SM6 SIP/2.0 401' "$T/no-tls-ue.txt" && ! grep -q 's_token=' "$T/no-tls-ue.txt" \
-	&& ! grep -q 'c_token=' "$T/no-tls-ue.txt"
+RULES="PC-07 UE-24"
+grep -q 'SM6 SIP/2.0 401' "$T/no-tls-ue.flat" && ! grep -q 's_token=' "$T/no-tls-ue.flat" \
+	&& ! grep -q 'c_token=' "$T/no-tls-ue.flat"
 expect "no-tls-ue: no token anywhere (PC-07, UE-24)" test $? -eq 0
 
+RULES=""
 # ---- tables and graphviz ---------------------------------------------------------------
 "$ITLS" demo --table ue > "$T/ue.md"
 grep -q '^| 0 | idle | start | tls-first | tls-connecting | tls-connect |$' "$T/ue.md"
@@ -122,8 +160,8 @@ fi
 
 # ---- pcap, read back by tshark ------------------------------------------------------------
 if command -v tshark > /dev/null 2>&1; then
-	"$ITLS" demo itls --pcap "$T/itls.pcap" > /dev/null
-	timeout 60 tshark -r "$T/itls.pcap" -Y sip -T fields -e sip.Method \
+	"$ITLS" demo itls --pcap "$T/itls.pcap" --keylog "$T/itls.keys" > /dev/null
+	timeout 60 tshark -r "$T/itls.pcap" -o "tls.keylog_file:$T/itls.keys" -Y sip -T fields -e sip.Method \
 		-e sip.Status-Code -e sip.sec_mechanism > "$T/fields" 2> "$T/err"
 	expect "tshark reads the pcap" test $? -eq 0
 	expect "tshark sees the 12 messages SM1..SM12" test "$(wc -l < "$T/fields")" -eq 12
@@ -134,20 +172,26 @@ if command -v tshark > /dev/null 2>&1; then
 	expect "tshark: SM6 Security-Server mechanisms" test "$(sed -n 6p "$T/fields" | cut -f3)" = "tls,ipsec-3gpp"
 	expect "tshark: SM7 Security-Client and Security-Verify" test "$(sed -n 7p "$T/fields" | cut -f3)" = "ipsec-3gpp,tls,tls,ipsec-3gpp"
 	expect "tshark: SM2 and SM8 carry no Security-* header" test -z "$(sed -n '2p;8p' "$T/fields" | cut -f3 | tr -d '\n')"
-	"$ITLS" demo --all --pcap "$T/all.pcap" > /dev/null
-	n=$(timeout 60 tshark -r "$T/all.pcap" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
+	"$ITLS" demo --all --pcap "$T/all.pcap" --keylog "$T/all.keys" > /dev/null
+	n=$(timeout 60 tshark -r "$T/all.pcap" -o "tls.keylog_file:$T/all.keys" -Y sip -T fields -e sip.Method -e sip.Status-Code 2> /dev/null | wc -l)
 	expect "tshark reads the pcap of --all ($n SIP messages)" test "$n" -gt 100
 else
 	nok "tshark is not installed"
 fi
 
-# ---- PSK-TLS for real (seed 004 §3.4, DESIGN decision 5) ------------------------------------
+# ---- PSK-TLS for real (seed 004 §3.4, D-PS-1) ------------------------------------
 # The psk scenario's PSK (CK, IK of TS 35.208 test set 1, the demo's IMPI).
 out=$("$ITLS" psk --ck b40ba9a3c58b2a05bbf0d987b21bf8cb --ik f769bcd751044604127672711c6d3441 --impi user1@operator1.ims.com)
-PSK=$(echo "$out" | sed -n 's/^psk //p')
-ID=$(echo "$out" | sed -n 's/^identity //p')
-grep -q "UE PSK     $PSK" "$T/psk.txt" && grep -q "P-CSCF PSK $PSK" "$T/psk.txt"
-expect "psk: both ends of the demo derive the PSK of 'itls psk' (UE-17, PC-16)" test $? -eq 0 -a -n "$PSK"
+DEMO_PSK=$(echo "$out" | sed -n 's/^psk //p')
+grep -q "UE PSK     $DEMO_PSK" "$T/psk.flat" && grep -q "P-CSCF PSK $DEMO_PSK" "$T/psk.flat"
+expect "psk: both ends of the demo derive the PSK of 'itls psk' (UE-17, PC-16)" test $? -eq 0 -a -n "$DEMO_PSK"
+# The interop checks below take the PSK and identity from the first psk record
+# of vectors/aka.txt (made by the Python generator, not by ref/), so that the
+# value that real TLS stacks accept is the specified one (issue 10).
+rec=$(awk '/^op = psk$/ { inrec = 1 } inrec && /^(psk|identity) = / { print } inrec && /^$/ { exit }' vectors/aka.txt)
+PSK=$(echo "$rec" | sed -n 's/^psk = //p')
+ID=$(echo "$rec" | sed -n 's/^identity = //p')
+expect "psk: the interop PSK and identity come from vectors/aka.txt" test ${#PSK} -eq 64 -a -n "$ID"
 REQ="REGISTER sip:operator1.ims.com SIP/2.0"
 RSP="SIP/2.0 200 OK"
 SUITE=PSK-AES128-GCM-SHA256

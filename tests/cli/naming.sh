@@ -1,6 +1,6 @@
 #!/bin/sh
 # tests/cli/naming.sh ITLS -- the `itls name` and `itls imsi` commands
-# (spec/naming.md NM-23; DESIGN.md CLI contract). One line per check:
+# (spec/naming.md NM-23; D-04). One line per check:
 # "ok - ..." or "not ok - ...". Exit 1 when any check fails.
 #
 # Certificates: the fixtures of vectors/certs/ when present, else a few
@@ -30,7 +30,7 @@ check() {
 		head -1 "$T/err" | grep -q "^itls: $want_err" || bad="$bad; stderr [$(cat "$T/err")], want itls: $want_err"
 	fi
 	if [ -z "$bad" ]; then
-		echo "ok - $name"
+		echo "ok - ${RULES:+[$RULES] }$name"
 	else
 		echo "not ok - $name: $bad"
 		fail=1
@@ -59,6 +59,7 @@ if [ ! -f "$C/pcscf-rsa.der" ]; then
 fi
 P=$C/pcscf-rsa.der
 
+RULES="NM-15 NM-23"
 # ---- identities (NM-15) ---------------------------------------------------
 check "identities: SAN in order, then CN" 0 "uri sip:pcscf.ims.com
 dns pcscf.ims.com
@@ -87,6 +88,7 @@ check "identities: PEM without END line exits 2" 2 "" bad-pem -- \
 check "identities: unknown option is usage" 2 "" usage -- \
 	"$ITLS" name identities --cert "$P" --bogus
 
+RULES="NM-17 NM-18 NM-19 NM-20"
 # ---- check (NM-17..NM-20) ---------------------------------------------------
 check "check: home domain" 0 "match" "" -- \
 	"$ITLS" name check --cert "$P" --domain ims.com
@@ -123,6 +125,7 @@ check "check: malformed certificate exits 2" 2 "" der-truncated -- \
 check "check: missing --domain is usage" 2 "" usage -- \
 	"$ITLS" name check --cert "$P"
 
+RULES="NM-22"
 # ---- trust (NM-22) -------------------------------------------------------------
 check "trust: IMPI, IMPU, home domain inside" 0 "ok 234150999999999@ims.mnc015.mcc234.3gppnetwork.org
 ok sip:234150999999999@ims.mnc015.mcc234.3gppnetwork.org
@@ -143,12 +146,14 @@ check "trust: bad trust domain" 2 "" bad-domain -- \
 	"$ITLS" name trust --domain "ims..com" a@ims.com
 check "trust: no name is usage" 2 "" usage -- "$ITLS" name trust --domain ims.com
 
+RULES="NM-11 NM-12"
 # ---- within (NM-11, NM-12) ----------------------------------------------------
 check "within: label boundary" 0 "match" "" -- "$ITLS" name within pcscf.ims.com ims.com
 check "within: evilims.com" 1 "mismatch" "" -- "$ITLS" name within evilims.com ims.com
 check "within: ims.com.evil.net" 1 "mismatch" "" -- "$ITLS" name within ims.com.evil.net ims.com
 check "within: --exact" 1 "mismatch" "" -- "$ITLS" name within pcscf.ims.com ims.com --exact
 
+RULES="NM-21"
 # ---- imsi (NM-21) -----------------------------------------------------------------
 check "imsi: TS 23.003 example, 2-digit MNC" 0 "impi 234150999999999@ims.mnc015.mcc234.3gppnetwork.org
 impu sip:234150999999999@ims.mnc015.mcc234.3gppnetwork.org
@@ -161,6 +166,7 @@ check "imsi: too long" 2 "" bad-imsi -- "$ITLS" imsi 2341509999999990 2
 check "imsi: MNC length 4" 2 "" bad-mnc-length -- "$ITLS" imsi 234150999999999 4
 check "imsi: wrong arity is usage" 2 "" usage -- "$ITLS" imsi 234150999999999
 
+RULES=""
 # ---- help -----------------------------------------------------------------------
 n=$((n + 1))
 if "$ITLS" name --help | grep -q "usage: itls name identities"; then

@@ -7,6 +7,7 @@
  *   - AP-26, AP-28: SM6 and SM8 built from a parsed value parse again;
  *   - AP-12: every content copy fits in the content's length;
  *   - AP-24: base64 decoding of the input never writes past 3/4 of it.
+ * fuzz-config: max_len=65535 seeds=vectors:authparam
  */
 #include <stdint.h>
 #include <stdlib.h>

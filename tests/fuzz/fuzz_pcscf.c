@@ -1,5 +1,6 @@
 /*
  * fuzz_pcscf.c -- libFuzzer target for the P-CSCF state machine
+ * fuzz-config: max_len=16384 seeds=pcscf
  * (spec/pcscf.md).
  *
  * Input: one configuration byte, then events of 8 header bytes, IK, CK,

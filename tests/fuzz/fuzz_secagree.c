@@ -8,6 +8,7 @@
  * mechanism. Never a crash, an out-of-bounds read, or undefined behaviour.
  * The input is also parsed as a bare value and as two lines of one
  * message (split at the first LF), to reach those entry points.
+ * fuzz-config: max_len=65535 seeds=vectors:secagree
  */
 #include <stddef.h>
 #include <stdint.h>

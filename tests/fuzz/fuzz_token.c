@@ -6,6 +6,7 @@
  * certificate, a wire token, Digest texts or an IMPI). Every call must
  * return an itls_err value and never read or write out of bounds (ASan,
  * UBSan); verification of a freshly computed token must succeed.
+ * fuzz-config: max_len=65535 seeds=token
  */
 #include <stddef.h>
 #include <stdint.h>

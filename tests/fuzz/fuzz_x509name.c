@@ -5,6 +5,7 @@
  * Any input must give ITLS_OK or one DER reason; on success every view
  * lies inside the input and the check runs to a verdict. Seed corpus:
  * the DER files of vectors/certs (tests/fuzz/run.sh).
+ * fuzz-config: max_len=65535 seeds=certs
  */
 #include <stdint.h>
 #include <stdlib.h>

@@ -9,6 +9,7 @@
 # Every certificate has a fixed serial and a validity of 36500 days.
 #
 # Usage: sh vectors/certs/make.sh        (from anywhere; writes beside itself)
+#        sh vectors/certs/make.sh pki    (only the PKI fixtures, pki-*)
 set -eu
 cd "$(dirname "$0")"
 OPENSSL=${OPENSSL:-openssl}
@@ -64,12 +65,92 @@ signed() {
 		-outform DER -out "$out"
 }
 
+# dated OUT.der KEY ISSUER.der|self ISSUER.key SERIAL START END DN EXT
+#   a certificate with fixed validity dates (YYYYMMDDHHMMSSZ), made with
+#   `openssl ca`: the PKI fixtures are judged against the simulator's clock
+#   (spec/transport.md TR-10), so their dates may not depend on "now"
+dated() {
+	out=$1 key=$2 issuer=$3 ikey=$4 serial=$5 start=$6 end=$7 dn=$8 ext=$9
+	d=$TMP/ca
+	rm -rf "$d"
+	mkdir -p "$d/new"
+	: >"$d/index.txt"
+	printf '%x\n' "$serial" | awk '{ if (length($0) % 2) print "0" $0; else print }' >"$d/serial"
+	printf '[ca]\ndefault_ca = c\n[c]\ndatabase = %s/index.txt\nserial = %s/serial\nnew_certs_dir = %s/new\npolicy = p\nunique_subject = no\nemail_in_dn = no\n[p]\ncommonName = optional\norganizationName = optional\n[req]\nprompt = no\ndistinguished_name = dn\nstring_mask = utf8only\n[dn]\n%s\n[ext]\n%s\n' \
+		"$d" "$d" "$d" "$dn" "$ext" >"$d/cnf"
+	$OPENSSL req -new -key "$key" -config "$d/cnf" -out "$d/req.csr"
+	if [ "$issuer" = self ]; then
+		$OPENSSL ca -batch -config "$d/cnf" -selfsign -keyfile "$key" -in "$d/req.csr" \
+			-startdate "$start" -enddate "$end" -md sha256 -extfile "$d/cnf" -extensions ext \
+			-notext -preserveDN -out "$d/out.pem" 2>/dev/null
+	else
+		$OPENSSL x509 -inform DER -in "$issuer" -out "$d/issuer.pem"
+		$OPENSSL ca -batch -config "$d/cnf" -cert "$d/issuer.pem" -keyfile "$ikey" -in "$d/req.csr" \
+			-startdate "$start" -enddate "$end" -md sha256 -extfile "$d/cnf" -extensions ext \
+			-notext -preserveDN -out "$d/out.pem" 2>/dev/null
+	fi
+	$OPENSSL x509 -in "$d/out.pem" -outform DER -out "$out"
+}
+
+# ---- PKI mode (spec/transport.md TR-15..TR-18): a home root, an intermediate, the
+# P-CSCF leaf, a leaf outside the home domain, an expired leaf, and a visited
+# network's CA cross-certified by the home root with its P-CSCF. P-256 keys.
+pki() {
+	CA_EXT='basicConstraints = critical, CA:TRUE
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash'
+	SUB_EXT="$CA_EXT
+authorityKeyIdentifier = keyid"
+	SUB_EXT0='basicConstraints = critical, CA:TRUE, pathlen:0
+keyUsage = critical, keyCertSign, cRLSign
+subjectKeyIdentifier = hash
+authorityKeyIdentifier = keyid'
+	leaf_ext() { printf 'subjectAltName = URI:sip:%s, DNS:%s\nbasicConstraints = critical, CA:FALSE\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\nauthorityKeyIdentifier = keyid' "$1" "$1"; }
+	ec_key pki-root.key.pem
+	ec_key pki-int.key.pem
+	ec_key pki-pcscf.key.pem
+	ec_key pki-visited-ca.key.pem
+	ec_key pki-visited.key.pem
+	dated pki-root.der pki-root.key.pem self - 5001 20250101000000Z 20450101000000Z \
+		"O = IMS Operator
+CN = IMS Operator Root CA" "$CA_EXT"
+	dated pki-int.der pki-int.key.pem pki-root.der pki-root.key.pem 5002 \
+		20250101000000Z 20400101000000Z "O = IMS Operator
+CN = IMS Operator P-CSCF CA" "$SUB_EXT0"
+	dated pki-pcscf.der pki-pcscf.key.pem pki-int.der pki-int.key.pem 5003 \
+		20250601000000Z 20300601000000Z "O = IMS Operator
+CN = pcscf.ims.com" "$(leaf_ext pcscf.ims.com)"
+	dated pki-other.der pki-pcscf.key.pem pki-int.der pki-int.key.pem 5004 \
+		20250601000000Z 20300601000000Z "O = IMS Operator
+CN = pcscf.other.net" "$(leaf_ext pcscf.other.net)"
+	dated pki-expired.der pki-pcscf.key.pem pki-int.der pki-int.key.pem 5005 \
+		20230101000000Z 20250101000000Z "O = IMS Operator
+CN = pcscf.ims.com" "$(leaf_ext pcscf.ims.com)"
+	dated pki-visited-ca.der pki-visited-ca.key.pem pki-root.der pki-root.key.pem 5006 \
+		20250101000000Z 20400101000000Z "O = Visited Operator
+CN = Visited Operator CA" "$SUB_EXT0"
+	dated pki-visited.der pki-visited.key.pem pki-visited-ca.der pki-visited-ca.key.pem 5007 \
+		20250601000000Z 20300601000000Z "O = Visited Operator
+CN = pcscf.visited.ims.com" "$(leaf_ext pcscf.visited.ims.com)"
+	# the man in the middle of pki-untrusted: self-signed, the right names, valid dates
+	dated pki-mitm.der mitm.key.pem self - 5008 20250101000000Z 20450101000000Z \
+		"O = Attacker
+CN = pcscf.ims.com" "subjectAltName = URI:sip:pcscf.ims.com, DNS:pcscf.ims.com
+basicConstraints = critical, CA:FALSE
+keyUsage = critical, digitalSignature, keyEncipherment
+extendedKeyUsage = serverAuth"
+}
+if [ "${1:-}" = pki ]; then
+	pki
+	exit 0
+fi
+
 K=fixture.key.pem	# one RSA key signs every identity-shape certificate
 rsa_key $K
 O='O = IMS Operator'
 U=utf8only
 
-# ---- identity shapes (RFC 5922 7.1, DESIGN decisions 6-7, D-NM-1..3) --------
+# ---- identity shapes (RFC 5922 7.1, D-NM-1..D-NM-3) --------
 selfsigned san-uri-sip.der       $K 101 $U "CN = pcscf.ims.com" "subjectAltName = URI:sip:pcscf.ims.com"
 selfsigned san-uri-sip-user.der  $K 102 $U "$O" "subjectAltName = URI:sip:user@pcscf.ims.com"
 selfsigned san-uri-sip-user-dns.der $K 103 $U "$O" \
@@ -201,6 +282,8 @@ subjectKeyIdentifier = hash"
 rsa_key leaf.key.pem
 signed leaf.der leaf.key.pem ca.der ca.key.pem 4100 "$PC_DN" "$PC_EXT
 authorityKeyIdentifier = keyid"
+
+pki
 
 # ---- malformed DER, derived from pcscf-rsa.der ---------------------------------
 $PYTHON mkder.py

@@ -31,14 +31,15 @@ HEADER = [
     "    \"http-digest-akav2-password\"))).",
     "  3GPP TS 23.003 section 13.3 (IMSI-derived IMPI), spec/decisions.md D-PS-1",
     "    (PSK = KDF(CK || IK, 0x01, \"itls psk\", IMPI), identity = IMPI; TS 33.220 Annex B).",
-    "Rules: spec/aka.md AK-01..AK-14, spec/psk.md PS-01..PS-03; spec/decisions.md D-AK-3",
-    "  (only the MAC is checked), D-AK-5 (Digest inputs), D-AK-6 (AKAv2 password), D-PS-1.",
+    "Rules: each record's `rules` key names the rule IDs it checks (spec/aka.md, spec/psk.md), its `flags`",
+    "  key the spec/decisions.md readings it depends on.",
+    "Decisions used: D-AK-3 (only the MAC is checked), D-AK-5 (Digest inputs), D-AK-6",
+    "  (AKAv2 password), D-PS-1.",
     "",
-    "Note: FORMAT.md names the OP input of op milenage `op`, the same key as the operation;",
-    "  in such a record the first `op` line is the operation (`op = milenage`) and the second",
-    "  one is OP.",
+    "The OP input of op milenage is `op_field` (TS 35.206: the Operator Variant Algorithm",
+    "  Configuration Field); `op` is always the operation.",
     "",
-    "op milenage:     k, op | opc, rand, sqn, amf -> opc, mac_a, mac_s, res, ck, ik, ak, ak_star",
+    "op milenage:     k, op_field | opc, rand, sqn, amf -> opc, mac_a, mac_s, res, ck, ik, ak, ak_star",
     "op autn:         k, opc, rand, sqn, amf -> autn",
     "op autn-check:   k, opc, rand, autn -> sqn, amf, res, ck, ik (invalid: mac-failure)",
     "op auts:         k, opc, rand, sqn_ms -> auts",
@@ -122,7 +123,7 @@ def add_milenage(v, sets):
     for s in sets:
         v.add("milenage", "TS 35.207/35.208 test set %d from OP (every output is the published value; "
               "mac_a = f1, mac_s = f1*, res = f2, ck = f3, ik = f4, ak = f5, ak_star = f5*; AK-01, AK-02, AK-03, AK-04, AK-05, AK-06)" % s["n"],
-              "valid", [("k", s["k"]), ("op", s["op"]), ("rand", s["rand"]), ("sqn", s["sqn"]),
+              "valid", [("k", s["k"]), ("op_field", s["op"]), ("rand", s["rand"]), ("sqn", s["sqn"]),
                         ("amf", s["amf"])] + milenage_out(s))
         v.add("milenage", "TS 35.207/35.208 test set %d from OPc (AK-03, AK-04, AK-05, AK-06)" % s["n"], "valid",
               [("k", s["k"]), ("opc", s["opc"]), ("rand", s["rand"]), ("sqn", s["sqn"]),
@@ -147,7 +148,7 @@ def add_milenage(v, sets):
     v.add("milenage", "RAND with a non-hex character (right length; AK-01)", "invalid",
           with_("rand", s["rand"][:31] + "x"), reason="bad-hex")
     v.add("milenage", "OP with a non-hex character (right length; AK-02)", "invalid",
-          [("k", s["k"]), ("op", s["op"][:16] + "zz" + s["op"][18:]), ("rand", s["rand"]),
+          [("k", s["k"]), ("op_field", s["op"][:16] + "zz" + s["op"][18:]), ("rand", s["rand"]),
            ("sqn", s["sqn"]), ("amf", s["amf"])], reason="bad-hex")
 
 

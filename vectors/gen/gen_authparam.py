@@ -27,10 +27,11 @@ HEADER = [
     "  3GPP TS 24.229 section 7.2A (ck, ik, integrity-protected: yes, no, tls-pending, tls-yes,",
     "    ip-assoc-pending, ip-assoc-yes, auth-done) and 5.1.1.2 (first REGISTER with empty",
     "    nonce and response).",
-    "  seed 004 (004_cc265cfec24203c0.txt) section 3.3.3: the SM6 and SM7 examples (s_token in",
+    "  seed 004 section 3.3.3: the SM6 and SM7 examples (s_token in",
     "    WWW-Authenticate, c_token in Authorization); its nonce=base64(...) placeholder is given",
     "    here a real base64 value: RAND || AUTN of TS 35.208 test set 1, plus server data.",
-    "Rules: spec/authparam.md AP-01..AP-26; spec/decisions.md D-AP-1..D-AP-4.",
+    "Rules: each record's `rules` key names the rule IDs it checks (spec/authparam.md), its `flags`",
+    "  key the spec/decisions.md readings it depends on.",
     "",
     "op authparam-parse: input (a WWW-Authenticate or Authorization value) -> canonical",
     "op aka-nonce:       nonce (the base64 text) -> rand, autn, server_data (hex)",
@@ -426,8 +427,8 @@ def generate(outdir, certdir):
                'Digest username="usuári@home1.net", realm="%s", nonce="", uri="sip:%s", response=""'
                % (realm, realm))
     g.parse_ok("HTAB inside a quoted string is allowed (AP-08)", 'Digest realm="a\tb", nonce=""')
-    g.parse_ok("a single parameter", 'Digest realm="%s"' % realm)
-    g.parse_ok("scheme in lower case, one token parameter", "digest algorithm=MD5", "Digest algorithm=MD5")
+    g.parse_ok("a single parameter (AP-01, AP-23)", 'Digest realm="%s"' % realm)
+    g.parse_ok("scheme in lower case, one token parameter (AP-01, AP-23)", "digest algorithm=MD5", "Digest algorithm=MD5")
     params32 = ", ".join(["realm=\"%s\"" % realm] + ["p%02d=%d" % (i, i) for i in range(31)])
     g.parse_ok("32 parameters, the capacity (AP-10)", "Digest " + params32)
 

@@ -23,7 +23,7 @@ HEADER = [
     "  RFC 5448 appendix C (= RFC 9048 appendix D) test cases 1-4: CK' || IK' =",
     "    KDF(CK || IK, FC = 0x20, P0 = access network identity, P1 = SQN xor AK), which",
     "    fixes the encoding of S (FC first, each Pi followed by its 2-byte length).",
-    "  itls-ref's own uses of the KDF (FC = 0x01): spec/token.md TK-09..TK-11, spec/psk.md",
+    "  itls-ref's own uses of the KDF (FC = 0x01): spec/token.md TK-09, TK-10, TK-11, spec/psk.md",
     "    PS-01; spec/decisions.md D-TK-4 (profile), D-TK-6 (0 to 8 parameters), D-PS-1.",
     "",
     "op hmac-sha1:   key, msg (hex) -> mac (20 bytes) [, mac96 = first 12 bytes]",
@@ -92,7 +92,9 @@ def kdf_fields(key, fc, params):
 
 
 def generate(outdir, certdir):
-    v = VectorFile("crypto", HEADER)
+    # HMAC-SHA-1 is the MAC of both tokens (TK-01, TK-02); HMAC-SHA-256 is the KDF (TK-09)
+    v = VectorFile("crypto", HEADER, default_rules={"hmac-sha1": ["TK-01", "TK-02"],
+                                                    "hmac-sha256": ["TK-09"]})
 
     for case in RFC2202:
         n, key, msg, mac = case[:4]
@@ -166,7 +168,7 @@ def generate(outdir, certdir):
           "valid", kdf_fields(bytes(16), 0x20, [b"abc", b"\x01\x02\x03"])
           + [("out", kdf(bytes(16), 0x20, [b"abc", b"\x01\x02\x03"]).hex())])
     # a parameter longer than 65535 bytes cannot be encoded: too-long (D-TK-2)
-    v.add("kdf", "nine parameters P0..P8: more than the 8 of D-TK-6", "invalid",
+    v.add("kdf", "nine parameters P0..P8: more than the 8 of D-TK-6 (TK-09)", "invalid",
           kdf_fields(ck + ik, 0x01, [bytes([i]) for i in range(9)]), reason="too-many-parameters")
     v.add("kdf", "P1 of 65536 bytes does not fit its 2-byte length L1 (TK-10: too-long)",
           "invalid", kdf_fields(ck + ik, 0x01, [b"itls s_token", bytes(65536)]), reason="too-long")

@@ -13,7 +13,7 @@ Written from the public sources only:
     (AKAv2-MD5: the password is base64(HMAC-MD5(RES || IK || CK,
     "http-digest-akav2-password"))).
   - itls-ref's own choices: spec/decisions.md D-TK-1, D-TK-2, D-PS-1
-    (DESIGN.md decisions 1-5).
+    (spec/decisions.md D-TK-1..D-TK-4, D-PS-1).
 Nothing here is taken from ref/.
 """
 import base64
@@ -53,7 +53,7 @@ def kdf(key, fc, params):
     return hmac_sha256(key, kdf_s(fc, params))
 
 
-# ---- itls-ref tokens and PSK (DESIGN.md 1-5, spec/decisions.md D-TK, D-PS) --
+# ---- itls-ref tokens and PSK (spec/decisions.md D-TK, D-PS) --
 
 FC_ITLS = 0x01
 

@@ -21,6 +21,10 @@
 #ifndef ITLS_AKA_H
 #define ITLS_AKA_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -468,5 +472,9 @@ itls_aka_algorithm_from_name(int *alg, const char *s, size_t len);
   @*/
 int
 itls_aka_qop_from_name(int *qop, const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

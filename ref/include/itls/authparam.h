@@ -22,6 +22,10 @@
 #ifndef ITLS_AUTHPARAM_H
 #define ITLS_AUTHPARAM_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -582,5 +586,9 @@ enum itls_err itls_authparam_sm8(const char *s, size_t len,
  */
 enum itls_err itls_authparam_sm7(const struct itls_authparam_creds *c,
 	char *out, size_t cap, size_t *out_len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -26,6 +26,10 @@
 #ifndef ITLS_CRYPTO_H
 #define ITLS_CRYPTO_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -383,5 +387,9 @@ itls_crypto_eq(const uint8_t *a, const uint8_t *b, size_t n);
   @*/
 void
 itls_crypto_wipe(uint8_t *p, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -12,6 +12,10 @@
 #ifndef ITLS_ERR_H
 #define ITLS_ERR_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #define ITLS_ERR_LIST(X) \
 	/* common */ \
 	X(ITLS_OK,                        "ok") \
@@ -78,9 +82,11 @@
 	X(ITLS_ERR_TOKEN_INVALID,         "token-invalid") \
 	X(ITLS_ERR_BID_DOWN,              "bid-down") \
 	X(ITLS_ERR_NOT_ALLOWED,           "not-allowed") \
-	/* pcscf, issue 10 (PC-21, PC-22, PC-17) */ \
+	/* ue, issue 10 (UE-25, UE-27) */ \
+	X(ITLS_ERR_CERT_MISMATCH,         "cert-mismatch") \
+	X(ITLS_ERR_PSK_MISMATCH,          "psk-mismatch") \
+	/* pcscf, issue 10 (PC-21, PC-17; PC-22 uses cert-mismatch too) */ \
 	X(ITLS_ERR_NOT_AGREED,            "mechanism-not-agreed") \
-	X(ITLS_ERR_CERT_MISMATCH,         "certificate-mismatch") \
 	X(ITLS_ERR_TLS_UNBOUND,           "tls-unbound")
 
 #define ITLS_ERR_ENUM_(name, word) name,
@@ -102,5 +108,9 @@ enum itls_err {
     ensures \valid_read(\result);
  */
 const char *itls_err_name(int e);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

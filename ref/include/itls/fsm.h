@@ -3,7 +3,7 @@
  * share: security mechanisms, transports, the integrity-protected values,
  * capacities, and the shape of a transition table row.
  *
- * Both machines are sans-I/O (STYLE.md §9-10, after h11 and BearSSL): the
+ * Both machines are sans-I/O (D-UE-2, D-UE-3, after h11 and BearSSL): the
  * caller owns the state struct, parses each SIP message or TLS outcome into
  * an event, calls the machine's step function, and carries out the actions
  * it gets back (send message X, start TLS, abort with reason R...). The
@@ -17,12 +17,16 @@
  * a pair whose rows all have false guards. spec/generated/ holds the tables
  * printed from these arrays (`itls demo --table ue|pcscf`).
  *
- * Sources: seed 004 (004_cc265cfec24203c0.txt) §3.3-3.4, figures 1-6;
- * seed 002 (002_4f8d0fda75508f01.txt); seed 003 (003_15c587d3190d887e.txt)
+ * Sources: seed 004 §3.3-3.4, figures 1-6;
+ * seed 002; seed 003
  * §3.1; RFC 3329 §2; TS 24.229 §5.2.2 (integrity-protected).
  */
 #ifndef ITLS_FSM_H
 #define ITLS_FSM_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -75,7 +79,11 @@ enum itls_integrity {
 /** IK, CK: 16 bytes (TS 33.102 §6.3). Tokens: 12 bytes (HMAC-SHA1-96). */
 #define ITLS_FSM_KEY_LEN 16
 #define ITLS_FSM_TOKEN_LEN 12
-/** The PSK of PSK-TLS (DESIGN decision 5): 32 bytes. */
+/** The PSK of PSK-TLS (D-PS-1): 32 bytes. */
 #define ITLS_FSM_PSK_LEN 32
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -28,6 +28,10 @@
 #ifndef ITLS_ITLS_H
 #define ITLS_ITLS_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include "itls/err.h"
 #include "itls/secagree.h"
 #include "itls/authparam.h"
@@ -39,5 +43,9 @@
 #include "itls/naming.h"
 #include "itls/ue.h"
 #include "itls/pcscf.h"
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -28,6 +28,10 @@
 #ifndef ITLS_NAMING_H
 #define ITLS_NAMING_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -529,5 +533,9 @@ itls_imsi_impi(const uint8_t *imsi, size_t ilen, unsigned mnc_digits,
 enum itls_err
 itls_imsi_impu(const uint8_t *imsi, size_t ilen, unsigned mnc_digits,
 	char *out, size_t cap, size_t *olen);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -3,19 +3,19 @@
  *
  * Theory of operation. The P-CSCF sits between the UE and the home network
  * (I-CSCF, S-CSCF). It answers the UE's TLS handshake with its certificate
- * and never asks the UE for one (seed 002 (002_4f8d0fda75508f01.txt)). It
+ * and never asks the UE for one (seed 002). It
  * relays the initial REGISTER (SM1 -> SM2) marking toward the S-CSCF how it
  * arrived (integrity-protected, TS 24.229 §5.2.2); it receives the challenge
  * with CK and IK (SM5), removes them and -- when the UE offered tls -- adds
  * s_token, the MAC under IK of its own certificate (seed 004
- * (004_cc265cfec24203c0.txt) §3.3.1 step 5, §3.3.3), with its Security-Server
+ * §3.3.1 step 5, §3.3.3), with its Security-Server
  * (SM6). When the protected REGISTER arrives (SM7) it checks that it came
  * protected, that Security-Verify repeats its Security-Server and that
  * Security-Client repeats the one of SM1 (RFC 3329 §2.3.1: bid-down), and
  * verifies c_token (step 9); only then does it forward SM8. In PSK-TLS mode
  * (figure 6) no tokens are used: the handshake keyed from CK/IK binds the
  * session. The P-CSCF never opens or resumes TLS toward the UE (seed 003
- * (003_15c587d3190d887e.txt) §3.1).
+ * §3.1).
  *
  * Same shape as itls/ue.h: caller-owned state, a const table of rows
  * {state, event, guard, next, steps}, one step function returning actions,
@@ -25,6 +25,10 @@
  */
 #ifndef ITLS_PCSCF_H
 #define ITLS_PCSCF_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -133,7 +137,7 @@ extern const size_t itls_pc_table_len;
 struct itls_pc_config {
 	unsigned support;            /**< ITLS_OFFER_TLS | ITLS_OFFER_IPSEC */
 	enum itls_tls_mode mode;     /**< I-TLS or PSK-TLS */
-	int kdf_tokens;              /**< the KDF token profile (DESIGN decision 4) */
+	int kdf_tokens;              /**< the KDF token profile (D-TK-4) */
 	int prefer_ipsec;            /**< PC-21: our Security-Server ranks ipsec-3gpp above tls */
 };
 
@@ -411,5 +415,9 @@ itls_pc_act_name(int a);
   @*/
 const char *
 itls_integrity_name(int v);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

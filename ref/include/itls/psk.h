@@ -2,7 +2,7 @@
  * itls/psk.h -- the PSK-TLS key and identity (spec/psk.md, PS-nn).
  *
  * Seed 004 §3.4 keys a PSK-TLS handshake from the AKA run but leaves the
- * derivation open; DESIGN decision 5 fixes it for itls-ref (not a
+ * derivation open; decision D-PS-1 fixes it for itls-ref (not a
  * standard):
  *   PSK      = KDF(CK || IK, FC = 0x01, P0 = "itls psk", P1 = IMPI)  (32 bytes)
  *   identity = the IMPI, byte for byte
@@ -14,6 +14,10 @@
  */
 #ifndef ITLS_PSK_H
 #define ITLS_PSK_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
 
 #include <stddef.h>
 #include <stdint.h>
@@ -108,5 +112,9 @@ itls_psk_derive(uint8_t psk[ITLS_PSK_LEN], const uint8_t ck[ITLS_PSK_KEY_LEN],
 int
 itls_psk_identity(uint8_t *out, size_t cap, const uint8_t *impi, size_t impi_len,
 	size_t *out_len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -27,6 +27,10 @@
 #ifndef ITLS_SECAGREE_H
 #define ITLS_SECAGREE_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -180,6 +184,34 @@ struct itls_secagree_list {
   // "Security-Xxxxxx: " is 17 bytes for each of the three names
   logic integer sa_canon_len{L}(struct itls_secagree_list *l) =
     17 + sa_llen(l, l->count);
+
+  // ---- q values (SA-12) --------------------------------------------------------
+  predicate sa_isdig(integer c) = '0' <= c <= '9';
+
+  // digit k of b[0 .. n) as a number, 0 past the end
+  logic integer sa_qdig{L}(char *b, integer k, integer n) = k < n ? b[k] - '0' : 0;
+
+  // SA-12: b[0 .. n) is a qvalue: "0" ["." 0*3DIGIT] / "1" ["." 0*3("0")]
+  predicate sa_qsyntax{L}(char *b, integer n) =
+    1 <= n <= 5 && (b[0] == '0' || b[0] == '1') && (n >= 2 ==> b[1] == '.') &&
+    (\forall integer k; 2 <= k < n ==> sa_isdig(b[k])) &&
+    (b[0] == '1' ==> \forall integer k; 2 <= k < n ==> b[k] == '0');
+
+  // SA-12: the number a qvalue b[0 .. n) writes, in thousandths
+  logic integer sa_qval{L}(char *b, integer n) =
+    b[0] == '1' ? 1000 :
+      100 * sa_qdig(b, 2, n) + 10 * sa_qdig(b, 3, n) + sa_qdig(b, 4, n);
+
+  // ---- copies (the serializer's helpers, SA-21) -------------------------------
+
+  // out[at .. at+n) is src[off .. off+n) in ASCII lower case
+  predicate sa_lowtext{L}(char *out, integer at, char *src, integer off, integer n) =
+    \forall integer k; 0 <= k < n ==> out[at + k] == sa_lower(src[off + k]);
+
+  // out[at .. at+n) is src[off .. off+n) byte for byte
+  predicate sa_cpytext{L}(char *out, integer at, char *src, integer off, integer n) =
+    \forall integer k; 0 <= k < n ==> out[at + k] == src[off + k];
+
 */
 
 /**
@@ -538,5 +570,9 @@ itls_secagree_offers(const struct itls_secagree_list *l, const char *buf,
 int
 itls_secagree_transport(const struct itls_secagree_mech *m, const char *buf,
 	size_t len, unsigned *port);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,7 +4,7 @@
  * The P-CSCF proves to the UE, with a MAC keyed by the AKA integrity key
  * IK, that the TLS certificate the UE received is its own: s_token (in the
  * SM6 WWW-Authenticate). The UE answers with c_token, a MAC of s_token (in
- * the SM7 Authorization). Seed 004 §3.3.3; DESIGN decisions 1-4.
+ * the SM7 Authorization). Seed 004 §3.3.3; D-TK-1..D-TK-4.
  *
  * Two named profiles:
  *   ITLS_TOKEN_HMAC  s_token = HMAC-SHA-1-96(IK, certificate DER)
@@ -25,6 +25,10 @@
 #ifndef ITLS_TOKEN_H
 #define ITLS_TOKEN_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -34,13 +38,13 @@
 #define ITLS_TOKEN_LEN 12
 #define ITLS_TOKEN_HEX_LEN 24
 #define ITLS_TOKEN_KEY_LEN 16
-/* the KDF profile's FC (DESIGN decision 4) */
+/* the KDF profile's FC (D-TK-4) */
 #define ITLS_TOKEN_KDF_FC 0x01
 
 /** Token profile: how s_token and c_token are computed (TK-12). */
 enum itls_token_profile {
 	ITLS_TOKEN_HMAC = 0,    /* seed 004 §3.3.3, the default */
-	ITLS_TOKEN_KDF = 1      /* DESIGN decision 4, itls-ref's own */
+	ITLS_TOKEN_KDF = 1      /* D-TK-4, itls-ref's own */
 };
 
 /** The key material of one AKA run, and the profile to use. */
@@ -130,7 +134,7 @@ itls_token_server(uint8_t s_token[ITLS_TOKEN_LEN], const struct itls_token_keys 
 /**
  * \brief Compute c_token (12 raw bytes) over the 12 raw bytes of s_token.
  *
- * Not over its hex text (TK-02, DESIGN decision 2). Errors:
+ * Not over its hex text (TK-02, D-TK-2). Errors:
  * ITLS_ERR_BAD_PROFILE. TK-02, TK-11.
  */
 /*@ requires \valid_read(keys);
@@ -284,5 +288,9 @@ itls_token_from_hex(uint8_t tok[ITLS_TOKEN_LEN], const char *s, size_t len);
   @*/
 int
 itls_token_profile_from_name(int *profile, const char *s, size_t len);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,7 +4,7 @@
  * Theory of operation. The UE registers with IMS through a P-CSCF. It
  * protects the registration with TLS or with IPsec, chosen by SIP security
  * agreement (RFC 3329); with TLS it needs no PKI: it accepts the P-CSCF's
- * certificate as it is (seed 004 (004_cc265cfec24203c0.txt) §3.3.1 step 1)
+ * certificate as it is (seed 004 §3.3.1 step 1)
  * and trusts it only once the P-CSCF has proved, with s_token = a MAC under
  * the IK of this AKA run, that it holds that very certificate (step 7). The
  * UE answers with c_token (steps 7-8). Two orders exist: TLS first, then
@@ -16,12 +16,14 @@
  *
  * The machine is sans-I/O: the caller owns `struct itls_ue`, feeds each
  * outcome (TLS up, SM6 parsed, ...) as a `struct itls_ue_event`, and gets
- * back the actions to carry out. Which mechanism to use is chosen by the
- * caller with itls/secagree.h from the Security-Server of SM6 and passed in
- * the event (RFC 3329 §2.3; DESIGN decision 11); the s_token check, the
- * c_token, the PSK and the name checks are computed here.
+ * back the actions to carry out. The machine chooses the mechanism itself
+ * from the Security-Server value of SM6 (parsed here with itls/secagree.h)
+ * and its own offer (UE-06, RFC 3329 §2.3); the s_token check, the binding
+ * of the certificate to the TLS connection (UE-25), the c_token, the PSK
+ * and the name checks are computed here too. The caller only reports what
+ * happened (which certificate the handshake carried, what SM6 said).
  *
- * The transition table `itls_ue_table` is const data (STYLE.md §9). For a
+ * The transition table `itls_ue_table` is const data (D-UE-2). For a
  * (state, event) the rows are tried in order; the first whose guard holds
  * is taken: its steps run in order, each producing one action, then the
  * state becomes the row's next state. A pair with no row, or whose guards
@@ -34,11 +36,18 @@
 #ifndef ITLS_UE_H
 #define ITLS_UE_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
+#include "itls/crypto.h"
 #include "itls/err.h"
 #include "itls/fsm.h"
+#include "itls/psk.h"
+#include "itls/secagree.h"
 #include "itls/token.h"
 
 /** States of the UE. */
@@ -78,6 +87,7 @@ enum itls_ue_guard {
 	ITLS_UE_G_AKA_FAIL,          /**< the USIM rejected AUTN */
 	ITLS_UE_G_NO_COMMON,         /**< no offered mechanism in Security-Server */
 	ITLS_UE_G_TLS_NO_TOKEN,      /**< tls chosen (I-TLS) and SM6 has no s_token */
+	ITLS_UE_G_CERT_SWAP,         /**< SM6 over TLS: its certificate is not the connection's (UE-25) */
 	ITLS_UE_G_TLS_BAD_TOKEN,     /**< tls chosen, TLS up, s_token does not verify */
 	ITLS_UE_G_TLS_BAD_NAMES,     /**< tls chosen, TLS up, certificate names/realm fail */
 	ITLS_UE_G_TLS_OK,            /**< tls chosen, TLS up, s_token verified */
@@ -107,17 +117,18 @@ enum itls_ue_act {
 	ITLS_UE_A_TLS_CONNECT_PSK,   /**< open PSK-TLS with `psk` and the IMPI as identity */
 	ITLS_UE_A_TLS_RESUME,        /**< resume the UE's saved TLS session */
 	ITLS_UE_A_TLS_CLOSE,         /**< close the TLS connection (fig 3: after IPsec is up) */
-	ITLS_UE_A_NOTE_TLS_UP,       /**< record that TLS is up */
+	ITLS_UE_A_NOTE_TLS_UP,       /**< record that TLS is up, and the digest of its certificate (UE-25) */
 	ITLS_UE_A_NOTE_TLS_DOWN,     /**< record that TLS is down */
 	ITLS_UE_A_NOTE_UNAUTH_REFUSAL, /**< record: the refusal of TLS was not authenticated (fig 5) */
 	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client */
-	ITLS_UE_A_LOAD_CHALLENGE,    /**< keep IK, CK, s_token, Security-Server, realm; next AKA run */
+	ITLS_UE_A_LOAD_CHALLENGE,    /**< keep IK, CK, s_token, Security-Server, realm; next AKA run; choose (UE-06) */
 	ITLS_UE_A_ACCEPT_STOKEN,     /**< record the s_token verification (UE-09) */
 	ITLS_UE_A_ACCEPT_PSK,        /**< record the PSK-TLS binding (UE-17) */
 	ITLS_UE_A_MAKE_CTOKEN,       /**< compute c_token over s_token (UE-11) */
 	ITLS_UE_A_MAKE_PSK,          /**< derive the PSK from CK, IK, IMPI (UE-17) */
 	ITLS_UE_A_IPSEC_SETUP,       /**< set up the IPsec SAs from IK (TS 33.203 §7) */
-	ITLS_UE_A_SEND_SM7,          /**< send the protected REGISTER: Security-Client, -Verify, c_token */
+	ITLS_UE_A_SEND_SM7,          /**< send the protected REGISTER: Security-Client of SM1,
+	                                  Security-Verify = sec_server, c_token (UE-12) */
 	ITLS_UE_A_REGISTERED,        /**< registration complete */
 	ITLS_UE_A_REFUSE,            /**< refuse the network's TLS attempt (`not-allowed`) */
 	ITLS_UE_A_ABORT,             /**< give up; the action's reason says why */
@@ -150,7 +161,7 @@ struct itls_ue_config {
 	unsigned offer;              /**< ITLS_OFFER_TLS | ITLS_OFFER_IPSEC */
 	int tls_first;               /**< 1: figure 2 (TLS before SM1); 0: figure 4 */
 	enum itls_tls_mode mode;     /**< I-TLS (certificate + tokens) or PSK-TLS */
-	int kdf_tokens;              /**< 1: the KDF token profile (DESIGN decision 4) */
+	int kdf_tokens;              /**< 1: the KDF token profile (D-TK-4) */
 	int check_names;             /**< 1: check certificate names and realm (seed 003 §3.1) */
 	uint8_t domain[ITLS_FSM_NAME_MAX];   /**< home (or IMS trust) domain for check_names */
 	size_t domain_len;
@@ -162,8 +173,12 @@ struct itls_ue_config {
 struct itls_ue {
 	enum itls_ue_state state;
 	struct itls_ue_config cfg;
-	enum itls_mech chosen;       /**< mechanism chosen from SM6's Security-Server */
+	enum itls_mech chosen;       /**< mechanism chosen by the UE from SM6's Security-Server (UE-06) */
 	int tls_up;                  /**< a TLS connection to the P-CSCF is up */
+	/* UE-25, UE-26: SHA-256 of the end-entity certificate of the last full
+	 * handshake (the connection that is up, or the session it resumes) */
+	int conn_has_cert;
+	uint8_t conn_cert[ITLS_SHA256_LEN];
 	int sm6_seen;                /**< record: a challenge was received (UE-21) */
 	uint32_t aka_run;            /**< number of challenges loaded; IK belongs to this run */
 	struct itls_token_keys keys; /**< IK, CK of this run and the token profile */
@@ -180,7 +195,7 @@ struct itls_ue {
 	int has_psk;
 	uint8_t psk[ITLS_FSM_PSK_LEN];
 	int refusal_unauth;          /**< a TLS refusal was taken on trust (fig 5, UE-15) */
-	uint8_t sec_server[ITLS_FSM_HDR_MAX];   /**< canonical Security-Server of SM6 */
+	char sec_server[ITLS_FSM_HDR_MAX];      /**< Security-Server value of SM6, as received */
 	size_t sec_server_len;
 	uint8_t realm[ITLS_FSM_NAME_MAX];       /**< Digest realm of SM6 */
 	size_t realm_len;
@@ -192,19 +207,20 @@ struct itls_ue {
 struct itls_ue_event {
 	enum itls_ue_event_kind kind;
 	/* TLS_UP: the end-entity certificate as received (empty when resumed);
-	 * SM6 when TLS is up: the certificate of that connection */
+	 * SM6 when TLS is up: the certificate of that connection (UE-25: the
+	 * machine checks that it is the one recorded at TLS_UP) */
 	const uint8_t *cert;
 	size_t cert_len;
 	int resumed;                 /**< TLS_UP: session resumed (no Certificate) */
-	int psk;                     /**< TLS_UP: a PSK-TLS handshake with the PSK we gave */
+	int psk;                     /**< TLS_UP: a PSK-TLS handshake */
+	uint8_t psk_key[ITLS_FSM_PSK_LEN];   /**< TLS_UP with psk: the PSK it was keyed with (UE-27) */
 	/* SM6 */
 	int aka_ok;                  /**< the USIM accepted AUTN (MAC, SQN) */
 	uint8_t ik[ITLS_FSM_KEY_LEN];   /**< from the USIM for this RAND */
 	uint8_t ck[ITLS_FSM_KEY_LEN];
-	enum itls_mech chosen;       /**< itls_secagree choice over Security-Server */
 	int has_stoken;
 	uint8_t s_token[ITLS_FSM_TOKEN_LEN];   /**< raw bytes of s_token */
-	const uint8_t *sec_server;   /**< canonical Security-Server value */
+	const char *sec_server;      /**< Security-Server value (after "Security-Server: ") */
 	size_t sec_server_len;
 	const uint8_t *realm;        /**< Digest realm (unquoted) */
 	size_t realm_len;
@@ -212,6 +228,59 @@ struct itls_ue_event {
 
 /*@ predicate itls_ue_state_ok(integer s) = 0 <= s < ITLS_UE_STATE_COUNT;
   @ predicate itls_ue_mech_ok(integer m) = 0 <= m <= 2;
+  @
+  @ // ---- agreement (UE-06, RFC 3329 §2.3) -----------------------------------------
+  @ // mechanism j of list l names bytes inside b[0 .. blen)
+  @ predicate itls_ue_name_in{L}(struct itls_secagree_list *l, integer blen, integer j) =
+  @   0 <= j < l->count && j < ITLS_SECAGREE_MAX_MECHS &&
+  @   l->mechs[j].name.off <= blen && l->mechs[j].name.len <= blen - l->mechs[j].name.off;
+  @ // b[off .. off+len) is "tls" / "ipsec-3gpp", ASCII case ignored (SA-28)
+  @ predicate itls_ue_is_tls{L}(char *b, integer off, integer len) =
+  @   len == 3 && sa_lower(b[off]) == 't' && sa_lower(b[off + 1]) == 'l' &&
+  @   sa_lower(b[off + 2]) == 's';
+  @ predicate itls_ue_is_ipsec{L}(char *b, integer off, integer len) =
+  @   len == 10 && sa_lower(b[off]) == 'i' && sa_lower(b[off + 1]) == 'p' &&
+  @   sa_lower(b[off + 2]) == 's' && sa_lower(b[off + 3]) == 'e' &&
+  @   sa_lower(b[off + 4]) == 'c' && b[off + 5] == '-' && b[off + 6] == '3' &&
+  @   sa_lower(b[off + 7]) == 'g' && sa_lower(b[off + 8]) == 'p' && sa_lower(b[off + 9]) == 'p';
+  @ // mechanism j of l (over b) is m, and m is one the UE offers
+  @ predicate itls_ue_offer_at{L}(struct itls_secagree_list *l, char *b, integer blen,
+  @     integer offer, integer j, integer m) =
+  @   itls_ue_name_in(l, blen, j) &&
+  @   ((m == ITLS_MECH_TLS && (offer & ITLS_OFFER_TLS) != 0 &&
+  @     itls_ue_is_tls(b, l->mechs[j].name.off, l->mechs[j].name.len)) ||
+  @    (m == ITLS_MECH_IPSEC && (offer & ITLS_OFFER_IPSEC) != 0 &&
+  @     itls_ue_is_ipsec(b, l->mechs[j].name.off, l->mechs[j].name.len)));
+  @ predicate itls_ue_offered{L}(struct itls_secagree_list *l, char *b, integer blen,
+  @     integer offer, integer j) =
+  @   itls_ue_offer_at(l, b, blen, offer, j, ITLS_MECH_TLS) ||
+  @   itls_ue_offer_at(l, b, blen, offer, j, ITLS_MECH_IPSEC);
+  @ // UE-06: m is the server's most preferred mechanism among those the UE
+  @ // offered (highest q, the first of equals), or none when there is none
+  @ predicate itls_ue_agreed{L}(struct itls_secagree_list *l, char *b, integer blen,
+  @     integer offer, integer m) =
+  @   (m == ITLS_MECH_NONE && (\forall integer k; !itls_ue_offered(l, b, blen, offer, k))) ||
+  @   (\exists integer j; itls_ue_offer_at(l, b, blen, offer, j, m) &&
+  @     (\forall integer k; itls_ue_offered(l, b, blen, offer, k) ==>
+  @        l->mechs[k].q <= l->mechs[j].q) &&
+  @     (\forall integer k; 0 <= k < j && itls_ue_offered(l, b, blen, offer, k) ==>
+  @        l->mechs[k].q < l->mechs[j].q));
+  @
+  @ // ---- binding (UE-20, UE-25, UE-27) ----------------------------------------------
+  @ // c is the certificate recorded for the connection (its SHA-256 digest)
+  @ predicate itls_ue_conn_is{L}(struct itls_ue *u, itls_bytes c) =
+  @   u->conn_has_cert == 1 &&
+  @   itls_mem(&u->conn_cert[0], ITLS_SHA256_LEN) == itls_sha256(c);
+  @ // the stored s_token is the MAC, under the keys of this run (IK, and CK
+  @ // in the KDF profile), of the certificate of the connection
+  @ predicate itls_ue_stok_bound{L}(struct itls_ue *u) =
+  @   \exists itls_bytes c; itls_blen(c) > 0 && itls_ue_conn_is(u, c) &&
+  @     itls_mem(&u->s_token[0], ITLS_TOKEN_LEN) == itls_s_token_of(&u->keys, c);
+  @ // the stored PSK is KDF(CK || IK, "itls psk", IMPI) of this run (PS-01)
+  @ predicate itls_ue_psk_fresh{L}(struct itls_ue *u) =
+  @   itls_mem(&u->psk[0], ITLS_FSM_PSK_LEN) ==
+  @     itls_psk_of(itls_mem(&u->keys.ck[0], 16), itls_mem(&u->keys.ik[0], 16),
+  @       itls_mem(&u->cfg.impi[0], u->cfg.impi_len));
   @
   @ // the TLS session is bound to the current AKA run (UE-09, UE-17)
   @ predicate itls_ue_bound(struct itls_ue *u) =
@@ -248,21 +317,22 @@ struct itls_ue_event {
   @   \valid_read(e->cert + (0 .. e->cert_len - 1)) &&
   @   \valid_read(e->sec_server + (0 .. e->sec_server_len - 1)) &&
   @   \valid_read(e->realm + (0 .. e->realm_len - 1)) &&
-  @   0 <= e->kind < ITLS_UE_EV_COUNT && itls_ue_mech_ok(e->chosen);
+  @   0 <= e->kind < ITLS_UE_EV_COUNT;
   @*/
 
 /**
  * \brief Set up a UE in state `idle` with configuration `cfg` (copied).
  *
  * Returns ITLS_OK; `bad-length` when a name in cfg is longer than
- * ITLS_FSM_NAME_MAX (st is then left in `failed`); `not-allowed` when the
- * configuration is impossible: nothing offered, PSK-TLS with TLS first
- * (no CK/IK exist before SM6), or tls_first without tls offered (UE-01).
+ * ITLS_FSM_NAME_MAX (st is then left in `failed`); `not-allowed` when the configuration is
+ * impossible: nothing offered, PSK-TLS with TLS first (no CK/IK exist
+ * before SM6), or tls_first without tls offered (UE-01).
  */
 /*@ requires \valid(st) && \valid_read(cfg);
   @ requires \separated(st, cfg);
   @ assigns *st;
-  @ ensures itls_ue_inv(st);
+  @ ensures itls_ue_inv_data(st);
+  @ ensures itls_ue_inv_state(st);
   @ ensures \result == ITLS_OK ==> st->state == ITLS_UE_IDLE;
   @ ensures \result != ITLS_OK ==> st->state == ITLS_UE_FAILED;
   @ ensures st->sm6_seen == 0 && st->stok_ok == 0 && st->psk_ok == 0;
@@ -281,10 +351,13 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
  * action and st->reason say why); `bad-event` when no row matches, in
  * which case *st is unchanged and *n is 0.
  *
- * Proved (UE-20..UE-22): the invariant is kept; an SM7 is sent only after
- * an SM6 was received; `registered-tls` is reached only with the session
- * bound to this AKA run (I-TLS: s_token verified with the IK of the run
- * whose number is aka_run).
+ * Proved (clauses named after their rules, spec/ue.md): UE_21 no SM7
+ * before SM6; UE_20 `registered-tls` and SM7 over TLS only with the
+ * session bound to this AKA run. What the records mean is proved of the
+ * steps that set them (ue.c): UE_25 the s_token record is set only when
+ * the stored s_token is the MAC under this run's keys of a certificate
+ * whose SHA-256 is the one recorded for the connection; UE_06 the
+ * mechanism is the UE's own RFC 3329 choice (UE-27 is tested, not proved).
  */
 /*@ requires \valid(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
@@ -300,16 +373,13 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_EVENT;
   @ ensures \result == ITLS_ERR_BAD_EVENT ==> *n == 0 && st->state == \old(st->state);
-  @ // UE-21: no SM7 before SM6
-  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
+  @ ensures UE_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
   @   st->sm6_seen == 1;
-  @ // UE-20, UE-22: over tls, SM7 goes only on a session bound to this run
-  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
+  @ ensures UE_20: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
   @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
-  @ // UE-20: registered over TLS only with s_token verified under this run's IK
-  @ ensures st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
+  @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @   st->stok_ok == 1 && st->stok_run == st->aka_run;
-  @ ensures st->state == ITLS_UE_REGISTERED_TLS ==> itls_ue_bound(st);
+  @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS ==> itls_ue_bound(st);
   @*/
 enum itls_err
 itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
@@ -344,5 +414,9 @@ itls_ue_guard_name(int g);
   @*/
 const char *
 itls_ue_act_name(int a);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -21,6 +21,10 @@
 #ifndef ITLS_X509NAME_H
 #define ITLS_X509NAME_H
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -148,5 +152,9 @@ struct itls_x509_names {
 enum itls_err
 itls_x509_names_parse(const uint8_t *der, size_t len,
 	struct itls_x509_names *out);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif
