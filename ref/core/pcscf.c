@@ -599,8 +599,6 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
 /*@ requires \valid(st) && \valid(act) && \valid_read(f);
   @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @ requires \separated(st, act, f, ev);
-  @ requires \separated(act, ev->sec_client + (0 .. ev->sec_client_len - 1),
-  @   ev->sec_server + (0 .. ev->sec_server_len - 1), ev->impi + (0 .. ev->impi_len - 1));
   @ requires ev->kind == ITLS_PC_EV_SM1 ==> ev->sec_client_len <= ITLS_FSM_HDR_MAX &&
   @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->impi_len <= ITLS_FSM_NAME_MAX;
   @ requires pc_step_inv(st, ev);
@@ -614,6 +612,7 @@ pc_pick(unsigned support, unsigned offer, int prefer_ipsec)
   @   st->c_token[0 .. 11], st->sm7_cert_ok, *act;
   @ ensures act->kind == a;
   @ ensures pc_step_inv(st, ev);
+  @ ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @ ensures a == ITLS_PC_A_SEND_SM6 ==> st->sm6_sent == 1;
   @ ensures a != ITLS_PC_A_SEND_SM6 ==> st->sm6_sent == \old(st->sm6_sent);
   @ ensures a == ITLS_PC_A_SEND_SM6 && act->with_token == 1 ==>
@@ -1015,6 +1014,7 @@ pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
   @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
   @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
+  @ requires \separated(n, ev);
   @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1),
   @   ev->sec_client + (0 .. ev->sec_client_len - 1),
   @   ev->sec_verify + (0 .. ev->sec_verify_len - 1), ev->cert + (0 .. ev->cert_len - 1));
@@ -1065,23 +1065,29 @@ pc_commit(struct itls_pc *st, const struct itls_pc_event *ev,
 	st->state = next;
 	st->last_row = r;
 	*n = k;
+	/*@ assert itls_pc_inv_data(st); */
 	safe = pc_state_safe(st, next);
 	if (safe) {
 		safe = pc_actions_safe(st, ev, out, k);
 	}
 	if (safe) {
+		/*@ assert itls_pc_inv_state(st); */
 		return;
 	}
-	pc_wipe_keys(st);
-	st->state = ITLS_PC_FAILED;
-	st->reason = ITLS_ERR_NOT_ALLOWED;
-	st->last_row = PC_TABLE_LEN;
+	/* the actions first, then the state: the invariant is the last thing shown */
 	out[0].kind = ITLS_PC_A_ABORT;
 	out[0].mech = ITLS_MECH_NONE;
 	out[0].integrity = ITLS_IP_NO;
 	out[0].with_token = 0;
 	out[0].reason = ITLS_ERR_NOT_ALLOWED;
 	*n = 1;
+	pc_wipe_keys(st);
+	/*@ assert itls_pc_inv_data(st); */
+	st->state = ITLS_PC_FAILED;
+	st->reason = ITLS_ERR_NOT_ALLOWED;
+	st->last_row = PC_TABLE_LEN;
+	/*@ assert itls_pc_inv_state(st); */
+	/*@ assert out[0].kind == ITLS_PC_A_ABORT && *n == 1; */
 }
 
 /* ---- the machine -------------------------------------------------------------------- */
@@ -1165,7 +1171,7 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @   ev->sec_server + (0 .. ev->sec_server_len - 1),
   @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
   @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
-  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n, f->s_token[0 .. ITLS_FSM_TOKEN_LEN - 1];
+  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
   @ ensures itls_pc_inv(st);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
@@ -1212,6 +1218,7 @@ pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
 	/*@ loop invariant 0 <= j <= ITLS_FSM_ROW_ACTS;
 	  @ loop invariant 0 <= k <= j;
 	  @ loop invariant pc_step_inv(st, ev);
+	  @ loop invariant itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
 	  @ loop assigns j, k, st->tls_up, st->tls_bound, st->sm1_via, st->ue_offer, st->ue_tls, st->stok_sent,
 	  @   st->sec_client[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_client_len,
 	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
@@ -1231,9 +1238,9 @@ pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
 		pc_do(st, ev, f, g, a, &out[k]);
 		k++;
 	}
-	itls_crypto_wipe(f->s_token, ITLS_FSM_TOKEN_LEN);
 	/* 4. commit: PC-15, PC-20 */
 	/*@ assert pc_step_inv(st, ev); */
+	/*@ assert itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st); */
 	/*@ assert itls_pc_inv_data(st); */
 	pc_commit(st, ev, next, r, out, k, n);
 }
@@ -1264,5 +1271,6 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	}
 	/* 3., 4. */
 	pc_apply(st, ev, &f, r, out, n);
+	itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 	return ITLS_OK;
 }
