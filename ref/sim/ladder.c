@@ -526,7 +526,7 @@ sim_table_dot(const char *machine, struct sim_text *t)
 	sim_text_printf(t, "digraph \"itls_%s\" {\n", machine);
 	/* one edge per pair of states, its rows one per label line, labels
 	 * placed by dot's label nodes (no two labels share a place); polyline
-	 * edges: with the P-CSCF's re-registration edge (PC-23) a spline ran
+	 * edges: with the P-CSCF's re-registration edge a spline ran
 	 * through the label of a self-loop */
 	sim_text_printf(t, "\trankdir=TB; nodesep=0.5; ranksep=0.6; forcelabels=true; splines=polyline;\n");
 	sim_text_printf(t, "\tnode [shape=ellipse, fontname=\"Helvetica\", fontsize=11];\n");
