@@ -34,15 +34,23 @@ static struct itls_pc_action acts[ITLS_FSM_MAX_ACTIONS];
 static size_t nacts;
 
 static void
-pc_new(struct itls_pc *p, unsigned support, enum itls_tls_mode mode)
+pc_new_pref(struct itls_pc *p, unsigned support, enum itls_tls_mode mode,
+	int prefer_ipsec)
 {
 	struct itls_pc_config c;
 
 	memset(&c, 0, sizeof c);
 	c.support = support;
 	c.mode = mode;
+	c.prefer_ipsec = prefer_ipsec;
 	cr_assert_eq(itls_pc_init(p, &c), ITLS_OK);
 	cr_assert_eq(p->state, ITLS_PC_IDLE);
+}
+
+static void
+pc_new(struct itls_pc *p, unsigned support, enum itls_tls_mode mode)
+{
+	pc_new_pref(p, support, mode, 0);
 }
 
 static enum itls_err
@@ -103,6 +111,9 @@ ev_sm7(struct itls_pc_event *ev, enum itls_transport via, int with_ctoken)
 	ev->sec_verify_len = strlen(SSRV);
 	ev->has_ctoken = with_ctoken;
 	memcpy(ev->c_token, CTOK, 12);
+	/* PC-22: the certificate we presented on the connection */
+	ev->cert = sim_pcscf_cert;
+	ev->cert_len = sim_pcscf_cert_len;
 }
 
 static const struct itls_pc_action *
@@ -120,12 +131,12 @@ find_act(enum itls_pc_act a)
 
 /* TLS up, SM1 over TLS, SM5: in sm6-sent with s_token made */
 static void
-to_sm6_tls(struct itls_pc *p)
+to_sm6_tls_pref(struct itls_pc *p, int prefer_ipsec)
 {
 	struct itls_pc_event ev;
 	const struct itls_pc_action *a;
 
-	pc_new(p, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, ITLS_TLS_CERT);
+	pc_new_pref(p, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, ITLS_TLS_CERT, prefer_ipsec);
 	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
 	cr_assert_eq(step(p, &ev), ITLS_OK);
 	cr_assert_eq(p->tls_up, 1);
@@ -137,6 +148,12 @@ to_sm6_tls(struct itls_pc *p)
 	ev_sm5(&ev);
 	cr_assert_eq(step(p, &ev), ITLS_OK);
 	cr_assert_eq(p->state, ITLS_PC_SM6_SENT);
+}
+
+static void
+to_sm6_tls(struct itls_pc *p)
+{
+	to_sm6_tls_pref(p, 0);
 }
 
 Test(pcscf, init)
@@ -175,7 +192,7 @@ Test(pcscf, bad_event_leaves_state_unchanged, .description = "PC-19")
 	cr_assert_eq(p.state, ITLS_PC_IDLE);
 }
 
-Test(pcscf, itls_full_path, .description = "PC-06 PC-05 PC-13 PC-14")
+Test(pcscf, itls_full_path, .description = "PC-05 PC-06 PC-13 PC-14 PC-21 PC-22")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
@@ -192,6 +209,9 @@ Test(pcscf, itls_full_path, .description = "PC-06 PC-05 PC-13 PC-14")
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.state, ITLS_PC_SM8_SENT);
 	cr_assert_eq(p.ctok_ok, 1);   /* PC-13 */
+	cr_assert_eq(memcmp(p.c_token, CTOK, 12), 0);
+	cr_assert_eq(p.sm7_cert_ok, 1);   /* PC-22 */
+	cr_assert_eq(p.agreed, ITLS_MECH_TLS);   /* PC-21 */
 	a = find_act(ITLS_PC_A_SEND_SM8);
 	cr_assert_eq(a->integrity, ITLS_IP_TLS_YES);   /* PC-14 */
 	cr_assert_eq(a->mech, ITLS_MECH_TLS);
@@ -288,19 +308,22 @@ Test(pcscf, no_tokens_for_a_ue_without_tls, .description = "PC-03 PC-07")
 	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM6)->with_token, 0);
 }
 
-Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec, .description = "PC-12 PC-13")
+Test(pcscf, prefer_ipsec_checks_the_ctoken_over_ipsec,
+	.description = "PC-12 PC-13 PC-21: figure 3, ipsec-3gpp agreed inside TLS")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
 
-	to_sm6_tls(&p);
+	to_sm6_tls_pref(&p, 1);
+	cr_assert_eq(p.agreed, ITLS_MECH_IPSEC);
 	ev_sm7(&ev, ITLS_TR_IPSEC, 1);
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.state, ITLS_PC_SM8_SENT);
 	cr_assert_eq(p.ctok_ok, 1);
 	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_YES);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->mech, ITLS_MECH_IPSEC);
 	/* SM1 came over TLS: the c_token is due even over IPsec */
-	to_sm6_tls(&p);
+	to_sm6_tls_pref(&p, 1);
 	ev_sm7(&ev, ITLS_TR_IPSEC, 0);
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
 	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_MISSING);
@@ -405,6 +428,222 @@ Test(pcscf, home_network_rejects, .description = "PC-18")
 	cr_assert_not_null(find_act(ITLS_PC_A_FORWARD_REJECT));   /* PC-18 */
 }
 
+/* registered over bound TLS (figure 1): the path of itls_full_path */
+static void
+to_registered_tls(struct itls_pc *p)
+{
+	struct itls_pc_event ev;
+
+	to_sm6_tls(p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	cr_assert_eq(p->state, ITLS_PC_REGISTERED);
+	cr_assert_eq(p->integrity, ITLS_IP_TLS_YES);
+	cr_assert_eq(p->tls_bound, 1);
+}
+
+/* issue 10, attack 3: a TLS-only P-CSCF sent its s_token; SM7 comes over
+ * IPsec without c_token. IPsec was never offered by the P-CSCF. */
+Test(pcscf, attack3_mechanism_never_offered,
+	.description = "PC-21: SM7 over a mechanism the P-CSCF did not offer")
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.agreed, ITLS_MECH_TLS);
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM6)->with_token, 1);
+	ev_sm7(&ev, ITLS_TR_IPSEC, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_FAILED);
+	cr_assert_eq(p.reason, ITLS_ERR_NOT_AGREED);
+	cr_assert_str_eq(itls_err_name(p.reason), "mechanism-not-agreed");
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
+	cr_assert_eq(find_act(ITLS_PC_A_ABORT)->reason, ITLS_ERR_NOT_AGREED);
+}
+
+Test(pcscf, only_the_highest_ranked_common_mechanism,
+	.description = "PC-21: both offered, the P-CSCF's first choice only")
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	/* tls ranked first: a valid c_token over IPsec is still refused */
+	to_sm6_tls_pref(&p, 0);
+	ev_sm7(&ev, ITLS_TR_IPSEC, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_NOT_AGREED);
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
+	/* ipsec-3gpp ranked first: SM7 over TLS is refused */
+	to_sm6_tls_pref(&p, 1);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_NOT_AGREED);
+	/* a UE that offered only ipsec-3gpp: ipsec agreed even if tls is ranked first */
+	pc_new(&p, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, ITLS_TLS_CERT);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.agreed, ITLS_MECH_IPSEC);
+}
+
+Test(pcscf, ctoken_over_another_certificate,
+	.description = "PC-22: s_token not over this connection's certificate")
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	to_sm6_tls(&p);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	ev.cert = sim_mitm_cert;   /* the connection presented another certificate */
+	ev.cert_len = sim_mitm_cert_len;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_FAILED);
+	cr_assert_eq(p.reason, ITLS_ERR_CERT_MISMATCH);
+	cr_assert_str_eq(itls_err_name(p.reason), "cert-mismatch");
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
+}
+
+/* issue 10, attack 4: registered over bound TLS, the connection closes, a
+ * new full handshake comes up: no longer tls-yes, re-registration required */
+Test(pcscf, attack4_new_handshake_unbinds,
+	.description = "PC-17 PC-23: a new full handshake is not bound")
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	to_registered_tls(&p);
+	ev_kind(&ev, ITLS_PC_EV_TLS_CLOSED);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.integrity, ITLS_IP_TLS_YES);   /* the session may be resumed */
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_REGISTERED);
+	cr_assert_eq(p.tls_bound, 0);
+	cr_assert_neq(p.integrity, ITLS_IP_TLS_YES);
+	cr_assert_eq(p.integrity, ITLS_IP_TLS_PENDING);
+	cr_assert_eq(find_act(ITLS_PC_A_UNBIND)->reason, ITLS_ERR_TLS_UNBOUND);
+	cr_assert_str_eq(itls_err_name(p.reason), "tls-unbound");
+	/* resuming that new session does not bind it either */
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.resumed = 1;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.tls_bound, 0);
+	cr_assert_neq(p.integrity, ITLS_IP_TLS_YES);
+}
+
+Test(pcscf, reregistration_binds_again,
+	.description = "PC-23 PC-03 PC-13 PC-14 PC-17: SM1 in registered, a second AKA run")
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+	uint32_t run;
+
+	to_registered_tls(&p);
+	run = p.aka_run;
+	ev_kind(&ev, ITLS_PC_EV_TLS_CLOSED);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.tls_bound, 0);
+	/* the re-registration over the new connection */
+	ev_sm1(&ev, ITLS_TR_TLS, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM2_SENT);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM2)->integrity, ITLS_IP_TLS_PENDING);
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM6_SENT);
+	cr_assert_eq(p.aka_run, run + 1);
+	cr_assert_eq(p.ctok_ok, 0);
+	cr_assert_eq(memcmp(p.s_token, STOK, 12), 0);
+	/* the old c_token is checked against the new run: same keys here (the
+	 * vectors' run), so the c_token of the vectors verifies */
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_TLS_YES);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_REGISTERED);
+	cr_assert_eq(p.tls_bound, 1);
+	cr_assert_eq(p.integrity, ITLS_IP_TLS_YES);
+	cr_assert_eq(p.ctok_run, p.aka_run);
+	/* a re-registration on the same, still bound, connection (issue 13) */
+	ev_sm1(&ev, ITLS_TR_TLS, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_SM2_SENT);
+	ev_sm5(&ev);
+	ev.ik[0] ^= 1;   /* a new run with another IK: the old c_token is refused */
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_neq(p.integrity, ITLS_IP_TLS_YES);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_TOKEN_INVALID);
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
+	/* an unprotected SM1 in registered starts over too; none in common aborts */
+	to_registered_tls(&p);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM2)->integrity, ITLS_IP_NO);
+	to_registered_tls(&p);
+	ev_sm1(&ev, ITLS_TR_TLS, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.reason, ITLS_ERR_NO_COMMON_MECHANISM);
+}
+
+/* PSK-TLS: registered, a new handshake with this run's PSK stays bound; after
+ * a re-registration the old connection is not bound to the new run */
+Test(pcscf, psk_new_handshake_and_reregistration,
+	.description = "PC-16 PC-17 PC-23 PC-14")
+{
+	struct itls_pc p;
+	struct itls_pc_event ev;
+
+	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_PSK);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.psk = 1;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm7(&ev, ITLS_TR_TLS, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.integrity, ITLS_IP_TLS_YES);
+	ev_kind(&ev, ITLS_PC_EV_TLS_CLOSED);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.psk = 1;
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_not_null(find_act(ITLS_PC_A_ACCEPT_PSK));
+	cr_assert_eq(p.tls_bound, 1);
+	cr_assert_eq(p.integrity, ITLS_IP_TLS_YES);
+	/* a handshake without this run's PSK is a new, unbound session */
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_not_null(find_act(ITLS_PC_A_UNBIND));
+	cr_assert_eq(p.tls_bound, 0);
+	cr_assert_neq(p.integrity, ITLS_IP_TLS_YES);
+	/* re-registration over that connection: SM7 over it is not bound to the
+	 * new run until a handshake with the new run's PSK */
+	ev_sm1(&ev, ITLS_TR_TLS, ITLS_OFFER_TLS);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	ev_sm7(&ev, ITLS_TR_TLS, 0);
+	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	cr_assert_eq(p.state, ITLS_PC_FAILED);
+	cr_assert_eq(p.reason, ITLS_ERR_TLS_UNBOUND);
+	cr_assert_null(find_act(ITLS_PC_A_SEND_SM8));
+}
+
 static uint32_t rnd_state = 777;
 
 static uint32_t
@@ -416,7 +655,27 @@ rnd(void)
 	return rnd_state;
 }
 
-Test(pcscf, random_walks_keep_the_safety_properties, .description = "PC-15 PC-07 PC-20")
+/* a prefix toward registration (whatever the configuration lets through) */
+static void
+walk_prefix(struct itls_pc *p)
+{
+	struct itls_pc_event ev;
+
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
+	(void)itls_pc_step(p, &ev, acts, &nacts);
+	ev_sm5(&ev);
+	(void)itls_pc_step(p, &ev, acts, &nacts);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.psk = 1;
+	(void)itls_pc_step(p, &ev, acts, &nacts);
+	ev_sm7(&ev, ITLS_TR_TLS, 1);
+	(void)itls_pc_step(p, &ev, acts, &nacts);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	(void)itls_pc_step(p, &ev, acts, &nacts);
+}
+
+Test(pcscf, random_walks_keep_the_safety_properties,
+	.description = "PC-07 PC-10 PC-11 PC-15 PC-17 PC-20 PC-21 PC-22: every row, no safety-check fallback")
 {
 	static unsigned char seen[256];
 	static const enum itls_pc_event_kind pick[10] = {
@@ -428,9 +687,13 @@ Test(pcscf, random_walks_keep_the_safety_properties, .description = "PC-15 PC-07
 	size_t i, j, covered = 0;
 	int walk;
 
-	for (walk = 0; walk < 20000; walk++) {
-		pc_new(&p, 1 + rnd() % 3, rnd() % 3 == 0 ? ITLS_TLS_PSK : ITLS_TLS_CERT);
-		for (j = 0; j < 16; j++) {
+	for (walk = 0; walk < 30000; walk++) {
+		pc_new_pref(&p, 1 + rnd() % 3, rnd() % 3 == 0 ? ITLS_TLS_PSK : ITLS_TLS_CERT,
+			(int)(rnd() & 1));
+		if (walk % 4 == 0) {
+			walk_prefix(&p);
+		}
+		for (j = 0; j < 24; j++) {
 			enum itls_pc_event_kind k = rnd() % 11 == 0 ? ITLS_PC_EV_TLS_TO_UE
 				: pick[rnd() % 10];
 			switch (k) {
@@ -455,6 +718,10 @@ Test(pcscf, random_walks_keep_the_safety_properties, .description = "PC-15 PC-07
 				if (rnd() % 6 == 0) {
 					ev.sec_client_len--;
 				}
+				if (rnd() % 6 == 0) {
+					ev.cert = sim_mitm_cert;
+					ev.cert_len = sim_mitm_cert_len;
+				}
 				break;
 			default:
 				ev_kind(&ev, k);
@@ -474,7 +741,25 @@ Test(pcscf, random_walks_keep_the_safety_properties, .description = "PC-15 PC-07
 						}
 						if (acts[i].integrity == ITLS_IP_TLS_YES) {
 							cr_assert(p.ctok_ok || p.psk_ok);
+							cr_assert_eq(p.tls_bound, 1);
 						}
+						/* PC-10, PC-11: the headers of SM7 are those stored */
+						cr_assert_eq(ev.sec_verify_len, p.sec_server_len);
+						cr_assert_eq(memcmp(ev.sec_verify, p.sec_server,
+							p.sec_server_len), 0);
+						cr_assert_eq(ev.sec_client_len, p.sec_client_len);
+						/* PC-21: the agreed mechanism, the one of the transport */
+						cr_assert_eq(acts[i].mech, p.agreed);
+						cr_assert_eq(acts[i].mech, ev.via == ITLS_TR_TLS
+							? ITLS_MECH_TLS : ITLS_MECH_IPSEC);
+						/* PC-22: in I-TLS over TLS, the certificate of the vectors */
+						if (acts[i].mech == ITLS_MECH_TLS && p.cfg.mode == ITLS_TLS_CERT) {
+							cr_assert_eq(ev.cert, sim_pcscf_cert);
+							cr_assert_eq(memcmp(ev.c_token, CTOK, 12), 0);
+						}
+					}
+					if (p.integrity == ITLS_IP_TLS_YES) {
+						cr_assert_eq(p.tls_bound, 1);   /* PC-17 */
 					}
 					if (acts[i].kind == ITLS_PC_A_SEND_SM6 && acts[i].with_token) {
 						cr_assert(p.ue_offer & ITLS_OFFER_TLS);   /* PC-07 */

@@ -525,8 +525,10 @@ sim_table_dot(const char *machine, struct sim_text *t)
 	n = ue ? itls_ue_table_len : itls_pc_table_len;
 	sim_text_printf(t, "digraph \"itls_%s\" {\n", machine);
 	/* one edge per pair of states, its rows one per label line, labels
-	 * placed by dot's label nodes (no two labels share a place) */
-	sim_text_printf(t, "\trankdir=TB; nodesep=0.5; ranksep=0.6; forcelabels=true;\n");
+	 * placed by dot's label nodes (no two labels share a place); polyline
+	 * edges: with the P-CSCF's re-registration edge a spline ran
+	 * through the label of a self-loop */
+	sim_text_printf(t, "\trankdir=TB; nodesep=0.5; ranksep=0.6; forcelabels=true; splines=polyline;\n");
 	sim_text_printf(t, "\tnode [shape=ellipse, fontname=\"Helvetica\", fontsize=11];\n");
 	sim_text_printf(t, "\tedge [fontname=\"Helvetica\", fontsize=8];\n");
 	sim_text_printf(t, "\tlabel=\"%s state machine (generated from %s; an edge lists its rows)\"; labelloc=t;\n",

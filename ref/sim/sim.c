@@ -1510,6 +1510,10 @@ pc_receive(struct world *w, struct delivery *d)
 			ev.has_ctoken = itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 				ITLS_AP_C_TOKEN, ev.c_token, 12) == ITLS_OK;
 			w->sm7_had_ctoken = ev.has_ctoken;
+			/* PC-22: the certificate pc_tls presented on this connection
+			 * (in PKI mode the end entity of the chain it serves) */
+			ev.cert = w->pc_tls.cert;
+			ev.cert_len = w->pc_tls.cert_len;
 		}
 		free(l);
 		pc_feed(w, &ev);
@@ -1830,6 +1834,7 @@ world_init(struct world *w, struct sim_run *r, const struct setup *cfg)
 	memset(&pcc, 0, sizeof pcc);
 	pcc.support = cfg->pc_support;
 	pcc.mode = cfg->mode;
+	pcc.prefer_ipsec = cfg->pc_prefers_ipsec;   /* PC-21: the order of pc_server_line */
 	if (itls_pc_init(&w->pc, &pcc) != ITLS_OK) {
 		return -1;
 	}

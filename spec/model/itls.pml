@@ -262,6 +262,9 @@ inline env_pc_send_final(fk) {
 #define PC_UE_TLS ((pc_ue_tls && (cfg_pc_support & OFF_TLS) != 0))
 #define PC_DUE ((pc_stok_sent && (pc_sm1_via == TR_TLS || pev_via == TR_TLS)))
 #define PC_PSK_BOUND ((pc_psk_ok && pc_psk_run == pc_run))
+#define F_PC_CERT_MATCH ((pc_stok_sent && pc_stok == ST(pc_run, C_P)))
+#define PC_BOUND_NOW ((PC_CERT -> (F_PC_CTOK_VALID && F_PC_CERT_MATCH) : PC_PSK_BOUND))
+#define PC_VIA_MECH (((pev_via == TR_TLS) -> M_TLS : ((pev_via == TR_IPSEC) -> M_IPSEC : M_NONE)))
 inline ue_caller_choice() { ev_chosen = M_NONE }
 /* ---- UE: itls_ue_table, 46 rows ---- */
 #define UE_S_IDLE 0
@@ -289,7 +292,7 @@ inline ue_caller_choice() { ev_chosen = M_NONE }
 #define UE_TAKES_REJECT (ue_st == UE_S_SM1_SENT || ue_st == UE_S_SM7_SENT)
 #define UE_TAKES_TLS_LOST (ue_st == UE_S_SM1_SENT || ue_st == UE_S_SM7_SENT || ue_st == UE_S_REGISTERED_TLS || ue_st == UE_S_REGISTERED_IPSEC)
 #define UE_TAKES_TLS_INBOUND (ue_st == UE_S_IDLE || ue_st == UE_S_TLS_CONNECTING || ue_st == UE_S_SM1_SENT || ue_st == UE_S_TLS_LATE || ue_st == UE_S_SM7_SENT || ue_st == UE_S_REGISTERED_TLS || ue_st == UE_S_REGISTERED_IPSEC || ue_st == UE_S_RESUMING)
-/* ---- P-CSCF: itls_pc_table, 34 rows ---- */
+/* ---- P-CSCF: itls_pc_table, 40 rows ---- */
 #define PC_S_IDLE 0
 #define PC_S_SM2_SENT 1
 #define PC_S_SM6_SENT 2
@@ -306,7 +309,7 @@ inline ue_caller_choice() { ev_chosen = M_NONE }
 #define PC_E_TLS_TO_UE 7
 #define PC_TAKES_TLS_UP (pc_st == PC_S_IDLE || pc_st == PC_S_SM6_SENT || pc_st == PC_S_REGISTERED)
 #define PC_TAKES_TLS_CLOSED (pc_st == PC_S_IDLE || pc_st == PC_S_SM2_SENT || pc_st == PC_S_SM6_SENT || pc_st == PC_S_SM8_SENT || pc_st == PC_S_REGISTERED)
-#define PC_TAKES_SM1 (pc_st == PC_S_IDLE)
+#define PC_TAKES_SM1 (pc_st == PC_S_IDLE || pc_st == PC_S_REGISTERED)
 #define PC_TAKES_SM5 (pc_st == PC_S_SM2_SENT)
 #define PC_TAKES_SM7 (pc_st == PC_S_SM6_SENT)
 #define PC_TAKES_SM11 (pc_st == PC_S_SM8_SENT)
@@ -601,7 +604,7 @@ init {
       :: (pev_via == TR_TLS && pc_tls_up) ->
          pc_row = 3;
          printf("@T P-CSCF|idle|SM1|over TLS|sm2-sent|store-SM1, send-SM2\n");
-         pc_sm1_via = pev_via; pc_cl = pev_cl; pc_ue_tls = ((pev_cl & OFF_TLS) != 0); pc_stok_sent = 0; pc_sv = cfg_pc_sl;
+         pc_sm1_via = pev_via; pc_cl = pev_cl; pc_ue_tls = ((pev_cl & OFF_TLS) != 0); pc_stok_sent = 0; pc_sv = cfg_pc_sl; pc_agreed = SEL(cfg_pc_sl, pev_cl);
          pc_integrity = (pc_sm1_via == TR_TLS -> IP_TLS_PENDING : IP_NO); env_pc_send_sm2();
          pc_st = PC_S_SM2_SENT
       :: else ->
@@ -609,7 +612,7 @@ init {
         :: (pev_via == TR_PLAIN || (pev_via == TR_TLS && !pc_tls_up)) ->
            pc_row = 4;
            printf("@T P-CSCF|idle|SM1|unprotected|sm2-sent|store-SM1, send-SM2\n");
-           pc_sm1_via = pev_via; pc_cl = pev_cl; pc_ue_tls = ((pev_cl & OFF_TLS) != 0); pc_stok_sent = 0; pc_sv = cfg_pc_sl;
+           pc_sm1_via = pev_via; pc_cl = pev_cl; pc_ue_tls = ((pev_cl & OFF_TLS) != 0); pc_stok_sent = 0; pc_sv = cfg_pc_sl; pc_agreed = SEL(cfg_pc_sl, pev_cl);
            pc_integrity = (pc_sm1_via == TR_TLS -> IP_TLS_PENDING : IP_NO); env_pc_send_sm2();
            pc_st = PC_S_SM2_SENT
         :: else ->
@@ -639,9 +642,9 @@ init {
       :: (PC_UE_TLS && PC_CERT && F_PC_STOK_MADE) ->
          pc_row = 7;
          printf("@T P-CSCF|sm2-sent|SM5|UE offers tls, I-TLS|sm6-sent|load-keys, strip-ck-ik, make-s_token, send-SM6\n");
-         pc_run = pev_run; pc_ctok_ok = 0; pc_psk_ok = 0; pc_psk = 0; pc_stok_sent = 0; pc_tls_bound = 0;
+         pc_run = pev_run; pc_ctok_ok = 0; pc_psk_ok = 0; pc_psk = 0; pc_stok_sent = 0; pc_tls_bound = 0; if :: pc_integrity == IP_TLS_YES -> pc_integrity = IP_TLS_PENDING :: else -> skip fi;
          skip;
-         if :: F_PC_STOK_MADE && pc_ue_tls -> pc_stok = ST(pc_run, C_P); pc_stok_sent = 1 :: else -> skip fi;
+         pc_ctok_ok = 0; if :: F_PC_STOK_MADE && pc_ue_tls -> pc_stok = ST(pc_run, C_P); pc_stok_sent = 1 :: else -> skip fi;
          pc_sm6_sent = 1; env_pc_send_sm6();
          pc_st = PC_S_SM6_SENT
       :: else ->
@@ -656,7 +659,7 @@ init {
           :: (PC_UE_TLS && !PC_CERT) ->
              pc_row = 9;
              printf("@T P-CSCF|sm2-sent|SM5|UE offers tls, PSK-TLS|sm6-sent|load-keys, strip-ck-ik, make-psk, send-SM6\n");
-             pc_run = pev_run; pc_ctok_ok = 0; pc_psk_ok = 0; pc_psk = 0; pc_stok_sent = 0; pc_tls_bound = 0;
+             pc_run = pev_run; pc_ctok_ok = 0; pc_psk_ok = 0; pc_psk = 0; pc_stok_sent = 0; pc_tls_bound = 0; if :: pc_integrity == IP_TLS_YES -> pc_integrity = IP_TLS_PENDING :: else -> skip fi;
              skip;
              pc_psk = pc_run;
              pc_sm6_sent = 1; env_pc_send_sm6();
@@ -666,7 +669,7 @@ init {
             :: (!PC_UE_TLS) ->
                pc_row = 10;
                printf("@T P-CSCF|sm2-sent|SM5|tls not on both sides|sm6-sent|load-keys, strip-ck-ik, send-SM6\n");
-               pc_run = pev_run; pc_ctok_ok = 0; pc_psk_ok = 0; pc_psk = 0; pc_stok_sent = 0; pc_tls_bound = 0;
+               pc_run = pev_run; pc_ctok_ok = 0; pc_psk_ok = 0; pc_psk = 0; pc_stok_sent = 0; pc_tls_bound = 0; if :: pc_integrity == IP_TLS_YES -> pc_integrity = IP_TLS_PENDING :: else -> skip fi;
                skip;
                pc_sm6_sent = 1; env_pc_send_sm6();
                pc_st = PC_S_SM6_SENT
@@ -720,7 +723,7 @@ init {
          pc_row = 15;
          printf("@T P-CSCF|sm6-sent|tls-up|PSK handshake|sm6-sent|note-tls-up, accept-psk\n");
          pc_tls_up = 1; if :: !pev_resumed -> pc_tls_bound = 0 :: else -> skip fi;
-         pc_psk_ok = (pev_psk && pc_psk != 0); pc_psk_run = pc_run;
+         pc_psk_ok = (pev_psk && pc_psk != 0); pc_psk_run = pc_run; pc_tls_bound = pc_psk_ok; if :: !pc_psk_ok && pc_integrity == IP_TLS_YES -> pc_integrity = IP_TLS_PENDING :: else -> skip fi;
          pc_st = PC_S_SM6_SENT
       :: else ->
         skip
@@ -759,43 +762,59 @@ init {
            pc_st = PC_S_FAILED
         :: else ->
           if
-          :: (PC_DUE && pev_ctok == 0) ->
+          :: (PC_VIA_MECH != pc_agreed) ->
              pc_row = 20;
-             printf("@T P-CSCF|sm6-sent|SM7|c_token due, absent|failed|abort\n");
+             printf("@T P-CSCF|sm6-sent|SM7|not the agreed mechanism|failed|abort\n");
              pc_psk = 0; env_pc_send_final(R_REJECT);
              pc_st = PC_S_FAILED
           :: else ->
             if
-            :: (pev_ctok != 0 && pc_stok_sent && !F_PC_CTOK_VALID) ->
+            :: (PC_DUE && pev_ctok == 0) ->
                pc_row = 21;
-               printf("@T P-CSCF|sm6-sent|SM7|c_token invalid|failed|abort\n");
+               printf("@T P-CSCF|sm6-sent|SM7|c_token due, absent|failed|abort\n");
                pc_psk = 0; env_pc_send_final(R_REJECT);
                pc_st = PC_S_FAILED
             :: else ->
               if
-              :: (pev_via == TR_TLS && !(F_PC_CTOK_VALID || PC_PSK_BOUND)) ->
+              :: (pev_ctok != 0 && pc_stok_sent && !F_PC_CTOK_VALID) ->
                  pc_row = 22;
-                 printf("@T P-CSCF|sm6-sent|SM7|TLS not bound|failed|abort\n");
+                 printf("@T P-CSCF|sm6-sent|SM7|c_token invalid|failed|abort\n");
                  pc_psk = 0; env_pc_send_final(R_REJECT);
                  pc_st = PC_S_FAILED
               :: else ->
                 if
-                :: (pev_via == TR_TLS && pc_tls_up && (F_PC_CTOK_VALID || PC_PSK_BOUND)) ->
+                :: (pev_via == TR_TLS && PC_CERT && pc_stok_sent && !F_PC_CERT_MATCH) ->
                    pc_row = 23;
-                   printf("@T P-CSCF|sm6-sent|SM7|over bound TLS|sm8-sent|record-c_token, send-SM8\n");
-                   pc_sm7_via = pev_via; pc_ctok_ok = F_PC_CTOK_VALID; pc_ctok_run = pc_run;
-                   pc_sm7_via = pev_via; if :: pev_via == TR_TLS -> pc_mech = M_TLS; pc_integrity = IP_TLS_YES; pc_tls_bound = 1 :: else -> pc_mech = M_IPSEC; pc_integrity = IP_YES fi; env_pc_send_sm8();
-                   pc_st = PC_S_SM8_SENT
+                   printf("@T P-CSCF|sm6-sent|SM7|s_token not over this connection's certificate|failed|abort\n");
+                   pc_psk = 0; env_pc_send_final(R_REJECT);
+                   pc_st = PC_S_FAILED
                 :: else ->
                   if
-                  :: (pev_via == TR_IPSEC) ->
+                  :: (pev_via == TR_TLS && !PC_BOUND_NOW) ->
                      pc_row = 24;
-                     printf("@T P-CSCF|sm6-sent|SM7|over IPsec|sm8-sent|record-c_token, send-SM8\n");
-                     pc_sm7_via = pev_via; pc_ctok_ok = F_PC_CTOK_VALID; pc_ctok_run = pc_run;
-                     pc_sm7_via = pev_via; if :: pev_via == TR_TLS -> pc_mech = M_TLS; pc_integrity = IP_TLS_YES; pc_tls_bound = 1 :: else -> pc_mech = M_IPSEC; pc_integrity = IP_YES fi; env_pc_send_sm8();
-                     pc_st = PC_S_SM8_SENT
+                     printf("@T P-CSCF|sm6-sent|SM7|TLS not bound|failed|abort\n");
+                     pc_psk = 0; env_pc_send_final(R_REJECT);
+                     pc_st = PC_S_FAILED
                   :: else ->
-                    skip
+                    if
+                    :: (pev_via == TR_TLS && pc_tls_up && PC_BOUND_NOW) ->
+                       pc_row = 25;
+                       printf("@T P-CSCF|sm6-sent|SM7|over bound TLS|sm8-sent|record-c_token, send-SM8\n");
+                       pc_sm7_via = pev_via; pc_ctok_ok = F_PC_CTOK_VALID; pc_ctok_run = pc_run;
+                       pc_sm7_via = pev_via; if :: pev_via == TR_TLS -> pc_mech = M_TLS; pc_integrity = IP_TLS_YES; pc_tls_bound = 1 :: else -> pc_mech = ((pev_via == TR_IPSEC) -> M_IPSEC : M_NONE); pc_integrity = IP_YES fi; env_pc_send_sm8();
+                       pc_st = PC_S_SM8_SENT
+                    :: else ->
+                      if
+                      :: (pev_via == TR_IPSEC) ->
+                         pc_row = 26;
+                         printf("@T P-CSCF|sm6-sent|SM7|over IPsec|sm8-sent|record-c_token, send-SM8\n");
+                         pc_sm7_via = pev_via; pc_ctok_ok = F_PC_CTOK_VALID; pc_ctok_run = pc_run;
+                         pc_sm7_via = pev_via; if :: pev_via == TR_TLS -> pc_mech = M_TLS; pc_integrity = IP_TLS_YES; pc_tls_bound = 1 :: else -> pc_mech = ((pev_via == TR_IPSEC) -> M_IPSEC : M_NONE); pc_integrity = IP_YES fi; env_pc_send_sm8();
+                         pc_st = PC_S_SM8_SENT
+                      :: else ->
+                        skip
+                      fi
+                    fi
                   fi
                 fi
               fi
@@ -807,7 +826,7 @@ init {
   :: (pc_st == PC_S_SM6_SENT && pev_kind == PC_E_TLS_TO_UE) ->
     if
     :: (1) ->
-       pc_row = 25;
+       pc_row = 27;
        printf("@T P-CSCF|sm6-sent|tls-to-ue|-|sm6-sent|refuse\n");
        skip;
        pc_st = PC_S_SM6_SENT
@@ -817,7 +836,7 @@ init {
   :: (pc_st == PC_S_SM8_SENT && pev_kind == PC_E_SM11) ->
     if
     :: (1) ->
-       pc_row = 26;
+       pc_row = 28;
        printf("@T P-CSCF|sm8-sent|SM11|-|registered|send-SM12\n");
        env_pc_send_final(R_OK);
        pc_st = PC_S_REGISTERED
@@ -827,7 +846,7 @@ init {
   :: (pc_st == PC_S_SM8_SENT && pev_kind == PC_E_SM11_REJECT) ->
     if
     :: (1) ->
-       pc_row = 27;
+       pc_row = 29;
        printf("@T P-CSCF|sm8-sent|SM11-reject|-|failed|forward-reject\n");
        pc_psk = 0; env_pc_send_final(R_REJECT);
        pc_st = PC_S_FAILED
@@ -837,7 +856,7 @@ init {
   :: (pc_st == PC_S_SM8_SENT && pev_kind == PC_E_TLS_CLOSED) ->
     if
     :: (1) ->
-       pc_row = 28;
+       pc_row = 30;
        printf("@T P-CSCF|sm8-sent|tls-closed|-|sm8-sent|note-tls-down\n");
        pc_tls_up = 0;
        pc_st = PC_S_SM8_SENT
@@ -847,7 +866,7 @@ init {
   :: (pc_st == PC_S_SM8_SENT && pev_kind == PC_E_TLS_TO_UE) ->
     if
     :: (1) ->
-       pc_row = 29;
+       pc_row = 31;
        printf("@T P-CSCF|sm8-sent|tls-to-ue|-|sm8-sent|refuse\n");
        skip;
        pc_st = PC_S_SM8_SENT
@@ -857,7 +876,7 @@ init {
   :: (pc_st == PC_S_REGISTERED && pev_kind == PC_E_TLS_CLOSED) ->
     if
     :: (1) ->
-       pc_row = 30;
+       pc_row = 32;
        printf("@T P-CSCF|registered|tls-closed|-|registered|note-tls-down\n");
        pc_tls_up = 0;
        pc_st = PC_S_REGISTERED
@@ -867,30 +886,68 @@ init {
   :: (pc_st == PC_S_REGISTERED && pev_kind == PC_E_TLS_UP) ->
     if
     :: (pev_resumed) ->
-       pc_row = 31;
+       pc_row = 33;
        printf("@T P-CSCF|registered|tls-up|resumed by the UE|registered|note-tls-up\n");
        pc_tls_up = 1; if :: !pev_resumed -> pc_tls_bound = 0 :: else -> skip fi;
        pc_st = PC_S_REGISTERED
     :: else ->
       if
-      :: (!pev_resumed) ->
-         pc_row = 32;
-         printf("@T P-CSCF|registered|tls-up|new handshake|registered|note-tls-up\n");
+      :: (!PC_CERT && pev_psk && pc_psk != 0) ->
+         pc_row = 34;
+         printf("@T P-CSCF|registered|tls-up|PSK handshake|registered|note-tls-up, accept-psk\n");
          pc_tls_up = 1; if :: !pev_resumed -> pc_tls_bound = 0 :: else -> skip fi;
+         pc_psk_ok = (pev_psk && pc_psk != 0); pc_psk_run = pc_run; pc_tls_bound = pc_psk_ok; if :: !pc_psk_ok && pc_integrity == IP_TLS_YES -> pc_integrity = IP_TLS_PENDING :: else -> skip fi;
          pc_st = PC_S_REGISTERED
       :: else ->
-        skip
+        if
+        :: (!pev_resumed) ->
+           pc_row = 35;
+           printf("@T P-CSCF|registered|tls-up|new handshake|registered|note-tls-up, unbind\n");
+           pc_tls_up = 1; if :: !pev_resumed -> pc_tls_bound = 0 :: else -> skip fi;
+           pc_tls_bound = 0; if :: pc_integrity == IP_TLS_YES -> pc_integrity = IP_TLS_PENDING :: else -> skip fi;
+           pc_st = PC_S_REGISTERED
+        :: else ->
+          skip
+        fi
       fi
     fi
   :: (pc_st == PC_S_REGISTERED && pev_kind == PC_E_TLS_TO_UE) ->
     if
     :: (1) ->
-       pc_row = 33;
+       pc_row = 36;
        printf("@T P-CSCF|registered|tls-to-ue|-|registered|refuse\n");
        skip;
        pc_st = PC_S_REGISTERED
     :: else ->
       skip
+    fi
+  :: (pc_st == PC_S_REGISTERED && pev_kind == PC_E_SM1) ->
+    if
+    :: ((pev_cl & cfg_pc_support) == 0) ->
+       pc_row = 37;
+       printf("@T P-CSCF|registered|SM1|no common mechanism|failed|abort\n");
+       pc_psk = 0; env_pc_send_final(R_REJECT);
+       pc_st = PC_S_FAILED
+    :: else ->
+      if
+      :: (pev_via == TR_TLS && pc_tls_up) ->
+         pc_row = 38;
+         printf("@T P-CSCF|registered|SM1|over TLS|sm2-sent|store-SM1, send-SM2\n");
+         pc_sm1_via = pev_via; pc_cl = pev_cl; pc_ue_tls = ((pev_cl & OFF_TLS) != 0); pc_stok_sent = 0; pc_sv = cfg_pc_sl; pc_agreed = SEL(cfg_pc_sl, pev_cl);
+         pc_integrity = (pc_sm1_via == TR_TLS -> IP_TLS_PENDING : IP_NO); env_pc_send_sm2();
+         pc_st = PC_S_SM2_SENT
+      :: else ->
+        if
+        :: (pev_via == TR_PLAIN || (pev_via == TR_TLS && !pc_tls_up)) ->
+           pc_row = 39;
+           printf("@T P-CSCF|registered|SM1|unprotected|sm2-sent|store-SM1, send-SM2\n");
+           pc_sm1_via = pev_via; pc_cl = pev_cl; pc_ue_tls = ((pev_cl & OFF_TLS) != 0); pc_stok_sent = 0; pc_sv = cfg_pc_sl; pc_agreed = SEL(cfg_pc_sl, pev_cl);
+           pc_integrity = (pc_sm1_via == TR_TLS -> IP_TLS_PENDING : IP_NO); env_pc_send_sm2();
+           pc_st = PC_S_SM2_SENT
+        :: else ->
+          skip
+        fi
+      fi
     fi
   :: else -> skip
   fi

@@ -142,6 +142,14 @@ def main():
         subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "ue_seeds.py"), out],
                        check=True, stdout=subprocess.DEVNULL)
         extra = len(os.listdir(out)) - before
+    elif kind == "pcscf":
+        # fuzz_pcscf's own input format: tests/fuzz/seed_pcscf.py writes the seeds
+        # (attacks 3 and 4 of issue 10, the success paths, re-registration)
+        import subprocess
+        before = len(os.listdir(out))
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "seed_pcscf.py"), out],
+                       check=True, stdout=subprocess.DEVNULL)
+        extra = len(os.listdir(out)) - before
     elif kind == "records":
         for f in sorted(glob.glob(os.path.join(V, "*.txt"))):
             for rec in records(f):

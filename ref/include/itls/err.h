@@ -82,8 +82,12 @@ extern "C" {
 	X(ITLS_ERR_TOKEN_INVALID,         "token-invalid") \
 	X(ITLS_ERR_BID_DOWN,              "bid-down") \
 	X(ITLS_ERR_NOT_ALLOWED,           "not-allowed") \
+	/* ue, issue 10 (UE-25, UE-27) */ \
 	X(ITLS_ERR_CERT_MISMATCH,         "cert-mismatch") \
-	X(ITLS_ERR_PSK_MISMATCH,          "psk-mismatch")
+	X(ITLS_ERR_PSK_MISMATCH,          "psk-mismatch") \
+	/* pcscf, issue 10 (PC-21, PC-17; PC-22 uses cert-mismatch too) */ \
+	X(ITLS_ERR_NOT_AGREED,            "mechanism-not-agreed") \
+	X(ITLS_ERR_TLS_UNBOUND,           "tls-unbound")
 
 #define ITLS_ERR_ENUM_(name, word) name,
 /** A reason: ITLS_OK (0) or one failure. */

@@ -84,6 +84,8 @@ enum itls_pc_guard {
 	ITLS_PC_G_PSK_OK,            /**< a PSK-TLS handshake with this run's PSK */
 	ITLS_PC_G_RESUMED,           /**< the UE resumed its session */
 	ITLS_PC_G_NEW_SESSION,       /**< a new full handshake after registration */
+	ITLS_PC_G_NOT_AGREED,        /**< SM7 over a mechanism other than the agreed one (PC-21) */
+	ITLS_PC_G_CERT_MISMATCH,     /**< SM7 over TLS: s_token is not over this connection's certificate (PC-22) */
 	ITLS_PC_G_COUNT
 };
 
@@ -106,6 +108,7 @@ enum itls_pc_act {
 	ITLS_PC_A_FORWARD_REJECT,    /**< relay the error response */
 	ITLS_PC_A_REFUSE,            /**< refuse to open/resume TLS toward the UE (PC-17) */
 	ITLS_PC_A_ABORT,             /**< give up; reason says why */
+	ITLS_PC_A_UNBIND,            /**< a new full handshake: not tls-yes, re-registration required (PC-17) */
 	ITLS_PC_A_COUNT
 };
 
@@ -115,7 +118,7 @@ struct itls_pc_action {
 	enum itls_mech mech;              /**< SEND_SM8, SEND_SM12: mechanism in use */
 	enum itls_integrity integrity;    /**< SEND_SM2, SEND_SM8 */
 	int with_token;                   /**< SEND_SM6: s_token included */
-	enum itls_err reason;             /**< ABORT, REFUSE */
+	enum itls_err reason;             /**< ABORT, REFUSE, UNBIND */
 };
 
 /** One row of the transition table. */
@@ -135,6 +138,7 @@ struct itls_pc_config {
 	unsigned support;            /**< ITLS_OFFER_TLS | ITLS_OFFER_IPSEC */
 	enum itls_tls_mode mode;     /**< I-TLS or PSK-TLS */
 	int kdf_tokens;              /**< the KDF token profile (D-TK-4) */
+	int prefer_ipsec;            /**< PC-21: our Security-Server ranks ipsec-3gpp above tls */
 };
 
 /** The P-CSCF's state for one UE (caller-owned, no pointers). */
@@ -160,6 +164,10 @@ struct itls_pc {
 	uint32_t psk_run;
 	int has_psk;
 	uint8_t psk[ITLS_FSM_PSK_LEN];
+	enum itls_mech agreed;       /**< PC-21: the mechanism SM7 must use (set at SM1) */
+	uint8_t c_token[ITLS_FSM_TOKEN_LEN];   /**< the c_token that verified (PC-13) */
+	int sm7_cert_ok;             /**< set by the last transition: s_token is over the certificate
+	                                  of the connection its SM7 came over (PC-22) */
 	enum itls_mech mech;         /**< mechanism SM7 used */
 	enum itls_integrity integrity;   /**< value put in the last SM2 / SM8 */
 	uint8_t sec_client[ITLS_FSM_HDR_MAX];   /**< canonical Security-Client of SM1 */
@@ -190,7 +198,8 @@ struct itls_pc_event {
 	int has_keys;                /**< SM5: ck and ik were present */
 	uint8_t ik[ITLS_FSM_KEY_LEN];
 	uint8_t ck[ITLS_FSM_KEY_LEN];
-	const uint8_t *cert;         /**< SM5: our own certificate, DER */
+	const uint8_t *cert;         /**< SM5: our own certificate, DER; SM7: the one we presented
+	                                  in the handshake of the TLS connection SM7 came over */
 	size_t cert_len;
 	int has_ctoken;              /**< SM7 */
 	uint8_t c_token[ITLS_FSM_TOKEN_LEN];
@@ -198,6 +207,37 @@ struct itls_pc_event {
 
 /*@ predicate itls_pc_state_ok(integer s) = 0 <= s < ITLS_PC_STATE_COUNT;
   @ predicate itls_pc_tr_ok(integer t) = 0 <= t <= 2;
+  @ predicate itls_pc_mech_ok(integer m) = 0 <= m <= 2;
+  @
+  @ // PC-21: the mechanism the P-CSCF agrees to: the one it ranks highest among
+  @ // those both it (support) and the UE (offer) offered; none when there is none
+  @ logic integer itls_pc_pick(integer support, integer offer, integer prefer_ipsec) =
+  @   (((support & 1) != 0 && (offer & 1) != 0) && ((support & 2) != 0 && (offer & 2) != 0))
+  @     ? (prefer_ipsec != 0 ? ITLS_MECH_IPSEC : ITLS_MECH_TLS)
+  @   : (((support & 1) != 0 && (offer & 1) != 0) ? ITLS_MECH_TLS
+  @   : (((support & 2) != 0 && (offer & 2) != 0) ? ITLS_MECH_IPSEC : ITLS_MECH_NONE));
+  @ // the mechanism a transport stands for
+  @ logic integer itls_pc_mech_of(integer via) =
+  @   via == ITLS_TR_TLS ? ITLS_MECH_TLS : (via == ITLS_TR_IPSEC ? ITLS_MECH_IPSEC : ITLS_MECH_NONE);
+  @
+  @ // PC-13: the recorded c_token is the MAC under this run's keys of the s_token sent
+  @ predicate itls_pc_ctok_link(struct itls_pc *p) =
+  @   p->ctok_ok == 1 ==> itls_mem(&p->c_token[0], ITLS_FSM_TOKEN_LEN) ==
+  @     itls_c_token_of(&p->keys, itls_mem(&p->s_token[0], ITLS_FSM_TOKEN_LEN));
+  @ // PC-22: the s_token sent is the MAC under this run's keys of the certificate
+  @ // of the connection an SM7 came over
+  @ predicate itls_pc_cert_link(struct itls_pc *p, struct itls_pc_event *e) =
+  @   itls_mem(&p->s_token[0], ITLS_FSM_TOKEN_LEN) ==
+  @     itls_s_token_of(&p->keys, itls_mem((uint8_t *)e->cert, e->cert_len));
+  @ // PC-22 over the actions of a step: tls-yes in I-TLS only with that link
+  @ predicate itls_pc_sm8_cert_bound(struct itls_pc *p, struct itls_pc_event *e,
+  @     struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @     out[i].integrity == ITLS_IP_TLS_YES && p->cfg.mode == ITLS_TLS_CERT ==>
+  @     itls_pc_cert_link(p, e);
+  @ // PC-10, PC-11: equal canonical header values, byte for byte
+  @ predicate itls_pc_same_bytes(uint8_t *a, integer alen, uint8_t *b, integer blen) =
+  @   alen == blen && (\forall integer i; 0 <= i < alen ==> a[i] == b[i]);
   @
   @ // c_token is due: s_token went out and TLS carried SM1 or SM7 (PC-12)
   @ predicate itls_pc_ctok_due(struct itls_pc *p) =
@@ -207,6 +247,11 @@ struct itls_pc_event {
   @ predicate itls_pc_bound(struct itls_pc *p) =
   @   (p->ctok_ok == 1 && p->ctok_run == p->aka_run) ||
   @   (p->psk_ok == 1 && p->psk_run == p->aka_run);
+  @
+  @ // PC-14 over the actions of a step: tls-yes only for a session bound to this run
+  @ predicate itls_pc_sm8_tls_bound(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @     out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(p) && p->tls_bound == 1;
   @
   @ predicate itls_pc_after_sm6(integer s) =
   @   s == ITLS_PC_SM6_SENT || s == ITLS_PC_SM8_SENT || s == ITLS_PC_REGISTERED;
@@ -226,12 +271,15 @@ struct itls_pc_event {
   @   (p->cfg.mode == ITLS_TLS_CERT || p->cfg.mode == ITLS_TLS_PSK) &&
   @   p->sec_client_len <= ITLS_FSM_HDR_MAX && p->sec_server_len <= ITLS_FSM_HDR_MAX &&
   @   p->impi_len <= ITLS_FSM_NAME_MAX &&
-  @   (p->stok_sent == 1 ==> p->ue_tls == 1);
+  @   (p->stok_sent == 1 ==> p->ue_tls == 1) &&
+  @   itls_pc_mech_ok(p->agreed) &&
+  @   p->agreed == itls_pc_pick(p->cfg.support, p->ue_offer, p->cfg.prefer_ipsec);
   @ // ... and what the state implies (PC-15, PC-20)
   @ predicate itls_pc_inv_state(struct itls_pc *p) =
   @   itls_pc_state_ok(p->state) &&
   @   (itls_pc_after_sm6(p->state) ==> p->sm6_sent == 1) &&
-  @   (itls_pc_after_sm8(p->state) ==> itls_pc_sm8_ok(p));
+  @   (itls_pc_after_sm8(p->state) ==> itls_pc_sm8_ok(p)) &&
+  @   (p->integrity == ITLS_IP_TLS_YES ==> p->tls_bound == 1 && itls_pc_bound(p));
   @ predicate itls_pc_inv(struct itls_pc *p) =
   @   itls_pc_inv_data(p) && itls_pc_inv_state(p);
   @
@@ -276,10 +324,16 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg);
  * taken, its steps append actions to out (at most ITLS_FSM_MAX_ACTIONS), the
  * state moves. `bad-event` when no row matches (nothing changed, *n 0).
  *
- * Proved (PC-15, PC-20): the invariant is kept; SM8 goes out only when
- * the c_token that was due verified under this run's keys, and `tls-yes`
- * only for a session bound to this run; s_token goes out only to a UE that
- * offered tls (PC-07).
+ * Proved, one clause per rule (spec/pcscf.md): the invariant is kept
+ * (PC-20); SM8 goes out only when the c_token that was due verified under
+ * this run's keys (PC-15), the recorded c_token being the MAC of the s_token
+ * sent (PC-13), over the mechanism agreed at SM1 (PC-21), with the
+ * Security-Verify and Security-Client of SM7 equal to the Security-Server
+ * sent and the Security-Client of SM1 (PC-10, PC-11); `tls-yes` only for a
+ * session bound to this run (PC-14), in I-TLS with an s_token over the
+ * certificate of the connection SM7 came over (PC-22), and only while the
+ * session stays bound (PC-17); s_token goes out only to a UE that offered
+ * tls (PC-07).
  */
 /*@ requires \valid(st) && itls_pc_inv(st);
   @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
@@ -300,13 +354,31 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_EVENT;
   @ ensures \result == ITLS_ERR_BAD_EVENT ==> *n == 0 && st->state == \old(st->state);
-  @ // PC-15: SM8 only after the due c_token verified
-  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
   @   itls_pc_sm8_ok(st);
-  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   out[i].integrity == ITLS_IP_TLS_YES ==> itls_pc_bound(st);
-  @ // PC-07: no s_token toward a UE that did not offer tls
-  @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
+  @ ensures PC_13: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @   itls_pc_ctok_due(st) ==> st->ctok_ok == 1 && st->ctok_run == st->aka_run &&
+  @   itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN) ==
+  @     itls_c_token_of(&st->keys, itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN));
+  @ ensures PC_10: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   ev->kind == ITLS_PC_EV_SM7 &&
+  @   itls_pc_same_bytes((uint8_t *)ev->sec_verify, ev->sec_verify_len,
+  @     &st->sec_server[0], st->sec_server_len);
+  @ ensures PC_11: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   itls_pc_same_bytes((uint8_t *)ev->sec_client, ev->sec_client_len,
+  @     &st->sec_client[0], st->sec_client_len);
+  @ ensures PC_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @   out[i].mech != ITLS_MECH_NONE && out[i].mech == st->agreed &&
+  @   out[i].mech == itls_pc_mech_of(ev->via) &&
+  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
+  @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
+  @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
+  @ ensures PC_14: itls_pc_sm8_tls_bound(st, out, *n);
+  @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
+  @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
+  @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
+  @   st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES;
+  @ ensures PC_07: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
   @   out[i].with_token == 1 ==> st->ue_tls == 1;
   @*/
 enum itls_err
