@@ -59,6 +59,9 @@ const struct itls_ue_row itls_ue_table[] = {
 		{ A(LOAD_CHALLENGE), A(TLS_CONNECT) } },
 	{ S(SM1_SENT), E(SM6), G(TLS_PSK), S(TLS_LATE),
 		{ A(LOAD_CHALLENGE), A(MAKE_PSK), A(TLS_CONNECT_PSK) } },
+	/* UE-30: a PSK-TLS re-registration re-keys the session with the new run's PSK */
+	{ S(SM1_SENT), E(SM6), G(TLS_PSK_UP), S(TLS_LATE),
+		{ A(LOAD_CHALLENGE), A(MAKE_PSK), A(TLS_CLOSE), A(TLS_CONNECT_PSK) } },
 	{ S(SM1_SENT), E(SM6), G(IPSEC_BAD_TOKEN), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(IPSEC_TLS_TOKEN), S(SM7_SENT),
 		{ A(LOAD_CHALLENGE), A(ACCEPT_STOKEN), A(MAKE_CTOKEN), A(IPSEC_SETUP),
@@ -94,17 +97,19 @@ const struct itls_ue_row itls_ue_table[] = {
 	{ S(REGISTERED_TLS), E(TLS_LOST), G(ALWAYS), S(RESUMING),
 		{ A(NOTE_TLS_DOWN), A(TLS_RESUME) } },
 	{ S(REGISTERED_TLS), E(TLS_INBOUND), G(ALWAYS), S(REGISTERED_TLS), { A(REFUSE) } },
+	/* UE-28: re-registration, a new AKA run over the connection that is up */
+	{ S(REGISTERED_TLS), E(REREGISTER), G(ALWAYS), S(SM1_SENT), { A(SEND_SM1) } },
 	{ S(RESUMING), E(TLS_UP), G(PSK_OK), S(REGISTERED_TLS),
 		{ A(NOTE_TLS_UP), A(ACCEPT_PSK), A(REGISTERED) } },
 	{ S(RESUMING), E(TLS_UP), G(RESUMED), S(REGISTERED_TLS),
 		{ A(NOTE_TLS_UP), A(REGISTERED) } },
-	{ S(RESUMING), E(TLS_UP), G(REBOUND), S(REGISTERED_TLS),
-		{ A(NOTE_TLS_UP), A(ACCEPT_STOKEN), A(REGISTERED) } },
-	{ S(RESUMING), E(TLS_UP), G(NOT_REBOUND), S(FAILED), { A(NOTE_TLS_UP), A(ABORT) } },
+	/* UE-29 (D-PC-9): a new full handshake is unbound; the UE re-registers over it */
+	{ S(RESUMING), E(TLS_UP), G(NEW_SESSION), S(SM1_SENT), { A(NOTE_TLS_UP), A(SEND_SM1) } },
 	{ S(RESUMING), E(TLS_FAIL), G(ALWAYS), S(FAILED), { A(ABORT) } },
 	{ S(RESUMING), E(TLS_INBOUND), G(ALWAYS), S(RESUMING), { A(REFUSE) } },
 	{ S(REGISTERED_IPSEC), E(TLS_LOST), G(ALWAYS), S(REGISTERED_IPSEC), { A(NOTE_TLS_DOWN) } },
 	{ S(REGISTERED_IPSEC), E(TLS_INBOUND), G(ALWAYS), S(REGISTERED_IPSEC), { A(REFUSE) } },
+	{ S(REGISTERED_IPSEC), E(REREGISTER), G(ALWAYS), S(SM1_SENT), { A(SEND_SM1) } },
 
 	/* failed is final: it has no row (every event there is bad-event) */
 };
@@ -168,6 +173,8 @@ itls_ue_event_name(int e)
 		return "tls-lost";
 	case ITLS_UE_EV_TLS_INBOUND:
 		return "tls-inbound";
+	case ITLS_UE_EV_REREGISTER:
+		return "reregister";
 	default:
 		return "?";
 	}
@@ -206,6 +213,8 @@ itls_ue_guard_name(int g)
 		return "tls, TLS not up";
 	case ITLS_UE_G_TLS_PSK:
 		return "tls, PSK mode";
+	case ITLS_UE_G_TLS_PSK_UP:
+		return "tls, PSK mode, TLS up";
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 		return "ipsec, s_token invalid";
 	case ITLS_UE_G_IPSEC_TLS_TOKEN:
@@ -226,10 +235,8 @@ itls_ue_guard_name(int g)
 		return "not a PSK handshake";
 	case ITLS_UE_G_RESUMED:
 		return "resumed";
-	case ITLS_UE_G_REBOUND:
-		return "new cert, s_token valid";
-	case ITLS_UE_G_NOT_REBOUND:
-		return "new cert, s_token invalid";
+	case ITLS_UE_G_NEW_SESSION:
+		return "new full handshake";
 	case ITLS_UE_G_MECH_TLS:
 		return "mechanism tls";
 	case ITLS_UE_G_MECH_IPSEC:
@@ -687,6 +694,9 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_G_TLS_PSK:
 		/* UE-17 */
 		return (tls && !cert && !st->tls_up) ? 1 : 0;
+	case ITLS_UE_G_TLS_PSK_UP:
+		/* UE-30 */
+		return (tls && !cert && st->tls_up) ? 1 : 0;
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 		/* UE-13 */
 		return (ipsec && cert && st->tls_up && ev->has_stoken
@@ -714,12 +724,9 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_G_RESUMED:
 		/* UE-19, UE-26: a resumed session is the one already bound */
 		return ev->resumed ? 1 : 0;
-	case ITLS_UE_G_REBOUND:
-		return (cert && !ev->resumed && f->stok_valid && f->names_ok)
-			? 1 : 0;
-	case ITLS_UE_G_NOT_REBOUND:
-		return (cert && !ev->resumed && !(f->stok_valid && f->names_ok))
-			? 1 : 0;
+	case ITLS_UE_G_NEW_SESSION:
+		/* UE-29, D-PC-9 */
+		return (cert && !ev->resumed) ? 1 : 0;
 	case ITLS_UE_G_MECH_TLS:
 		return st->chosen == ITLS_MECH_TLS ? 1 : 0;
 	case ITLS_UE_G_MECH_IPSEC:
@@ -740,7 +747,7 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
   @ ensures g == ITLS_UE_G_PSK_BAD ==> \result == ITLS_ERR_PSK_MISMATCH;
   @ ensures g == ITLS_UE_G_NO_COMMON ==> \result == f->sa_err;
   @ ensures g == ITLS_UE_G_TLS_BAD_TOKEN || g == ITLS_UE_G_IPSEC_BAD_TOKEN ||
-  @   g == ITLS_UE_G_CERT_BAD_TOKEN || g == ITLS_UE_G_NOT_REBOUND ==>
+  @   g == ITLS_UE_G_CERT_BAD_TOKEN ==>
   @   \result == ITLS_ERR_TOKEN_INVALID;
   @*/
 static enum itls_err
@@ -763,7 +770,6 @@ ue_abort_reason(enum itls_ue_guard g, const struct ue_facts *f)
 	case ITLS_UE_G_TLS_BAD_TOKEN:
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 	case ITLS_UE_G_CERT_BAD_TOKEN:
-	case ITLS_UE_G_NOT_REBOUND:
 		return ITLS_ERR_TOKEN_INVALID;
 	case ITLS_UE_G_TLS_BAD_NAMES:
 	case ITLS_UE_G_CERT_BAD_NAMES:
@@ -984,6 +990,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_A_REGISTERED:
 	case ITLS_UE_A_IPSEC_SETUP:
 		act->mech = st->chosen;
+		break;
+	case ITLS_UE_A_SEND_SM1:
+		/* UE-04; UE-28: a re-registration of a UE registered over IPsec
+		 * goes over its security associations */
+		if (!st->tls_up && st->chosen == ITLS_MECH_IPSEC) {
+			act->via = ITLS_TR_IPSEC;
+		}
 		break;
 	case ITLS_UE_A_REFUSE:
 		/* UE-18 */

@@ -74,6 +74,7 @@ enum itls_ue_event_kind {
 	ITLS_UE_EV_REJECT,           /**< a final error response (403, 494...) */
 	ITLS_UE_EV_TLS_LOST,         /**< the TLS connection closed */
 	ITLS_UE_EV_TLS_INBOUND,      /**< the network tries to open/resume TLS toward the UE */
+	ITLS_UE_EV_REREGISTER,       /**< the UE re-registers (refresh, or a new AKA run wanted) (UE-28) */
 	ITLS_UE_EV_COUNT
 };
 
@@ -93,6 +94,7 @@ enum itls_ue_guard {
 	ITLS_UE_G_TLS_OK,            /**< tls chosen, TLS up, s_token verified */
 	ITLS_UE_G_TLS_LATE,          /**< tls chosen, TLS not up yet (fig 4) */
 	ITLS_UE_G_TLS_PSK,           /**< tls chosen in PSK-TLS mode (fig 6) */
+	ITLS_UE_G_TLS_PSK_UP,        /**< tls chosen in PSK-TLS mode, a PSK-TLS session of an earlier run up (UE-30) */
 	ITLS_UE_G_IPSEC_BAD_TOKEN,   /**< ipsec chosen inside TLS, s_token present and wrong */
 	ITLS_UE_G_IPSEC_TLS_TOKEN,   /**< ipsec chosen inside TLS, s_token verified (fig 3) */
 	ITLS_UE_G_IPSEC_TLS,         /**< ipsec chosen inside TLS, no s_token */
@@ -103,8 +105,7 @@ enum itls_ue_guard {
 	ITLS_UE_G_PSK_OK,            /**< PSK-TLS handshake succeeded with this run's PSK */
 	ITLS_UE_G_PSK_BAD,           /**< a TLS_UP that is not a PSK handshake in PSK mode */
 	ITLS_UE_G_RESUMED,           /**< the UE's own session was resumed */
-	ITLS_UE_G_REBOUND,           /**< a full handshake whose cert the stored s_token still verifies */
-	ITLS_UE_G_NOT_REBOUND,       /**< a full handshake the stored s_token does not verify */
+	ITLS_UE_G_NEW_SESSION,       /**< a full handshake after registration: unbound, re-register (UE-29) */
 	ITLS_UE_G_MECH_TLS,          /**< the registration uses tls */
 	ITLS_UE_G_MECH_IPSEC,        /**< the registration uses ipsec-3gpp */
 	ITLS_UE_G_COUNT
@@ -120,7 +121,7 @@ enum itls_ue_act {
 	ITLS_UE_A_NOTE_TLS_UP,       /**< record that TLS is up, and the digest of its certificate (UE-25) */
 	ITLS_UE_A_NOTE_TLS_DOWN,     /**< record that TLS is down */
 	ITLS_UE_A_NOTE_UNAUTH_REFUSAL, /**< record: the refusal of TLS was not authenticated (fig 5) */
-	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client */
+	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client (or a re-registration, UE-28) */
 	ITLS_UE_A_LOAD_CHALLENGE,    /**< keep IK, CK, s_token, Security-Server, realm; next AKA run; choose (UE-06) */
 	ITLS_UE_A_ACCEPT_STOKEN,     /**< record the s_token verification (UE-09) */
 	ITLS_UE_A_ACCEPT_PSK,        /**< record the PSK-TLS binding (UE-17) */
