@@ -1514,9 +1514,10 @@ pc_receive(struct world *w, struct delivery *d)
 			ev.has_ctoken = itls_authparam_get_hex(h->value.p, h->value.len, &ap,
 				ITLS_AP_C_TOKEN, ev.c_token, 12) == ITLS_OK;
 			w->sm7_had_ctoken = ev.has_ctoken;
-			/* PC-22: the certificate pc_tls presented on this connection */
-			ev.cert = sim_pcscf_cert;
-			ev.cert_len = sim_pcscf_cert_len;
+			/* PC-22: the certificate pc_tls presented on this connection
+			 * (in PKI mode the end entity of the chain it serves) */
+			ev.cert = w->pc_tls.cert;
+			ev.cert_len = w->pc_tls.cert_len;
 		}
 		free(l);
 		pc_feed(w, &ev);
