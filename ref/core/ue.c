@@ -794,17 +794,34 @@ ue_make_ctoken(struct itls_ue *st)
 		== ITLS_OK ? 1 : 0;
 }
 
-/* UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1) */
+/*
+ * UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1); UE-27: a
+ * new PSK is not yet the one of any handshake
+ */
 /*@ requires \valid(st);
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
-  @ assigns st->psk[0 .. 31], st->has_psk;
+  @ assigns st->psk[0 .. 31], st->has_psk, st->psk_ok;
   @ ensures st->has_psk == 0 || st->has_psk == 1;
+  @ ensures UE_27: itls_ue_psk_rec(st);
   @*/
 static void
 ue_make_psk(struct itls_ue *st)
 {
-	st->has_psk = itls_psk_derive(st->psk, st->keys.ck, st->keys.ik,
-		st->cfg.impi, st->cfg.impi_len) == ITLS_OK ? 1 : 0;
+	int e = itls_psk_derive(st->psk, st->keys.ck, st->keys.ik,
+		st->cfg.impi, st->cfg.impi_len);
+
+	st->psk_ok = 0;
+	st->has_psk = 0;
+	if (e == ITLS_OK) {
+		/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+		  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+		  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+		/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
+		st->has_psk = 1;
+	}
 }
 
 /* wipe the keys of the run (on abort); what was bound to them is not */
@@ -898,6 +915,7 @@ ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
   @ requires itls_ue_mech_ok(st->chosen);
   @ requires itls_ue_mech_ok(f->mech);
   @ requires f->sa_err != ITLS_OK;
+  @ requires itls_ue_psk_rec(st);
   @ assigns st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
   @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
   @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
@@ -911,6 +929,10 @@ ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
   @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == 1;
   @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == \old(st->sm6_seen);
   @ ensures a == ITLS_UE_A_SEND_SM7 ==> act->mech == st->chosen;
+  @ ensures UE_27: itls_ue_psk_rec(st);
+  @ ensures UE_26: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+  @   st->conn_has_cert == \old(st->conn_has_cert) &&
+  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==> st->conn_cert[i] == \old(st->conn_cert[i]));
   @*/
 static void
 ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
@@ -935,6 +957,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 			/* UE-25: a full handshake; what was bound to the earlier
 			 * certificate is not bound to this one */
 			ue_note_conn(st, ev);
+			/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+			  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+			/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+			/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+			/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+			  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+			/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
 		}
 		break;
 	case ITLS_UE_A_NOTE_UNAUTH_REFUSAL:
@@ -978,6 +1007,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 		break;
 	case ITLS_UE_A_MAKE_CTOKEN:
 		ue_make_ctoken(st);
+		/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+		  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+		  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+		/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
 		break;
 	case ITLS_UE_A_MAKE_PSK:
 		ue_make_psk(st);
@@ -1156,7 +1192,7 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
  * Commit a transition: the row's next state when the safety check holds,
  * else `failed` with one ABORT (not-allowed) replacing the actions (UE-22).
  */
-/*@ requires \valid(st) && itls_ue_inv_data(st);
+/*@ requires \valid(st) && itls_ue_inv_data(st) && itls_ue_psk_rec(st);
   @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
   @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
@@ -1277,6 +1313,16 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	}
 	/* 1. facts */
 	ue_facts(&f, st, ev);
+	/* (proof steps: what the records speak of is as it was, UE-26, UE-27) */
+	/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+	  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+	  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+	/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
+	/*@ assert itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @   \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
 	/* 2. lookup: UE-23 */
 	r = ue_lookup(st, ev, &f);
 	if (r >= UE_TABLE_LEN) {
@@ -1295,6 +1341,11 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
 	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
+	  @ loop invariant itls_ue_psk_rec(st);
+	  @ loop invariant ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
+	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @     st->conn_cert[i] == \at(st->conn_cert[i], Pre));
 	  @ loop assigns j, k, st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
 	  @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
 	  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
@@ -1316,5 +1367,8 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	/* 4. commit: UE-20, UE-21, UE-22 */
 	/*@ assert itls_ue_inv_data(st); */
 	ue_commit(st, next, r, out, k, n);
+	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+	  @   itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @     \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
 	return ITLS_OK;
 }

@@ -283,6 +283,12 @@ struct itls_ue_event {
   @     itls_psk_of(itls_mem(&u->keys.ck[0], 16), itls_mem(&u->keys.ik[0], 16),
   @       itls_mem(&u->cfg.impi[0], u->cfg.impi_len));
   @
+  @ // UE-27: the PSK record speaks of the PSK of this run; a PSK is kept only
+  @ // as KDF(CK || IK, "itls psk", IMPI) of the keys of this run
+  @ predicate itls_ue_psk_rec{L}(struct itls_ue *u) =
+  @   (u->psk_ok == 1 ==> u->has_psk == 1) &&
+  @   (u->has_psk == 1 ==> itls_ue_psk_fresh(u));
+  @
   @ // the TLS session is bound to the current AKA run (UE-09, UE-17)
   @ predicate itls_ue_bound(struct itls_ue *u) =
   @   (u->cfg.mode == ITLS_TLS_CERT && u->stok_ok == 1 && u->stok_run == u->aka_run) ||
@@ -310,7 +316,7 @@ struct itls_ue_event {
   @   ((u->state == ITLS_UE_SM7_SENT || u->state == ITLS_UE_REGISTERED_TLS ||
   @     u->state == ITLS_UE_RESUMING) && u->chosen == ITLS_MECH_TLS ==> itls_ue_bound(u));
   @ predicate itls_ue_inv(struct itls_ue *u) =
-  @   itls_ue_inv_data(u) && itls_ue_inv_state(u);
+  @   itls_ue_inv_data(u) && itls_ue_inv_state(u) && itls_ue_psk_rec(u);
   @
   @ // the event's views are readable
   @ predicate itls_ue_event_ok(struct itls_ue_event *e) =
@@ -334,6 +340,7 @@ struct itls_ue_event {
   @ assigns *st;
   @ ensures itls_ue_inv_data(st);
   @ ensures itls_ue_inv_state(st);
+  @ ensures itls_ue_psk_rec(st);
   @ ensures \result == ITLS_OK ==> st->state == ITLS_UE_IDLE;
   @ ensures \result != ITLS_OK ==> st->state == ITLS_UE_FAILED;
   @ ensures st->sm6_seen == 0 && st->stok_ok == 0 && st->psk_ok == 0;
@@ -358,7 +365,11 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
  * steps that set them (ue.c): UE_25 the s_token record is set only when
  * the stored s_token is the MAC under this run's keys of a certificate
  * whose SHA-256 is the one recorded for the connection; UE_06 the
- * mechanism is the UE's own RFC 3329 choice (UE-27 is tested, not proved).
+ * mechanism is the UE's own RFC 3329 choice. Of itls_ue_step itself:
+ * UE_26 a resumed handshake leaves the recorded certificate digest as it
+ * was; UE_27 the PSK record is set only while the stored PSK is
+ * itls_psk_of(CK, IK, IMPI) of this run's keys (PS-01), so registered-tls
+ * in PSK mode means the session was keyed with that PSK.
  */
 /*@ requires \valid(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
@@ -381,6 +392,13 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
   @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @   st->stok_ok == 1 && st->stok_run == st->aka_run;
   @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS ==> itls_ue_bound(st);
+  @ ensures UE_26: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+  @   st->conn_has_cert == \old(st->conn_has_cert) &&
+  @   itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN) ==
+  @     \old(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN));
+  @ ensures UE_27: st->psk_ok == 1 ==> st->has_psk == 1 && itls_ue_psk_fresh(st);
+  @ ensures UE_27: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_PSK ==>
+  @   st->psk_ok == 1 && st->psk_run == st->aka_run && itls_ue_psk_fresh(st);
   @*/
 enum itls_err
 itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
