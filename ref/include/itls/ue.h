@@ -13,6 +13,12 @@
  * makes the UE fall back to sec-agree (figure 5); that refusal is not
  * authenticated, which the machine records. With PSK-TLS (figure 6) the
  * TLS handshake itself, keyed from CK/IK, binds the session to the run.
+ * A registered UE re-registers (event `reregister`, UE-28) with a new SM1
+ * over the connection it has, and the challenge that follows is a new AKA
+ * run handled by the rows of a first registration; a new full handshake
+ * after registration is unbound and makes the UE re-register over it
+ * (UE-29, D-PC-9); in PSK-TLS a re-registration re-keys the session with
+ * the new run's PSK (UE-30).
  *
  * The machine is sans-I/O: the caller owns `struct itls_ue`, feeds each
  * outcome (TLS up, SM6 parsed, ...) as a `struct itls_ue_event`, and gets
