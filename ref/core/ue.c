@@ -813,8 +813,7 @@ ue_make_psk(struct itls_ue *st)
 	st->psk_ok = 0;
 	st->has_psk = 0;
 	if (e == ITLS_OK) {
-		/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
-		  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+		/* (proof steps: the inputs of the derivation are as they were) */
 		/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
 		/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
 		/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
@@ -1202,6 +1201,8 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
   @   out[0], *n;
   @ ensures itls_ue_inv(st);
   @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures UE_26: \forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+  @   st->conn_cert[i] == \old(st->conn_cert[i]);
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
   @   st->sm6_seen == 1;
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
@@ -1304,7 +1305,10 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	enum itls_ue_state next;
 	enum itls_ue_guard g;
 	enum itls_ue_act steps[ITLS_FSM_ROW_ACTS];
+	/* UE-26: a resumed handshake (proof only: what must not change) */
+	int resumed_up = ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0;
 
+	(void)resumed_up;
 	*n = 0;
 	/* an SM6 whose headers do not fit is not an event this UE can take */
 	if (ev->kind == ITLS_UE_EV_SM6 && (ev->sec_server_len > ITLS_FSM_HDR_MAX
@@ -1342,7 +1346,7 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant itls_ue_psk_rec(st);
-	  @ loop invariant ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+	  @ loop invariant resumed_up != 0 ==>
 	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
 	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
 	  @     st->conn_cert[i] == \at(st->conn_cert[i], Pre));
@@ -1366,7 +1370,12 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	}
 	/* 4. commit: UE-20, UE-21, UE-22 */
 	/*@ assert itls_ue_inv_data(st); */
+	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
 	ue_commit(st, next, r, out, k, n);
+	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
+	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==> resumed_up != 0; */
 	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
 	  @   itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
 	  @     \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
