@@ -615,23 +615,53 @@ Test(ue, only_the_ue_resumes, .description = "UE-18 UE-19")
 	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
 }
 
-Test(ue, a_new_handshake_must_show_the_same_certificate, .description = "UE-18 UE-19")
+Test(ue, a_new_handshake_is_not_bound_until_reregistration, .description = "UE-29 UE-19 UE-25: D-PC-9, even with the same certificate")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
+	uint8_t h[32];
 
 	to_registered(&u);
 	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_RESUMING);
+	/* the same certificate, but a new full handshake: no longer registered-tls */
 	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
-	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	cr_assert_eq(u.stok_ok, 0);
+	cr_assert(!has_act(ITLS_UE_A_REGISTERED));
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_TLS);   /* re-registers over it */
+	sha256(h, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);                    /* UE-25: recorded */
+	/* another certificate: recorded, unbound too; nothing registers over it */
+	to_registered(&u);
 	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	cr_assert_eq(u.stok_ok, 0);
+	sha256(h, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);
+	/* the genuine P-CSCF's SM6, relayed: its s_token is over the P-CSCF's
+	 * certificate, checked over the connection's (the MitM's) */
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 0);
+	ev.cert = sim_mitm_cert;
+	ev.cert_len = sim_mitm_cert_len;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.state, ITLS_UE_FAILED);
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+	/* the same, the caller naming the P-CSCF's certificate: not the connection's */
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_CERT_MISMATCH);
 }
 
 /* ---- issue 10: the attacks, and the rules that refuse them ------------------------ */
@@ -816,13 +846,14 @@ Test(ue, ue26_resumption_keeps_the_recorded_certificate, .description = "UE-26 U
 	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
 	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);
 	cr_assert(binding_holds(&u));
-	/* a new full handshake with the other certificate unbinds and fails */
+	/* a new full handshake with the other certificate unbinds (UE-29) */
 	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
-	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
 	cr_assert_eq(u.stok_ok, 0);
+	cr_assert_neq(memcmp(u.conn_cert, h, 32), 0);
 }
 
 Test(ue, ue27_psk_of_another_run_is_refused, .description = "UE-27 UE-17: the PSK-TLS handshake must use this run's PSK")
@@ -843,6 +874,290 @@ Test(ue, ue27_psk_of_another_run_is_refused, .description = "UE-27 UE-17: the PS
 	cr_assert_eq(u.state, ITLS_UE_FAILED);
 	cr_assert_eq(u.reason, ITLS_ERR_PSK_MISMATCH);
 	cr_assert_eq(u.psk_ok, 0);
+}
+
+/* ---- UE-28..UE-30: re-registration, a second AKA run ------------------------------------ */
+
+/* the keys of a second AKA run (another RAND: any other IK, CK) */
+static const uint8_t IK2[16] = { 0x59, 0x8e, 0x2f, 0x13, 0x07, 0xa1, 0x44, 0xc2,
+	0x9b, 0x3d, 0x71, 0x06, 0xe8, 0x55, 0x20, 0xfa };
+static const uint8_t CK2[16] = { 0x0c, 0x61, 0xd7, 0x38, 0x92, 0x4e, 0xb5, 0x1f,
+	0x66, 0x0a, 0xc3, 0x87, 0x2b, 0xf4, 0x19, 0x5d };
+
+/* HMAC-SHA1-96 straight from BearSSL (TK-01, TK-02: not through ref/core) */
+static void
+mac96(uint8_t out[12], const uint8_t *key, const uint8_t *msg, size_t n)
+{
+	br_hmac_key_context kc;
+	br_hmac_context hc;
+	uint8_t full[20];
+
+	br_hmac_key_init(&kc, &br_sha1_vtable, key, 16);
+	br_hmac_init(&hc, &kc, 0);
+	br_hmac_update(&hc, msg, n);
+	br_hmac_out(&hc, full);
+	memcpy(out, full, 12);
+}
+
+/* PS-01 straight from BearSSL: HMAC-SHA-256(CK || IK, 0x01 || "itls psk" ||
+ * 00 08 || IMPI || len(IMPI)) (TS 33.220 annex B KDF) */
+static void
+psk_of(uint8_t out[32], const uint8_t *ck, const uint8_t *ik, const char *impi)
+{
+	br_hmac_key_context kc;
+	br_hmac_context hc;
+	uint8_t key[32], l[2];
+	size_t n = strlen(impi);
+
+	memcpy(key, ck, 16);
+	memcpy(key + 16, ik, 16);
+	br_hmac_key_init(&kc, &br_sha256_vtable, key, 32);
+	br_hmac_init(&hc, &kc, 0);
+	br_hmac_update(&hc, "\x01itls psk\x00\x08", 11);
+	br_hmac_update(&hc, impi, n);
+	l[0] = (uint8_t)(n >> 8);
+	l[1] = (uint8_t)n;
+	br_hmac_update(&hc, l, 2);
+	br_hmac_out(&hc, out);
+}
+
+/* SM6 of the second run: IK2, CK2, an s_token under IK2 over `tok_cert`;
+ * the event names the certificate `cert` (the connection's, UE-25) */
+static void
+ev_sm6_run2(struct itls_ue_event *ev, enum itls_mech chosen, const uint8_t *tok_cert,
+	size_t tok_len, const uint8_t *cert, size_t cert_len)
+{
+	ev_sm6(ev, chosen, tok_cert != NULL, 0);
+	memcpy(ev->ik, IK2, 16);
+	memcpy(ev->ck, CK2, 16);
+	if (tok_cert != NULL) {
+		mac96(ev->s_token, IK2, tok_cert, tok_len);
+	}
+	ev->cert = cert;
+	ev->cert_len = cert_len;
+}
+
+Test(ue, ue28_reregistration_runs_a_second_aka_over_the_same_connection, .description = "UE-28 UE-25 UE-09 UE-11 UE-20: the new IK binds the same certificate")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	uint8_t h[32], stok2[12], ctok2[12], ctok_api[12];
+	struct itls_token_keys k2;
+	const struct itls_ue_action *a;
+
+	to_registered(&u);
+	cr_assert_eq(u.aka_run, 1);
+	memcpy(h, u.conn_cert, 32);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	cr_assert_eq(nacts, 1);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_TLS);   /* the same connection */
+	/* the second challenge: s_token under IK2 over the P-CSCF's certificate */
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, sim_pcscf_cert, sim_pcscf_cert_len,
+		sim_pcscf_cert, sim_pcscf_cert_len);
+	memcpy(stok2, ev.s_token, 12);
+	cr_assert_neq(memcmp(stok2, STOK, 12), 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(u.aka_run, 2);                      /* UE-09: a new run */
+	cr_assert_eq(u.stok_ok, 1);
+	cr_assert_eq(u.stok_run, 2);
+	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);     /* UE-25: the same record */
+	cr_assert_eq(memcmp(u.keys.ik, IK2, 16), 0);
+	/* UE-11: c_token = HMAC-SHA1-96(IK2, s_token2), computed here, and by
+	 * the token API under IK2 */
+	mac96(ctok2, IK2, stok2, 12);
+	memset(&k2, 0, sizeof k2);
+	k2.profile = ITLS_TOKEN_HMAC;
+	memcpy(k2.ik, IK2, 16);
+	cr_assert_eq(itls_token_client(ctok_api, &k2, stok2), ITLS_OK);
+	cr_assert_eq(memcmp(ctok2, ctok_api, 12), 0);
+	cr_assert_eq(u.has_ctoken, 1);
+	cr_assert_eq(memcmp(u.c_token, ctok2, 12), 0);
+	cr_assert_neq(memcmp(u.c_token, CTOK, 12), 0);
+	a = find_act(ITLS_UE_A_SEND_SM7);
+	cr_assert_not_null(a);
+	cr_assert_eq(a->mech, ITLS_MECH_TLS);
+	cr_assert_eq(a->via, ITLS_TR_TLS);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert(binding_holds(&u));                     /* under IK2, recomputed */
+	/* and again: a third run */
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.aka_run, 3);
+	cr_assert_eq(memcmp(u.c_token, CTOK, 12), 0);
+}
+
+Test(ue, ue28_reregistration_refusals, .description = "UE-28 UE-09 UE-25 UE-07 UE-23: the old s_token, another certificate, AUTN, events")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	/* the s_token of the first run under the keys of the second: token-invalid */
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, NULL, 0, sim_pcscf_cert, sim_pcscf_cert_len);
+	ev.has_stoken = 1;
+	memcpy(ev.s_token, STOK, 12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
+	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
+	/* a valid s_token under IK2 over another certificate than the connection's */
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, sim_mitm_cert, sim_mitm_cert_len,
+		sim_mitm_cert, sim_mitm_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_CERT_MISMATCH);
+	/* no s_token in the second challenge */
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, NULL, 0, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_MISSING);
+	/* AUTN of the second run rejected */
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, sim_pcscf_cert, sim_pcscf_cert_len,
+		sim_pcscf_cert, sim_pcscf_cert_len);
+	ev.aka_ok = 0;
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.reason, ITLS_ERR_MAC_FAILURE);
+	/* re-registration only from a registered state */
+	to_sm1_tls(&u, 0);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
+	cr_assert_eq(u.state, ITLS_UE_RESUMING);
+	/* SM12 while re-registering, before the challenge, is not an event */
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
+}
+
+Test(ue, ue29_reregistration_over_a_new_connection, .description = "UE-29 UE-28 UE-25: a new full handshake, then the second AKA run binds its certificate")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	uint8_t ctok2[12], stok2[12];
+
+	to_registered(&u);
+	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, sim_pcscf_cert, sim_pcscf_cert_len,
+		sim_pcscf_cert, sim_pcscf_cert_len);
+	memcpy(stok2, ev.s_token, 12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	mac96(ctok2, IK2, stok2, 12);
+	cr_assert_eq(memcmp(u.c_token, ctok2, 12), 0);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	cr_assert_eq(u.aka_run, 2);
+	cr_assert(binding_holds(&u));
+}
+
+Test(ue, ue28_reregistration_over_ipsec, .description = "UE-28 UE-24: SM1 over the security associations, a second run")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	ue_new(&u, ITLS_OFFER_TLS | ITLS_OFFER_IPSEC, 0, ITLS_TLS_CERT, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_PLAIN);
+	ev_sm6(&ev, ITLS_MECH_IPSEC, 0, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_IPSEC);
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_IPSEC);
+	ev_sm6_run2(&ev, ITLS_MECH_IPSEC, NULL, 0, NULL, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(u.aka_run, 2);
+	cr_assert_eq(memcmp(u.keys.ik, IK2, 16), 0);
+	cr_assert(has_act(ITLS_UE_A_IPSEC_SETUP));        /* new SAs from the new IK */
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM7)->via, ITLS_TR_IPSEC);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_IPSEC);
+}
+
+Test(ue, ue30_psk_reregistration_rekeys_the_session, .description = "UE-30 UE-28 UE-27 UE-17: the PSK of the second run, derived here")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+	uint8_t psk2[32];
+
+	ue_new(&u, ITLS_OFFER_TLS, 0, ITLS_TLS_PSK, 0);
+	ev_kind(&ev, ITLS_UE_EV_START);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_sm6(&ev, ITLS_MECH_TLS, 0, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.psk = 1;
+	memcpy(ev.psk_key, PSK1, 32);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
+	/* re-registration inside the PSK-TLS session of run 1 */
+	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(find_act(ITLS_UE_A_SEND_SM1)->via, ITLS_TR_TLS);
+	ev_sm6_run2(&ev, ITLS_MECH_TLS, NULL, 0, NULL, 0);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_TLS_LATE);
+	cr_assert(has_act(ITLS_UE_A_TLS_CLOSE));
+	cr_assert(has_act(ITLS_UE_A_TLS_CONNECT_PSK));
+	cr_assert_eq(u.psk_ok, 0);
+	psk_of(psk2, CK2, IK2, "user1_private@home1.net");
+	cr_assert_neq(memcmp(psk2, PSK1, 32), 0);
+	cr_assert_eq(memcmp(u.psk, psk2, 32), 0);
+	/* a handshake keyed with the PSK of run 1: psk-mismatch */
+	ev_kind(&ev, ITLS_UE_EV_TLS_UP);
+	ev.psk = 1;
+	memcpy(ev.psk_key, PSK1, 32);
+	{
+		struct itls_ue v = u;
+		cr_assert_eq(itls_ue_step(&v, &ev, acts, &nacts), ITLS_OK);
+		cr_assert_eq(v.state, ITLS_UE_FAILED);
+		cr_assert_eq(v.reason, ITLS_ERR_PSK_MISMATCH);
+	}
+	memcpy(ev.psk_key, psk2, 32);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	cr_assert_eq(u.psk_ok, 1);
+	cr_assert_eq(u.psk_run, 2);
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
 }
 
 /* ---- UE-24: a Rel-5/6 UE ------------------------------------------------------------- */
@@ -891,7 +1206,7 @@ rnd(void)
 	return rnd_state;
 }
 
-Test(ue, random_walks_keep_the_safety_properties, .description = "UE-20 UE-21 UE-22 UE-25 UE-27")
+Test(ue, random_walks_keep_the_safety_properties, .description = "UE-20 UE-21 UE-22 UE-25 UE-27 UE-28 UE-29 UE-30")
 {
 	static unsigned char seen[256];
 	struct itls_ue u;
@@ -907,12 +1222,13 @@ Test(ue, random_walks_keep_the_safety_properties, .description = "UE-20 UE-21 UE
 			: ITLS_TLS_CERT;
 		ue_new(&u, offer, tls_first, mode, (int)(rnd() & 1));
 		for (j = 0; j < 24; j++) {
-			static const enum itls_ue_event_kind pick[12] = {
+			static const enum itls_ue_event_kind pick[13] = {
 				ITLS_UE_EV_START, ITLS_UE_EV_START, ITLS_UE_EV_TLS_UP,
 				ITLS_UE_EV_TLS_UP, ITLS_UE_EV_TLS_UP, ITLS_UE_EV_TLS_FAIL,
 				ITLS_UE_EV_SM6, ITLS_UE_EV_SM6, ITLS_UE_EV_SM12,
-				ITLS_UE_EV_REJECT, ITLS_UE_EV_TLS_LOST, ITLS_UE_EV_TLS_INBOUND };
-			ev_kind(&ev, pick[rnd() % 12]);
+				ITLS_UE_EV_REJECT, ITLS_UE_EV_TLS_LOST, ITLS_UE_EV_TLS_INBOUND,
+				ITLS_UE_EV_REREGISTER };
+			ev_kind(&ev, pick[rnd() % 13]);
 			if (ev.kind == ITLS_UE_EV_TLS_UP && (rnd() & 1)) {
 				memcpy(ev.psk_key, u.psk, 32);
 			}

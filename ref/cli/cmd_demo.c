@@ -42,7 +42,8 @@ static const char demo_usage[] =
 "\n"
 "scenarios: itls (default), secagree-first, prefer-ipsec, fallback-ipsec,\n"
 "psk, mitm, bad-ctoken, bid-down, no-tls-ue, resume, tcp-upgrade, pki,\n"
-"pki-untrusted, pki-wrong-domain, pki-roaming, akav2, nat-tls, nat-ipsec\n";
+"pki-untrusted, pki-wrong-domain, pki-roaming, akav2, nat-tls, nat-ipsec,\n"
+"reauth\n";
 
 static int
 write_file(const char *path, const char *p, size_t n)

@@ -59,6 +59,9 @@ const struct itls_ue_row itls_ue_table[] = {
 		{ A(LOAD_CHALLENGE), A(TLS_CONNECT) } },
 	{ S(SM1_SENT), E(SM6), G(TLS_PSK), S(TLS_LATE),
 		{ A(LOAD_CHALLENGE), A(MAKE_PSK), A(TLS_CONNECT_PSK) } },
+	/* UE-30: a PSK-TLS re-registration re-keys the session with the new run's PSK */
+	{ S(SM1_SENT), E(SM6), G(TLS_PSK_UP), S(TLS_LATE),
+		{ A(LOAD_CHALLENGE), A(MAKE_PSK), A(TLS_CLOSE), A(TLS_CONNECT_PSK) } },
 	{ S(SM1_SENT), E(SM6), G(IPSEC_BAD_TOKEN), S(FAILED), { A(ABORT) } },
 	{ S(SM1_SENT), E(SM6), G(IPSEC_TLS_TOKEN), S(SM7_SENT),
 		{ A(LOAD_CHALLENGE), A(ACCEPT_STOKEN), A(MAKE_CTOKEN), A(IPSEC_SETUP),
@@ -94,17 +97,19 @@ const struct itls_ue_row itls_ue_table[] = {
 	{ S(REGISTERED_TLS), E(TLS_LOST), G(ALWAYS), S(RESUMING),
 		{ A(NOTE_TLS_DOWN), A(TLS_RESUME) } },
 	{ S(REGISTERED_TLS), E(TLS_INBOUND), G(ALWAYS), S(REGISTERED_TLS), { A(REFUSE) } },
+	/* UE-28: re-registration, a new AKA run over the connection that is up */
+	{ S(REGISTERED_TLS), E(REREGISTER), G(ALWAYS), S(SM1_SENT), { A(SEND_SM1) } },
 	{ S(RESUMING), E(TLS_UP), G(PSK_OK), S(REGISTERED_TLS),
 		{ A(NOTE_TLS_UP), A(ACCEPT_PSK), A(REGISTERED) } },
 	{ S(RESUMING), E(TLS_UP), G(RESUMED), S(REGISTERED_TLS),
 		{ A(NOTE_TLS_UP), A(REGISTERED) } },
-	{ S(RESUMING), E(TLS_UP), G(REBOUND), S(REGISTERED_TLS),
-		{ A(NOTE_TLS_UP), A(ACCEPT_STOKEN), A(REGISTERED) } },
-	{ S(RESUMING), E(TLS_UP), G(NOT_REBOUND), S(FAILED), { A(NOTE_TLS_UP), A(ABORT) } },
+	/* UE-29 (D-PC-9): a new full handshake is unbound; the UE re-registers over it */
+	{ S(RESUMING), E(TLS_UP), G(NEW_SESSION), S(SM1_SENT), { A(NOTE_TLS_UP), A(SEND_SM1) } },
 	{ S(RESUMING), E(TLS_FAIL), G(ALWAYS), S(FAILED), { A(ABORT) } },
 	{ S(RESUMING), E(TLS_INBOUND), G(ALWAYS), S(RESUMING), { A(REFUSE) } },
 	{ S(REGISTERED_IPSEC), E(TLS_LOST), G(ALWAYS), S(REGISTERED_IPSEC), { A(NOTE_TLS_DOWN) } },
 	{ S(REGISTERED_IPSEC), E(TLS_INBOUND), G(ALWAYS), S(REGISTERED_IPSEC), { A(REFUSE) } },
+	{ S(REGISTERED_IPSEC), E(REREGISTER), G(ALWAYS), S(SM1_SENT), { A(SEND_SM1) } },
 
 	/* failed is final: it has no row (every event there is bad-event) */
 };
@@ -168,6 +173,8 @@ itls_ue_event_name(int e)
 		return "tls-lost";
 	case ITLS_UE_EV_TLS_INBOUND:
 		return "tls-inbound";
+	case ITLS_UE_EV_REREGISTER:
+		return "reregister";
 	default:
 		return "?";
 	}
@@ -206,6 +213,8 @@ itls_ue_guard_name(int g)
 		return "tls, TLS not up";
 	case ITLS_UE_G_TLS_PSK:
 		return "tls, PSK mode";
+	case ITLS_UE_G_TLS_PSK_UP:
+		return "tls, PSK mode, TLS up";
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 		return "ipsec, s_token invalid";
 	case ITLS_UE_G_IPSEC_TLS_TOKEN:
@@ -226,10 +235,8 @@ itls_ue_guard_name(int g)
 		return "not a PSK handshake";
 	case ITLS_UE_G_RESUMED:
 		return "resumed";
-	case ITLS_UE_G_REBOUND:
-		return "new cert, s_token valid";
-	case ITLS_UE_G_NOT_REBOUND:
-		return "new cert, s_token invalid";
+	case ITLS_UE_G_NEW_SESSION:
+		return "new full handshake";
 	case ITLS_UE_G_MECH_TLS:
 		return "mechanism tls";
 	case ITLS_UE_G_MECH_IPSEC:
@@ -687,6 +694,9 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_G_TLS_PSK:
 		/* UE-17 */
 		return (tls && !cert && !st->tls_up) ? 1 : 0;
+	case ITLS_UE_G_TLS_PSK_UP:
+		/* UE-30 */
+		return (tls && !cert && st->tls_up) ? 1 : 0;
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 		/* UE-13 */
 		return (ipsec && cert && st->tls_up && ev->has_stoken
@@ -714,12 +724,9 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_G_RESUMED:
 		/* UE-19, UE-26: a resumed session is the one already bound */
 		return ev->resumed ? 1 : 0;
-	case ITLS_UE_G_REBOUND:
-		return (cert && !ev->resumed && f->stok_valid && f->names_ok)
-			? 1 : 0;
-	case ITLS_UE_G_NOT_REBOUND:
-		return (cert && !ev->resumed && !(f->stok_valid && f->names_ok))
-			? 1 : 0;
+	case ITLS_UE_G_NEW_SESSION:
+		/* UE-29, D-PC-9 */
+		return (cert && !ev->resumed) ? 1 : 0;
 	case ITLS_UE_G_MECH_TLS:
 		return st->chosen == ITLS_MECH_TLS ? 1 : 0;
 	case ITLS_UE_G_MECH_IPSEC:
@@ -740,7 +747,7 @@ ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
   @ ensures g == ITLS_UE_G_PSK_BAD ==> \result == ITLS_ERR_PSK_MISMATCH;
   @ ensures g == ITLS_UE_G_NO_COMMON ==> \result == f->sa_err;
   @ ensures g == ITLS_UE_G_TLS_BAD_TOKEN || g == ITLS_UE_G_IPSEC_BAD_TOKEN ||
-  @   g == ITLS_UE_G_CERT_BAD_TOKEN || g == ITLS_UE_G_NOT_REBOUND ==>
+  @   g == ITLS_UE_G_CERT_BAD_TOKEN ==>
   @   \result == ITLS_ERR_TOKEN_INVALID;
   @*/
 static enum itls_err
@@ -763,7 +770,6 @@ ue_abort_reason(enum itls_ue_guard g, const struct ue_facts *f)
 	case ITLS_UE_G_TLS_BAD_TOKEN:
 	case ITLS_UE_G_IPSEC_BAD_TOKEN:
 	case ITLS_UE_G_CERT_BAD_TOKEN:
-	case ITLS_UE_G_NOT_REBOUND:
 		return ITLS_ERR_TOKEN_INVALID;
 	case ITLS_UE_G_TLS_BAD_NAMES:
 	case ITLS_UE_G_CERT_BAD_NAMES:
@@ -788,17 +794,33 @@ ue_make_ctoken(struct itls_ue *st)
 		== ITLS_OK ? 1 : 0;
 }
 
-/* UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1) */
+/*
+ * UE-17: PSK = KDF(CK || IK, FC 0x01, "itls psk", IMPI) (D-PS-1); UE-27: a
+ * new PSK is not yet the one of any handshake
+ */
 /*@ requires \valid(st);
   @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
-  @ assigns st->psk[0 .. 31], st->has_psk;
+  @ assigns st->psk[0 .. 31], st->has_psk, st->psk_ok;
   @ ensures st->has_psk == 0 || st->has_psk == 1;
+  @ ensures UE_27: itls_ue_psk_rec(st);
   @*/
 static void
 ue_make_psk(struct itls_ue *st)
 {
-	st->has_psk = itls_psk_derive(st->psk, st->keys.ck, st->keys.ik,
-		st->cfg.impi, st->cfg.impi_len) == ITLS_OK ? 1 : 0;
+	int e = itls_psk_derive(st->psk, st->keys.ck, st->keys.ik,
+		st->cfg.impi, st->cfg.impi_len);
+
+	st->psk_ok = 0;
+	st->has_psk = 0;
+	if (e == ITLS_OK) {
+		/* (proof steps: the inputs of the derivation are as they were) */
+		/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+		  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+		/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
+		st->has_psk = 1;
+	}
 }
 
 /* wipe the keys of the run (on abort); what was bound to them is not */
@@ -892,6 +914,7 @@ ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
   @ requires itls_ue_mech_ok(st->chosen);
   @ requires itls_ue_mech_ok(f->mech);
   @ requires f->sa_err != ITLS_OK;
+  @ requires itls_ue_psk_rec(st);
   @ assigns st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
   @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
   @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
@@ -905,6 +928,10 @@ ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
   @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == 1;
   @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == \old(st->sm6_seen);
   @ ensures a == ITLS_UE_A_SEND_SM7 ==> act->mech == st->chosen;
+  @ ensures UE_27: itls_ue_psk_rec(st);
+  @ ensures UE_26: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+  @   st->conn_has_cert == \old(st->conn_has_cert) &&
+  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==> st->conn_cert[i] == \old(st->conn_cert[i]));
   @*/
 static void
 ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
@@ -929,6 +956,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 			/* UE-25: a full handshake; what was bound to the earlier
 			 * certificate is not bound to this one */
 			ue_note_conn(st, ev);
+			/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+			  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+			/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+			/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+			/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+			  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+			/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
 		}
 		break;
 	case ITLS_UE_A_NOTE_UNAUTH_REFUSAL:
@@ -972,6 +1006,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 		break;
 	case ITLS_UE_A_MAKE_CTOKEN:
 		ue_make_ctoken(st);
+		/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+		  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+		  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+		/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
 		break;
 	case ITLS_UE_A_MAKE_PSK:
 		ue_make_psk(st);
@@ -984,6 +1025,13 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 	case ITLS_UE_A_REGISTERED:
 	case ITLS_UE_A_IPSEC_SETUP:
 		act->mech = st->chosen;
+		break;
+	case ITLS_UE_A_SEND_SM1:
+		/* UE-04; UE-28: a re-registration of a UE registered over IPsec
+		 * goes over its security associations */
+		if (!st->tls_up && st->chosen == ITLS_MECH_IPSEC) {
+			act->via = ITLS_TR_IPSEC;
+		}
 		break;
 	case ITLS_UE_A_REFUSE:
 		/* UE-18 */
@@ -1143,7 +1191,7 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
  * Commit a transition: the row's next state when the safety check holds,
  * else `failed` with one ABORT (not-allowed) replacing the actions (UE-22).
  */
-/*@ requires \valid(st) && itls_ue_inv_data(st);
+/*@ requires \valid(st) && itls_ue_inv_data(st) && itls_ue_psk_rec(st);
   @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
   @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
@@ -1153,6 +1201,8 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
   @   out[0], *n;
   @ ensures itls_ue_inv(st);
   @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures UE_26: \forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+  @   st->conn_cert[i] == \old(st->conn_cert[i]);
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
   @   st->sm6_seen == 1;
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
@@ -1255,7 +1305,10 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	enum itls_ue_state next;
 	enum itls_ue_guard g;
 	enum itls_ue_act steps[ITLS_FSM_ROW_ACTS];
+	/* UE-26: a resumed handshake (proof only: what must not change) */
+	int resumed_up = ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0;
 
+	(void)resumed_up;
 	*n = 0;
 	/* an SM6 whose headers do not fit is not an event this UE can take */
 	if (ev->kind == ITLS_UE_EV_SM6 && (ev->sec_server_len > ITLS_FSM_HDR_MAX
@@ -1264,6 +1317,16 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	}
 	/* 1. facts */
 	ue_facts(&f, st, ev);
+	/* (proof steps: what the records speak of is as it was, UE-26, UE-27) */
+	/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+	  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+	  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+	/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
+	/*@ assert itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @   \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
 	/* 2. lookup: UE-23 */
 	r = ue_lookup(st, ev, &f);
 	if (r >= UE_TABLE_LEN) {
@@ -1282,6 +1345,11 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
 	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
 	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
+	  @ loop invariant itls_ue_psk_rec(st);
+	  @ loop invariant resumed_up != 0 ==>
+	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
+	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @     st->conn_cert[i] == \at(st->conn_cert[i], Pre));
 	  @ loop assigns j, k, st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
 	  @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
 	  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
@@ -1302,6 +1370,14 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	}
 	/* 4. commit: UE-20, UE-21, UE-22 */
 	/*@ assert itls_ue_inv_data(st); */
+	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
 	ue_commit(st, next, r, out, k, n);
+	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
+	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==> resumed_up != 0; */
+	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+	  @   itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @     \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
 	return ITLS_OK;
 }

@@ -88,6 +88,9 @@ const struct sim_scenario sim_scenarios[SIM_SCN_COUNT] = {
 	{ "nat-ipsec", "Rel-5/6 IPsec behind the same NAT",
 	  "seed 001 (IPsec access security and NA(P)T)",
 	  "SM1..SM6 pass the NAT; SM7 in ESP arrives from the NAT's address, not the one the SAs were set up for: dropped; the registration cannot complete" },
+	{ "reauth", "re-registration: a second AKA run on the same TLS connection",
+	  "seed 002 (re-authentication over an existing TLS session), TS 33.203 §6.1",
+	  "registered over TLS; the UE re-registers inside the same connection; a new RAND gives a new IK, whose s_token binds the same certificate and whose c_token the P-CSCF verifies; SM8 tls-yes for the new run; registered over TLS" },
 };
 
 int
@@ -215,6 +218,7 @@ struct world {
 	struct itls_pki pki;          /* certificate mode of the UE (TR-15) */
 	char alg[16];                 /* the Digest algorithm of SM6 */
 	int sc_v2;                    /* the S-CSCF verified an AKAv2-MD5 response */
+	unsigned sc_runs;             /* authentication vectors the HSS/AuC made */
 };
 
 /* ---- ladder recording ------------------------------------------------------------ */
@@ -1633,9 +1637,23 @@ sc_receive(struct world *w, struct delivery *d)
 			0x23, 0x55, 0x3c, 0xbe, 0x96, 0x37, 0xa8, 0x9d,
 			0x21, 0x8a, 0xe6, 0x4d, 0xae, 0x47, 0xbf, 0x35 };
 		static const uint8_t amf[2] = { 0x80, 0x00 };
-		uint8_t nb[32];
+		uint8_t nb[32], rnd[16];
 		char ck[33], ik[33];
-		sim_auc_vector(w->k, w->opc, rand, w->hss_sqn, amf, &w->av);
+		/* a later vector (re-registration, UE-28) has its own RAND and the
+		 * next sequence number (SEQ + 1, IND unchanged: TS 33.102 C.3.2) */
+		memcpy(rnd, rand, 16);
+		rnd[15] ^= (uint8_t)w->sc_runs;
+		sim_auc_vector(w->k, w->opc, rnd, w->hss_sqn, amf, &w->av);
+		w->sc_runs++;
+		{
+			int i;
+			unsigned c = 32;
+			for (i = 5; i >= 0 && c != 0; i--) {
+				c += w->hss_sqn[i];
+				w->hss_sqn[i] = (uint8_t)c;
+				c >>= 8;
+			}
+		}
 		memcpy(nb, w->av.rand, 16);
 		memcpy(nb + 16, w->av.autn, 16);
 		b64(nb, 32, w->sc_nonce);
@@ -2367,6 +2385,64 @@ scn_nat_ipsec(struct sim_run *r)
 	return 0;
 }
 
+/* re-registration over the same TLS connection (UE-28, PC-23, D-PC-9) */
+static int
+scn_reauth(struct sim_run *r)
+{
+	struct setup s = { BOTH, 1, ITLS_TLS_CERT, BOTH, 0, 0, ATK_NONE, 0 };
+	struct world *w;
+	struct itls_ue_event ev;
+	uint8_t stok1[12], ctok1[12], ik1[16], cert1[32];
+	char nonce1[128];
+	int ok, conns;
+
+	part(r, "(1) registration over TLS, AKA run 1");
+	if (run_one(r, &s, &w) != 0) {
+		return -1;
+	}
+	if (!registered_tls(w) || w->sm8_ip != ITLS_IP_TLS_YES) {
+		describe(r, w, 0);
+		free(w);
+		return 0;
+	}
+	memcpy(stok1, w->ue.s_token, 12);
+	memcpy(ctok1, w->ue.c_token, 12);
+	memcpy(ik1, w->ue.keys.ik, 16);
+	memcpy(cert1, w->ue.conn_cert, 32);
+	snprintf(nonce1, sizeof nonce1, "%s", w->nonce);
+	conns = sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1);
+	part(r, "(2) re-registration inside the same TLS connection, AKA run 2");
+	note(w, SIM_A_UE, "re-registration (UE-28): the same Security-Client, SM1 inside the TLS "
+		"connection that is up; the challenge starts a new AKA run");
+	w->phase = 1;
+	w->sm8_seen = 0;
+	w->sm12_seen = 0;
+	w->sm8_ip = ITLS_IP_NO;
+	memset(&ev, 0, sizeof ev);
+	ev.kind = ITLS_UE_EV_REREGISTER;
+	ue_feed(w, &ev);
+	network_run(w);
+	ok = registered_tls(w) && w->ue.aka_run == 2 && w->ue.stok_ok
+		&& w->ue.stok_run == 2 && w->pc.ctok_ok && w->sm8_seen
+		&& w->sm8_ip == ITLS_IP_TLS_YES && w->sm7_via == ITLS_TR_TLS
+		&& strcmp(nonce1, w->nonce) != 0
+		&& memcmp(ik1, w->ue.keys.ik, 16) != 0
+		&& memcmp(stok1, w->ue.s_token, 12) != 0
+		&& memcmp(ctok1, w->ue.c_token, 12) != 0
+		&& memcmp(cert1, w->ue.conn_cert, 32) == 0
+		&& sim_tcp_find(r, SIM_A_UE, SIM_A_PCSCF, 1) == conns;
+	if (ok) {
+		char t1[25], t2[25];
+		hex(stok1, 12, t1);
+		hex(w->ue.s_token, 12, t2);
+		note(w, SIM_A_UE, "s_token run 1 %s, run 2 %s: new IK, same certificate (UE-25)",
+			t1, t2);
+	}
+	describe(r, w, ok);
+	free(w);
+	return 0;
+}
+
 /* AKAv2-MD5 end to end (RFC 4169; AK-10..AK-14) */
 static int
 scn_akav2(struct sim_run *r)
@@ -2441,6 +2517,8 @@ sim_run(int scn, struct sim_run *r)
 		return scn_nat_tls(r);
 	case SIM_NAT_IPSEC:
 		return scn_nat_ipsec(r);
+	case SIM_REAUTH:
+		return scn_reauth(r);
 	case SIM_PKI:
 	case SIM_PKI_WRONG_DOMAIN:
 	case SIM_PKI_ROAMING:

@@ -50,6 +50,7 @@ enum sim_scn {
 	SIM_AKAV2,
 	SIM_NAT_TLS,
 	SIM_NAT_IPSEC,
+	SIM_REAUTH,
 	SIM_SCN_COUNT
 };
 

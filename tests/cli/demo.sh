@@ -26,7 +26,7 @@ expect() {
 	if "$@"; then ok "$name"; else nok "$name"; fi
 }
 
-SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2 nat-tls nat-ipsec"
+SCENARIOS="itls secagree-first prefer-ipsec fallback-ipsec psk mitm bad-ctoken bid-down no-tls-ue resume tcp-upgrade pki pki-untrusted pki-wrong-domain pki-roaming akav2 nat-tls nat-ipsec reauth"
 
 # ---- usage -----------------------------------------------------------------------
 "$ITLS" demo --help > "$T/out" 2> "$T/err"
@@ -34,7 +34,7 @@ expect "demo --help exits 0 with the usage" test $? -eq 0 -a -s "$T/out"
 "$ITLS" demo --list > "$T/out" 2> "$T/err"
 rc=$?
 expect "demo --list exits 0" test $rc -eq 0
-expect "demo --list names the 18 scenarios in order" \
+expect "demo --list names the 19 scenarios in order" \
 	test "$(awk '{print $1}' "$T/out" | tr '\n' ' ')" = "$SCENARIOS "
 
 bad_usage() { # NAME ARGS...
@@ -78,7 +78,7 @@ done
 expect "demo without a scenario runs itls" cmp -s "$T/default.txt" "$T/itls.txt"
 "$ITLS" demo --all > "$T/all.txt"
 rc=$?
-expect "demo --all: exit 0, 18 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "18 passed, 0 failed"
+expect "demo --all: exit 0, 19 passed, 0 failed" test $rc -eq 0 -a "$(tail -1 "$T/all.txt")" = "19 passed, 0 failed"
 test "$(grep -c 'CRLF CRLF (keep-alive ping' "$T/nat-tls.flat")" -eq 3
 expect "nat-tls: three keep-alives hold the binding (TR-22)" test $? -eq 0
 grep -q 'T2 MESSAGE sip:user1@10.0.0.1;transport=tls SIP/2.0  \[TLS\]' "$T/nat-tls.flat" \
@@ -132,6 +132,39 @@ RULES="PC-07 UE-24"
 grep -q 'SM6 SIP/2.0 401' "$T/no-tls-ue.flat" && ! grep -q 's_token=' "$T/no-tls-ue.flat" \
 	&& ! grep -q 'c_token=' "$T/no-tls-ue.flat"
 expect "no-tls-ue: no token anywhere (PC-07, UE-24)" test $? -eq 0
+
+RULES="UE-28 UE-25 UE-11 PC-23 PC-13"
+# reauth: the second AKA run's tokens, recomputed with Python's hmac (not ref/)
+# from the IK that the S-CSCF sent in its SM5 over the P-CSCF's certificate
+"$PYTHON" - "$T/reauth.flat" vectors/certs/pcscf-rsa.der > "$T/reauth.chk" <<'PYEOF'
+import hashlib, hmac, re, sys
+cert = open(sys.argv[2], "rb").read()
+cur, got = None, {"SM5": [], "SM6": [], "SM7": [], "nonce": []}
+for line in open(sys.argv[1]):
+    m = re.search(r" (SM[0-9]+) (REGISTER|SIP/2\.0) ", line)
+    if m:
+        cur = m.group(1)
+        continue
+    for key, pat in (("SM5", r' ik="([0-9a-f]{32})"'), ("SM6", r' s_token="([0-9a-f]{24})"'),
+                     ("SM7", r' c_token="([0-9a-f]{24})"'), ("nonce", r' nonce="([^"]+)"')):
+        v = re.search(pat, line)
+        if v and (cur == key or (key == "nonce" and cur == "SM6")):
+            got[key].append(v.group(1))
+iks, st, ct, nonces = got["SM5"], got["SM6"], got["SM7"], got["nonce"]
+ok = len(iks) == 2 and len(st) == 2 and len(ct) == 2 and iks[0] != iks[1] and nonces[0] != nonces[1]
+for ik, s, c in zip(iks, st, ct):
+    k = bytes.fromhex(ik)
+    s2 = hmac.new(k, cert, hashlib.sha1).digest()[:12]
+    c2 = hmac.new(k, s2, hashlib.sha1).digest()[:12]
+    ok = ok and s2.hex() == s and c2.hex() == c
+print("ok" if ok else "bad %r" % got)
+PYEOF
+expect "reauth: two AKA runs (two RAND, two IK); each s_token = HMAC-SHA1-96(IK, the same certificate), each c_token over it" \
+	test "$(cat "$T/reauth.chk")" = ok
+grep -q 'UE: registered-tls --reregister \[-\]--> sm1-sent' "$T/reauth.flat" \
+	&& grep -q 'P-CSCF: registered --SM1 \[over TLS\]--> sm2-sent' "$T/reauth.flat" \
+	&& test "$(grep -c 'integrity-protected=tls-yes' "$T/reauth.flat")" -ge 4
+expect "reauth: SM1 of the re-registration inside TLS, a row of both tables; SM8 tls-yes for both runs" test $? -eq 0
 
 RULES=""
 # ---- tables and graphviz ---------------------------------------------------------------

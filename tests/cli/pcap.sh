@@ -130,6 +130,9 @@ expect "no-tls-ue: no TCP connection (a Rel-5/6 UE uses UDP)" test "$(syns no-tl
 expect "tcp-upgrade: one connection, to 5060, carries SM1, SM6, the TLS handshake and SM7..SM12 (TR-14)" test "$(syns tcp-upgrade)" = "5060 "
 resume=$(syns resume)
 expect "resume: a second connection to 5061 for the abbreviated handshake" test "$resume" = "5061 5061 "
+expect "reauth: one connection to 5061 carries both registrations (UE-28)" test "$(syns reauth)" = "5061 "
+n=$(awk -F'\t' '$8 == "23" && $11 == "REGISTER"' "$T/reauth.f" | wc -l)
+expect "reauth: the 4 REGISTERs (SM1, SM7 twice) decrypted inside TLS ($n)" test "$n" -eq 4
 
 RULES="TR-19 TR-20 TR-21 TR-22 TR-23"
 # TR-19, TR-20, TR-22, TR-23: nat-tls

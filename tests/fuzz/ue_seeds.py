@@ -12,14 +12,17 @@ tests/fuzz/fuzz_ue.c reads.
 import os
 import sys
 
-START, TLS_UP, TLS_FAIL, SM6, SM12, REJECT, TLS_LOST, TLS_INBOUND = range(8)
+START, TLS_UP, TLS_FAIL, SM6, SM12, REJECT, TLS_LOST, TLS_INBOUND, REREGISTER = range(9)
 AKA, STOK, RESUMED, PSK, DERIVE, AGAIN, RIGHTPSK = (1 << i for i in range(7))
 IK = bytes(range(16))
 CK = bytes(range(16, 32))
+# the keys of a second AKA run (re-registration, UE-28)
+IK2 = bytes(range(32, 48))
+CK2 = bytes(range(48, 64))
 
 
-def ev(kind, flags=0, sel=0x80, cert=b"", srv=b"", realm=b"ims.com"):
-    b = bytes([kind, flags, sel]) + IK + CK + bytes(12)
+def ev(kind, flags=0, sel=0x80, cert=b"", srv=b"", realm=b"ims.com", ik=IK, ck=CK):
+    b = bytes([kind, flags, sel]) + ik + ck + bytes(12)
     b += len(cert).to_bytes(2, "big") + cert
     if sel < 0x80:
         b += srv[:sel]
@@ -64,6 +67,16 @@ def main():
         + ev(TLS_UP, PSK | RIGHTPSK) + ev(SM12) + ev(TLS_LOST) + ev(TLS_UP, PSK | RIGHTPSK),
         "psk-wrong": cfg(offer=1, tls_first=0, psk=1) + ev(START) + ev(SM6, AKA, 0x82)
         + ev(TLS_UP, PSK),
+        # UE-28, UE-29: re-registration on the same connection, then over a new
+        # full handshake, each a new AKA run
+        "reauth": cfg() + ev(START) + ev(TLS_UP, cert=leaf)
+        + ev(SM6, AKA | STOK | DERIVE | AGAIN) + ev(SM12) + ev(REREGISTER)
+        + ev(SM6, AKA | STOK | DERIVE | AGAIN, ik=IK2, ck=CK2) + ev(SM12) + ev(TLS_LOST)
+        + ev(TLS_UP, cert=leaf) + ev(SM6, AKA | STOK | DERIVE | AGAIN) + ev(SM12),
+        # UE-30: PSK-TLS re-registration re-keys the session
+        "psk-reauth": cfg(offer=1, tls_first=0, psk=1) + ev(START) + ev(SM6, AKA, 0x82)
+        + ev(TLS_UP, PSK | RIGHTPSK) + ev(SM12) + ev(REREGISTER)
+        + ev(SM6, AKA, 0x82, ik=IK2, ck=CK2) + ev(TLS_UP, PSK | RIGHTPSK) + ev(SM12),
     }
     n = 0
     for line in open(os.path.join(here, "..", "..", "vectors", "secagree.txt"),

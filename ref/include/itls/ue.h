@@ -13,6 +13,12 @@
  * makes the UE fall back to sec-agree (figure 5); that refusal is not
  * authenticated, which the machine records. With PSK-TLS (figure 6) the
  * TLS handshake itself, keyed from CK/IK, binds the session to the run.
+ * A registered UE re-registers (event `reregister`, UE-28) with a new SM1
+ * over the connection it has, and the challenge that follows is a new AKA
+ * run handled by the rows of a first registration; a new full handshake
+ * after registration is unbound and makes the UE re-register over it
+ * (UE-29, D-PC-9); in PSK-TLS a re-registration re-keys the session with
+ * the new run's PSK (UE-30).
  *
  * The machine is sans-I/O: the caller owns `struct itls_ue`, feeds each
  * outcome (TLS up, SM6 parsed, ...) as a `struct itls_ue_event`, and gets
@@ -74,6 +80,7 @@ enum itls_ue_event_kind {
 	ITLS_UE_EV_REJECT,           /**< a final error response (403, 494...) */
 	ITLS_UE_EV_TLS_LOST,         /**< the TLS connection closed */
 	ITLS_UE_EV_TLS_INBOUND,      /**< the network tries to open/resume TLS toward the UE */
+	ITLS_UE_EV_REREGISTER,       /**< the UE re-registers (refresh, or a new AKA run wanted) (UE-28) */
 	ITLS_UE_EV_COUNT
 };
 
@@ -93,6 +100,7 @@ enum itls_ue_guard {
 	ITLS_UE_G_TLS_OK,            /**< tls chosen, TLS up, s_token verified */
 	ITLS_UE_G_TLS_LATE,          /**< tls chosen, TLS not up yet (fig 4) */
 	ITLS_UE_G_TLS_PSK,           /**< tls chosen in PSK-TLS mode (fig 6) */
+	ITLS_UE_G_TLS_PSK_UP,        /**< tls chosen in PSK-TLS mode, a PSK-TLS session of an earlier run up (UE-30) */
 	ITLS_UE_G_IPSEC_BAD_TOKEN,   /**< ipsec chosen inside TLS, s_token present and wrong */
 	ITLS_UE_G_IPSEC_TLS_TOKEN,   /**< ipsec chosen inside TLS, s_token verified (fig 3) */
 	ITLS_UE_G_IPSEC_TLS,         /**< ipsec chosen inside TLS, no s_token */
@@ -103,8 +111,7 @@ enum itls_ue_guard {
 	ITLS_UE_G_PSK_OK,            /**< PSK-TLS handshake succeeded with this run's PSK */
 	ITLS_UE_G_PSK_BAD,           /**< a TLS_UP that is not a PSK handshake in PSK mode */
 	ITLS_UE_G_RESUMED,           /**< the UE's own session was resumed */
-	ITLS_UE_G_REBOUND,           /**< a full handshake whose cert the stored s_token still verifies */
-	ITLS_UE_G_NOT_REBOUND,       /**< a full handshake the stored s_token does not verify */
+	ITLS_UE_G_NEW_SESSION,       /**< a full handshake after registration: unbound, re-register (UE-29) */
 	ITLS_UE_G_MECH_TLS,          /**< the registration uses tls */
 	ITLS_UE_G_MECH_IPSEC,        /**< the registration uses ipsec-3gpp */
 	ITLS_UE_G_COUNT
@@ -120,7 +127,7 @@ enum itls_ue_act {
 	ITLS_UE_A_NOTE_TLS_UP,       /**< record that TLS is up, and the digest of its certificate (UE-25) */
 	ITLS_UE_A_NOTE_TLS_DOWN,     /**< record that TLS is down */
 	ITLS_UE_A_NOTE_UNAUTH_REFUSAL, /**< record: the refusal of TLS was not authenticated (fig 5) */
-	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client */
+	ITLS_UE_A_SEND_SM1,          /**< send the initial REGISTER with Security-Client (or a re-registration, UE-28) */
 	ITLS_UE_A_LOAD_CHALLENGE,    /**< keep IK, CK, s_token, Security-Server, realm; next AKA run; choose (UE-06) */
 	ITLS_UE_A_ACCEPT_STOKEN,     /**< record the s_token verification (UE-09) */
 	ITLS_UE_A_ACCEPT_PSK,        /**< record the PSK-TLS binding (UE-17) */
@@ -282,6 +289,12 @@ struct itls_ue_event {
   @     itls_psk_of(itls_mem(&u->keys.ck[0], 16), itls_mem(&u->keys.ik[0], 16),
   @       itls_mem(&u->cfg.impi[0], u->cfg.impi_len));
   @
+  @ // UE-27: the PSK record speaks of the PSK of this run; a PSK is kept only
+  @ // as KDF(CK || IK, "itls psk", IMPI) of the keys of this run
+  @ predicate itls_ue_psk_rec{L}(struct itls_ue *u) =
+  @   (u->psk_ok == 1 ==> u->has_psk == 1) &&
+  @   (u->has_psk == 1 ==> itls_ue_psk_fresh(u));
+  @
   @ // the TLS session is bound to the current AKA run (UE-09, UE-17)
   @ predicate itls_ue_bound(struct itls_ue *u) =
   @   (u->cfg.mode == ITLS_TLS_CERT && u->stok_ok == 1 && u->stok_run == u->aka_run) ||
@@ -309,7 +322,7 @@ struct itls_ue_event {
   @   ((u->state == ITLS_UE_SM7_SENT || u->state == ITLS_UE_REGISTERED_TLS ||
   @     u->state == ITLS_UE_RESUMING) && u->chosen == ITLS_MECH_TLS ==> itls_ue_bound(u));
   @ predicate itls_ue_inv(struct itls_ue *u) =
-  @   itls_ue_inv_data(u) && itls_ue_inv_state(u);
+  @   itls_ue_inv_data(u) && itls_ue_inv_state(u) && itls_ue_psk_rec(u);
   @
   @ // the event's views are readable
   @ predicate itls_ue_event_ok(struct itls_ue_event *e) =
@@ -333,6 +346,7 @@ struct itls_ue_event {
   @ assigns *st;
   @ ensures itls_ue_inv_data(st);
   @ ensures itls_ue_inv_state(st);
+  @ ensures itls_ue_psk_rec(st);
   @ ensures \result == ITLS_OK ==> st->state == ITLS_UE_IDLE;
   @ ensures \result != ITLS_OK ==> st->state == ITLS_UE_FAILED;
   @ ensures st->sm6_seen == 0 && st->stok_ok == 0 && st->psk_ok == 0;
@@ -357,7 +371,11 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
  * steps that set them (ue.c): UE_25 the s_token record is set only when
  * the stored s_token is the MAC under this run's keys of a certificate
  * whose SHA-256 is the one recorded for the connection; UE_06 the
- * mechanism is the UE's own RFC 3329 choice (UE-27 is tested, not proved).
+ * mechanism is the UE's own RFC 3329 choice. Of itls_ue_step itself:
+ * UE_26 a resumed handshake leaves the recorded certificate digest as it
+ * was; UE_27 the PSK record is set only while the stored PSK is
+ * itls_psk_of(CK, IK, IMPI) of this run's keys (PS-01), so registered-tls
+ * in PSK mode means the session was keyed with that PSK.
  */
 /*@ requires \valid(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
@@ -380,6 +398,13 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
   @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
   @   st->stok_ok == 1 && st->stok_run == st->aka_run;
   @ ensures UE_20: st->state == ITLS_UE_REGISTERED_TLS ==> itls_ue_bound(st);
+  @ ensures UE_26: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+  @   st->conn_has_cert == \old(st->conn_has_cert) &&
+  @   itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN) ==
+  @     \old(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN));
+  @ ensures UE_27: st->psk_ok == 1 ==> st->has_psk == 1 && itls_ue_psk_fresh(st);
+  @ ensures UE_27: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_PSK ==>
+  @   st->psk_ok == 1 && st->psk_run == st->aka_run && itls_ue_psk_fresh(st);
   @*/
 enum itls_err
 itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
