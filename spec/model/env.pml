@@ -119,6 +119,7 @@ byte s_ue;             /* the peer of the UE's saved TLS session (resumption) */
 bit lost_ue;           /* the UE's connection closed, not yet reported (tls-lost) */
 bit lost_pc;           /* the P-CSCF's connection closed, not yet reported (tls-closed) */
 bit loss_used;
+bit rereg_used;   /* one re-registration per run (UE-28, PC-23) */
 byte net_run = 1;      /* the last AKA run issued by the S-CSCF/HSS */
 byte usim_last = 1;    /* the USIM's SQN: the last run it accepted */
 byte sc_req;           /* a request on the trusted P-CSCF -> S-CSCF hop */
@@ -453,6 +454,11 @@ init {
   /* ---- an honest loss of TLS after registration (resumption, UE-19, PC-17) ---- */
   :: cfg_loss && !loss_used && ue_st == UE_S_REGISTERED_TLS && pc_st == PC_S_REGISTERED && DIRECT ->
        loss_used = 1; printf("@N 1 the connection drops\n"); close_ue_conn()
+  /* ---- a re-registration of a registered UE: a second AKA run (UE-28, PC-23) ---- */
+  /* (over a live connection: a loss already on its way to the UE is taken first; a loss
+   *  during the re-registration ends the UE in failed, spec/security.md) */
+  :: !rereg_used && UE_TAKES_REREGISTER && !lost_ue && (ue_st == UE_S_REGISTERED_IPSEC || c_ue != X_NONE) ->
+       rereg_used = 1; printf("@N 0 re-registers\n"); ue_ev(UE_E_REREGISTER)
   /* ---- the scripted man in the middle of `itls demo mitm`: relays between its two connections ---- */
   :: cfg_atk == ATK_MITM && c_ue == X_ATK && c_pc == X_NONE && !lost_pc ->
        c_pc = X_ATK; pc_up_ev(0, 0)

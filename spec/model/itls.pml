@@ -126,6 +126,7 @@ byte s_ue;             /* the peer of the UE's saved TLS session (resumption) */
 bit lost_ue;           /* the UE's connection closed, not yet reported (tls-lost) */
 bit lost_pc;           /* the P-CSCF's connection closed, not yet reported (tls-closed) */
 bit loss_used;
+bit rereg_used;   /* one re-registration per run (UE-28, PC-23) */
 byte net_run = 1;      /* the last AKA run issued by the S-CSCF/HSS */
 byte usim_last = 1;    /* the USIM's SQN: the last run it accepted */
 byte sc_req;           /* a request on the trusted P-CSCF -> S-CSCF hop */
@@ -266,7 +267,7 @@ inline env_pc_send_final(fk) {
 #define PC_BOUND_NOW ((PC_CERT -> (F_PC_CTOK_VALID && F_PC_CERT_MATCH) : PC_PSK_BOUND))
 #define PC_VIA_MECH (((pev_via == TR_TLS) -> M_TLS : ((pev_via == TR_IPSEC) -> M_IPSEC : M_NONE)))
 inline ue_caller_choice() { ev_chosen = M_NONE }
-/* ---- UE: itls_ue_table, 46 rows ---- */
+/* ---- UE: itls_ue_table, 48 rows ---- */
 #define UE_S_IDLE 0
 #define UE_S_TLS_CONNECTING 1
 #define UE_S_SM1_SENT 2
@@ -284,6 +285,7 @@ inline ue_caller_choice() { ev_chosen = M_NONE }
 #define UE_E_REJECT 5
 #define UE_E_TLS_LOST 6
 #define UE_E_TLS_INBOUND 7
+#define UE_E_REREGISTER 8
 #define UE_TAKES_START (ue_st == UE_S_IDLE)
 #define UE_TAKES_TLS_UP (ue_st == UE_S_TLS_CONNECTING || ue_st == UE_S_TLS_LATE || ue_st == UE_S_RESUMING)
 #define UE_TAKES_TLS_FAIL (ue_st == UE_S_TLS_CONNECTING || ue_st == UE_S_TLS_LATE || ue_st == UE_S_RESUMING)
@@ -292,6 +294,7 @@ inline ue_caller_choice() { ev_chosen = M_NONE }
 #define UE_TAKES_REJECT (ue_st == UE_S_SM1_SENT || ue_st == UE_S_SM7_SENT)
 #define UE_TAKES_TLS_LOST (ue_st == UE_S_SM1_SENT || ue_st == UE_S_SM7_SENT || ue_st == UE_S_REGISTERED_TLS || ue_st == UE_S_REGISTERED_IPSEC)
 #define UE_TAKES_TLS_INBOUND (ue_st == UE_S_IDLE || ue_st == UE_S_TLS_CONNECTING || ue_st == UE_S_SM1_SENT || ue_st == UE_S_TLS_LATE || ue_st == UE_S_SM7_SENT || ue_st == UE_S_REGISTERED_TLS || ue_st == UE_S_REGISTERED_IPSEC || ue_st == UE_S_RESUMING)
+#define UE_TAKES_REREGISTER (ue_st == UE_S_REGISTERED_TLS || ue_st == UE_S_REGISTERED_IPSEC)
 /* ---- P-CSCF: itls_pc_table, 40 rows ---- */
 #define PC_S_IDLE 0
 #define PC_S_SM2_SENT 1
@@ -528,6 +531,11 @@ init {
   /* ---- an honest loss of TLS after registration (resumption, UE-19, PC-17) ---- */
   :: cfg_loss && !loss_used && ue_st == UE_S_REGISTERED_TLS && pc_st == PC_S_REGISTERED && DIRECT ->
        loss_used = 1; printf("@N 1 the connection drops\n"); close_ue_conn()
+  /* ---- a re-registration of a registered UE: a second AKA run (UE-28, PC-23) ---- */
+  /* (over a live connection: a loss already on its way to the UE is taken first; a loss
+   *  during the re-registration ends the UE in failed, spec/security.md) */
+  :: !rereg_used && UE_TAKES_REREGISTER && !lost_ue && (ue_st == UE_S_REGISTERED_IPSEC || c_ue != X_NONE) ->
+       rereg_used = 1; printf("@N 0 re-registers\n"); ue_ev(UE_E_REREGISTER)
   /* ---- the scripted man in the middle of `itls demo mitm`: relays between its two connections ---- */
   :: cfg_atk == ATK_MITM && c_ue == X_ATK && c_pc == X_NONE && !lost_pc ->
        c_pc = X_ATK; pc_up_ev(0, 0)
@@ -1107,44 +1115,55 @@ init {
                        ue_st = UE_S_TLS_LATE
                     :: else ->
                       if
-                      :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && !F_UE_STOK_VALID) ->
+                      :: (UE_TLS && !UE_CERT && ue_tls_up) ->
                          ue_row = 16;
-                         printf("@T UE|sm1-sent|SM6|ipsec, s_token invalid|failed|abort\n");
-                         ue_psk = 0;
-                         ue_st = UE_S_FAILED
+                         printf("@T UE|sm1-sent|SM6|tls, PSK mode, TLS up|tls-late|load-challenge, make-psk, tls-close, tls-connect-psk\n");
+                         ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                         ue_psk = ue_run;
+                         ue_tls_up = 0; env_ue_close();
+                         ue_want = W_PSK;
+                         ue_st = UE_S_TLS_LATE
                       :: else ->
                         if
-                        :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && F_UE_CERT_SAME && F_UE_STOK_VALID) ->
+                        :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && !F_UE_STOK_VALID) ->
                            ue_row = 17;
-                           printf("@T UE|sm1-sent|SM6|ipsec in TLS, s_token valid|sm7-sent|load-challenge, accept-s_token, make-c_token, ipsec-setup, send-SM7, tls-close\n");
-                           ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
-                           ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
-                           ue_ctok = CT(ue_run, ue_stok);
-                           skip;
-                           env_ue_send_sm7();
-                           ue_tls_up = 0; env_ue_close();
-                           ue_st = UE_S_SM7_SENT
+                           printf("@T UE|sm1-sent|SM6|ipsec, s_token invalid|failed|abort\n");
+                           ue_psk = 0;
+                           ue_st = UE_S_FAILED
                         :: else ->
                           if
-                          :: (UE_IPSEC && ue_tls_up && !(UE_CERT && ev_stok != 0)) ->
+                          :: (UE_IPSEC && UE_CERT && ue_tls_up && ev_stok != 0 && F_UE_CERT_SAME && F_UE_STOK_VALID) ->
                              ue_row = 18;
-                             printf("@T UE|sm1-sent|SM6|ipsec in TLS, no s_token|sm7-sent|load-challenge, ipsec-setup, send-SM7, tls-close\n");
+                             printf("@T UE|sm1-sent|SM6|ipsec in TLS, s_token valid|sm7-sent|load-challenge, accept-s_token, make-c_token, ipsec-setup, send-SM7, tls-close\n");
                              ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                             ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
+                             ue_ctok = CT(ue_run, ue_stok);
                              skip;
                              env_ue_send_sm7();
                              ue_tls_up = 0; env_ue_close();
                              ue_st = UE_S_SM7_SENT
                           :: else ->
                             if
-                            :: (UE_IPSEC && !ue_tls_up) ->
+                            :: (UE_IPSEC && ue_tls_up && !(UE_CERT && ev_stok != 0)) ->
                                ue_row = 19;
-                               printf("@T UE|sm1-sent|SM6|ipsec, no TLS|sm7-sent|load-challenge, ipsec-setup, send-SM7\n");
+                               printf("@T UE|sm1-sent|SM6|ipsec in TLS, no s_token|sm7-sent|load-challenge, ipsec-setup, send-SM7, tls-close\n");
                                ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
                                skip;
                                env_ue_send_sm7();
+                               ue_tls_up = 0; env_ue_close();
                                ue_st = UE_S_SM7_SENT
                             :: else ->
-                              skip
+                              if
+                              :: (UE_IPSEC && !ue_tls_up) ->
+                                 ue_row = 20;
+                                 printf("@T UE|sm1-sent|SM6|ipsec, no TLS|sm7-sent|load-challenge, ipsec-setup, send-SM7\n");
+                                 ue_run = ev_run; ue_sm6_seen = 1; ue_stok_ok = 0; ue_psk_ok = 0; ue_ctok = 0; ue_psk = 0; ue_stok = ev_stok; ue_sl = ev_sl; ue_chosen = SEL(ue_sl, cfg_ue_offer);
+                                 skip;
+                                 env_ue_send_sm7();
+                                 ue_st = UE_S_SM7_SENT
+                              :: else ->
+                                skip
+                              fi
                             fi
                           fi
                         fi
@@ -1161,7 +1180,7 @@ init {
   :: (ue_st == UE_S_SM1_SENT && ev_kind == UE_E_REJECT) ->
     if
     :: (1) ->
-       ue_row = 20;
+       ue_row = 21;
        printf("@T UE|sm1-sent|reject|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1171,7 +1190,7 @@ init {
   :: (ue_st == UE_S_SM1_SENT && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (1) ->
-       ue_row = 21;
+       ue_row = 22;
        printf("@T UE|sm1-sent|tls-lost|-|failed|note-tls-down, abort\n");
        ue_tls_up = 0;
        ue_psk = 0;
@@ -1182,7 +1201,7 @@ init {
   :: (ue_st == UE_S_SM1_SENT && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 22;
+       ue_row = 23;
        printf("@T UE|sm1-sent|tls-inbound|-|sm1-sent|refuse\n");
        skip;
        ue_st = UE_S_SM1_SENT
@@ -1192,7 +1211,7 @@ init {
   :: (ue_st == UE_S_TLS_LATE && ev_kind == UE_E_TLS_UP) ->
     if
     :: (UE_CERT && !ev_resumed && !F_UE_STOK_VALID) ->
-       ue_row = 23;
+       ue_row = 24;
        printf("@T UE|tls-late|tls-up|s_token invalid over cert|failed|note-tls-up, abort\n");
        ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
        ue_psk = 0;
@@ -1200,7 +1219,7 @@ init {
     :: else ->
       if
       :: (UE_CERT && !ev_resumed && !F_UE_NAMES_OK) ->
-         ue_row = 24;
+         ue_row = 25;
          printf("@T UE|tls-late|tls-up|names fail|failed|note-tls-up, abort\n");
          ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
          ue_psk = 0;
@@ -1208,7 +1227,7 @@ init {
       :: else ->
         if
         :: (UE_CERT && !ev_resumed && F_UE_STOK_VALID && F_UE_NAMES_OK) ->
-           ue_row = 25;
+           ue_row = 26;
            printf("@T UE|tls-late|tls-up|s_token valid over cert|sm7-sent|note-tls-up, accept-s_token, make-c_token, send-SM7\n");
            ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
            ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
@@ -1218,7 +1237,7 @@ init {
         :: else ->
           if
           :: (!UE_CERT && ev_psk && F_UE_PSK_SAME) ->
-             ue_row = 26;
+             ue_row = 27;
              printf("@T UE|tls-late|tls-up|PSK handshake|sm7-sent|note-tls-up, accept-psk, send-SM7\n");
              ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
              ue_psk_ok = (ev_psk && F_UE_PSK_SAME); ue_psk_run = ue_run;
@@ -1227,7 +1246,7 @@ init {
           :: else ->
             if
             :: (!UE_CERT && !(ev_psk && F_UE_PSK_SAME)) ->
-               ue_row = 27;
+               ue_row = 28;
                printf("@T UE|tls-late|tls-up|not a PSK handshake|failed|note-tls-up, abort\n");
                ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
                ue_psk = 0;
@@ -1242,7 +1261,7 @@ init {
   :: (ue_st == UE_S_TLS_LATE && ev_kind == UE_E_TLS_FAIL) ->
     if
     :: (1) ->
-       ue_row = 28;
+       ue_row = 29;
        printf("@T UE|tls-late|tls-fail|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1252,7 +1271,7 @@ init {
   :: (ue_st == UE_S_TLS_LATE && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 29;
+       ue_row = 30;
        printf("@T UE|tls-late|tls-inbound|-|tls-late|refuse\n");
        skip;
        ue_st = UE_S_TLS_LATE
@@ -1262,14 +1281,14 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_SM12) ->
     if
     :: (ue_chosen == M_TLS) ->
-       ue_row = 30;
+       ue_row = 31;
        printf("@T UE|sm7-sent|SM12|mechanism tls|registered-tls|registered\n");
        skip;
        ue_st = UE_S_REGISTERED_TLS
     :: else ->
       if
       :: (ue_chosen == M_IPSEC) ->
-         ue_row = 31;
+         ue_row = 32;
          printf("@T UE|sm7-sent|SM12|mechanism ipsec|registered-ipsec|registered\n");
          skip;
          ue_st = UE_S_REGISTERED_IPSEC
@@ -1280,7 +1299,7 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_REJECT) ->
     if
     :: (1) ->
-       ue_row = 32;
+       ue_row = 33;
        printf("@T UE|sm7-sent|reject|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1290,7 +1309,7 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (ue_chosen == M_TLS) ->
-       ue_row = 33;
+       ue_row = 34;
        printf("@T UE|sm7-sent|tls-lost|mechanism tls|failed|note-tls-down, abort\n");
        ue_tls_up = 0;
        ue_psk = 0;
@@ -1298,7 +1317,7 @@ init {
     :: else ->
       if
       :: (ue_chosen == M_IPSEC) ->
-         ue_row = 34;
+         ue_row = 35;
          printf("@T UE|sm7-sent|tls-lost|mechanism ipsec|sm7-sent|note-tls-down\n");
          ue_tls_up = 0;
          ue_st = UE_S_SM7_SENT
@@ -1309,7 +1328,7 @@ init {
   :: (ue_st == UE_S_SM7_SENT && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 35;
+       ue_row = 36;
        printf("@T UE|sm7-sent|tls-inbound|-|sm7-sent|refuse\n");
        skip;
        ue_st = UE_S_SM7_SENT
@@ -1319,7 +1338,7 @@ init {
   :: (ue_st == UE_S_REGISTERED_TLS && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (1) ->
-       ue_row = 36;
+       ue_row = 37;
        printf("@T UE|registered-tls|tls-lost|-|resuming|note-tls-down, tls-resume\n");
        ue_tls_up = 0;
        ue_want = W_RESUME;
@@ -1330,17 +1349,27 @@ init {
   :: (ue_st == UE_S_REGISTERED_TLS && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 37;
+       ue_row = 38;
        printf("@T UE|registered-tls|tls-inbound|-|registered-tls|refuse\n");
        skip;
        ue_st = UE_S_REGISTERED_TLS
     :: else ->
       skip
     fi
+  :: (ue_st == UE_S_REGISTERED_TLS && ev_kind == UE_E_REREGISTER) ->
+    if
+    :: (1) ->
+       ue_row = 39;
+       printf("@T UE|registered-tls|reregister|-|sm1-sent|send-SM1\n");
+       env_ue_send_sm1();
+       ue_st = UE_S_SM1_SENT
+    :: else ->
+      skip
+    fi
   :: (ue_st == UE_S_RESUMING && ev_kind == UE_E_TLS_UP) ->
     if
     :: (!UE_CERT && ev_psk && F_UE_PSK_SAME) ->
-       ue_row = 38;
+       ue_row = 40;
        printf("@T UE|resuming|tls-up|PSK handshake|registered-tls|note-tls-up, accept-psk, registered\n");
        ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
        ue_psk_ok = (ev_psk && F_UE_PSK_SAME); ue_psk_run = ue_run;
@@ -1349,38 +1378,28 @@ init {
     :: else ->
       if
       :: (ev_resumed) ->
-         ue_row = 39;
+         ue_row = 41;
          printf("@T UE|resuming|tls-up|resumed|registered-tls|note-tls-up, registered\n");
          ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
          skip;
          ue_st = UE_S_REGISTERED_TLS
       :: else ->
         if
-        :: (UE_CERT && !ev_resumed && F_UE_STOK_VALID && F_UE_NAMES_OK) ->
-           ue_row = 40;
-           printf("@T UE|resuming|tls-up|new cert, s_token valid|registered-tls|note-tls-up, accept-s_token, registered\n");
+        :: (UE_CERT && !ev_resumed) ->
+           ue_row = 42;
+           printf("@T UE|resuming|tls-up|new full handshake|sm1-sent|note-tls-up, send-SM1\n");
            ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
-           ue_stok_ok = F_UE_ACCEPT; ue_stok_run = ue_run;
-           skip;
-           ue_st = UE_S_REGISTERED_TLS
+           env_ue_send_sm1();
+           ue_st = UE_S_SM1_SENT
         :: else ->
-          if
-          :: (UE_CERT && !ev_resumed && !(F_UE_STOK_VALID && F_UE_NAMES_OK)) ->
-             ue_row = 41;
-             printf("@T UE|resuming|tls-up|new cert, s_token invalid|failed|note-tls-up, abort\n");
-             ue_tls_up = 1; if :: ev_kind == UE_E_TLS_UP && !ev_resumed -> ue_stok_ok = 0; ue_conn_cert = ev_cert :: else -> skip fi;
-             ue_psk = 0;
-             ue_st = UE_S_FAILED
-          :: else ->
-            skip
-          fi
+          skip
         fi
       fi
     fi
   :: (ue_st == UE_S_RESUMING && ev_kind == UE_E_TLS_FAIL) ->
     if
     :: (1) ->
-       ue_row = 42;
+       ue_row = 43;
        printf("@T UE|resuming|tls-fail|-|failed|abort\n");
        ue_psk = 0;
        ue_st = UE_S_FAILED
@@ -1390,7 +1409,7 @@ init {
   :: (ue_st == UE_S_RESUMING && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 43;
+       ue_row = 44;
        printf("@T UE|resuming|tls-inbound|-|resuming|refuse\n");
        skip;
        ue_st = UE_S_RESUMING
@@ -1400,7 +1419,7 @@ init {
   :: (ue_st == UE_S_REGISTERED_IPSEC && ev_kind == UE_E_TLS_LOST) ->
     if
     :: (1) ->
-       ue_row = 44;
+       ue_row = 45;
        printf("@T UE|registered-ipsec|tls-lost|-|registered-ipsec|note-tls-down\n");
        ue_tls_up = 0;
        ue_st = UE_S_REGISTERED_IPSEC
@@ -1410,10 +1429,20 @@ init {
   :: (ue_st == UE_S_REGISTERED_IPSEC && ev_kind == UE_E_TLS_INBOUND) ->
     if
     :: (1) ->
-       ue_row = 45;
+       ue_row = 46;
        printf("@T UE|registered-ipsec|tls-inbound|-|registered-ipsec|refuse\n");
        skip;
        ue_st = UE_S_REGISTERED_IPSEC
+    :: else ->
+      skip
+    fi
+  :: (ue_st == UE_S_REGISTERED_IPSEC && ev_kind == UE_E_REREGISTER) ->
+    if
+    :: (1) ->
+       ue_row = 47;
+       printf("@T UE|registered-ipsec|reregister|-|sm1-sent|send-SM1\n");
+       env_ue_send_sm1();
+       ue_st = UE_S_SM1_SENT
     :: else ->
       skip
     fi
