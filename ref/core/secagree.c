@@ -1387,9 +1387,63 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
       \forall integer p; 0 <= p < m->nparams ==>
         sa_param_tight(buf, m->name.off + m->name.len + sa_plen(m, p), &m->params[p]);
 
+    // out[a .. b) is the same in memories L1 and L2
+    predicate sa_same{L1,L2}(char *out, integer a, integer b) =
+      \forall integer x; a <= x < b ==> \at(out[x], L1) == \at(out[x], L2);
+
+    // a tight parameter's canonical text is the run buf[at .. at + sa_param_clen(p))
+    lemma sa_param_tight_byte{L}:
+      \forall char *buf, integer at, k, struct itls_secagree_param *p;
+        sa_param_tight(buf, at, p) && 0 <= k < sa_param_clen(p) ==>
+        buf[at + k] == sa_param_byte(buf, p, k);
+
+    // the canonical bytes of p read the same in L1 and L2 when p and buf do
+    lemma sa_param_byte_frame{L1,L2}:
+      \forall char *buf, integer len, k, struct itls_secagree_param *p;
+        \at(p->name.off, L1) == \at(p->name.off, L2) &&
+        \at(p->name.len, L1) == \at(p->name.len, L2) &&
+        \at(p->value.off, L1) == \at(p->value.off, L2) &&
+        \at(p->value.len, L1) == \at(p->value.len, L2) &&
+        \at(p->has_value, L1) == \at(p->has_value, L2) &&
+        0 <= \at(p->name.off, L1) && \at(p->name.off + p->name.len, L1) <= len &&
+        0 <= \at(p->value.off, L1) && \at(p->value.off + p->value.len, L1) <= len &&
+        sa_same{L1,L2}(buf, 0, len) &&
+        0 <= k < sa_param_clen{L1}(p) ==>
+        sa_param_byte{L1}(buf, p, k) == sa_param_byte{L2}(buf, p, k);
+
     // sa_plen grows with the number of parameters
     predicate sa_plen_mono{L}(struct itls_secagree_mech *m) =
       \forall integer a, b; 0 <= a <= b <= m->nparams ==> 0 <= sa_plen(m, a) <= sa_plen(m, b);
+
+    // ---- the proof of SA-21 / SA-22 (the writers below) ----------------------
+
+    // SA-21: out[at .. at + sa_param_clen(p)) is the canonical text of parameter p
+    predicate sa_param_text{Lo,Ll}(char *out, integer at, char *buf,
+                                   struct itls_secagree_param *p) =
+      \forall integer x; at <= x < at + sa_param_clen{Ll}(p) ==>
+        \at(out[x], Lo) == sa_param_byte{Ll}(buf, p, x - at);
+
+
+    // the part of a mechanism's text written so far stays when out[at .. its end) does
+    lemma sa_mech_part_frame{L1,L2,Ll}:
+      \forall char *out, integer at, e, char *buf, struct itls_secagree_mech *m, integer n;
+        at + \at(m->name.len, Ll) <= e &&
+        (\forall integer p; 0 <= p < n ==> 0 <= sa_plen{Ll}(m, p) &&
+          at + \at(m->name.len, Ll) + sa_plen{Ll}(m, p + 1) <= e) &&
+        sa_same{L1,L2}(out, at, e) &&
+        sa_mech_part{L1,Ll}(out, at, buf, m, n) ==>
+        sa_mech_part{L2,Ll}(out, at, buf, m, n);
+
+    // one more parameter extends it
+    lemma sa_mech_part_next{Lo,Ll}:
+      \forall char *out, integer at, char *buf, struct itls_secagree_mech *m, integer n;
+        0 <= n && sa_mech_part{Lo,Ll}(out, at, buf, m, n) &&
+        (\forall integer x; at + \at(m->name.len, Ll) + sa_plen{Ll}(m, n) <= x &&
+           x < at + \at(m->name.len, Ll) + sa_plen{Ll}(m, n + 1) ==>
+           \at(out[x], Lo) == sa_param_byte{Ll}(buf, \at(&m->params[n], Ll),
+             x - (at + \at(m->name.len, Ll) + sa_plen{Ll}(m, n)))) ==>
+        sa_mech_part{Lo,Ll}(out, at, buf, m, n + 1);
+
  */
 
 /* the canonical length of one mechanism: sa_mlen(m) (fields only) */
@@ -1579,7 +1633,7 @@ sa_is_lower(const char *src, size_t off, size_t n)
 	size_t k;
 
 	/*@ loop invariant 0 <= k <= n;
-	    loop invariant \forall integer j; 0 <= j < k ==> src[off + j] == sa_lower(src[off + j]);
+	    loop invariant \forall integer y; off <= y < off + k ==> src[y] == sa_lower(src[y]);
 	    loop assigns k;
 	    loop variant n - k;
 	 */
@@ -1679,6 +1733,7 @@ sa_mech_scan(const struct itls_secagree_mech *m, const char *buf, size_t len,
     requires w + sa_param_clen(pa) <= cap;
     assigns out[w .. w + sa_param_clen(pa) - 1];
     ensures \result == w + sa_param_clen(pa);
+    ensures sa_param_text{Post,Pre}(out, w, buf, pa);
  */
 static size_t
 sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
@@ -1688,10 +1743,31 @@ sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
 
 	(void)len;
 	out[w] = ';';
+	/*@ assert \forall integer y; 0 <= y < len ==> buf[y] == \at(buf[y], Pre); */
 	v = sa_copy_lower(out, cap, w + 1, buf, pa->name.off, pa->name.len);
+	/*@ assert out[w] == sa_param_byte{Pre}(buf, pa, 0); */
+	/*@ assert \forall integer x; w < x <= w + pa->name.len ==>
+	      out[x] == sa_lower(\at(buf[x - w - 1 + pa->name.off], Pre)); */
+	/*@ assert \forall integer x; w < x <= w + pa->name.len ==>
+	      out[x] == sa_param_byte{Pre}(buf, pa, x - w); */
+	/*@ assert \forall integer x; w <= x < v ==>
+	      out[x] == sa_param_byte{Pre}(buf, pa, x - w); */
 	if (pa->has_value != 0) {
 		out[v] = '=';
+		/*@ assert \forall integer y; 0 <= y < len ==> buf[y] == \at(buf[y], Pre); */
 		v = sa_copy(out, cap, v + 1, buf, pa->value.off, pa->value.len);
+		/*@ assert out[w + 1 + pa->name.len] == sa_param_byte{Pre}(buf, pa, 1 + pa->name.len); */
+		/*@ assert \forall integer x; w + 1 + pa->name.len < x < v ==>
+		      out[x] == \at(buf[x - w - 2 - pa->name.len + pa->value.off], Pre); */
+		/*@ assert \forall integer x; w + 1 + pa->name.len < x < v ==>
+		      out[x] == sa_param_byte{Pre}(buf, pa, x - w); */
+		/*@ assert \forall integer x; w <= x < w + 1 + pa->name.len ==>
+		      out[x] == sa_param_byte{Pre}(buf, pa, x - w); */
+		/*@ assert \forall integer x; w <= x < w + sa_param_clen(pa) ==>
+		      out[x] == sa_param_byte{Pre}(buf, pa, x - w); */
+	} else {
+		/*@ assert \forall integer x; w <= x < w + sa_param_clen(pa) ==>
+		      out[x] == sa_param_byte{Pre}(buf, pa, x - w); */
 	}
 	return v;
 }
@@ -1710,31 +1786,81 @@ sa_put_param(const struct itls_secagree_param *pa, const char *buf, size_t len,
     requires \separated(out + (0 .. cap - 1), m, buf + (0 .. len - 1));
     requires pos + sa_mlen(m) <= cap;
     requires sa_plen_mono(m);
+    requires tight != 0 ==> sa_mech_tight(buf, m);
     assigns out[pos .. pos + sa_mlen(m) - 1];
     ensures \result == pos + sa_mlen(m);
+    ensures SA_22: sa_mech_text{Post,Pre}(out, pos, buf, m);
  */
 static size_t
 sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
 	const char *buf, size_t len, char *out, size_t cap, size_t pos)
 {
-	size_t p, w;
+	size_t p, w, nw;
 
 	if (tight) {
 		/* the common case: one run of the input */
-		return sa_copy(out, cap, pos, buf, m->name.off, ml);
+		/*@ assert sa_lowtext(buf, m->name.off, buf, m->name.off, m->name.len); */
+		w = sa_copy(out, cap, pos, buf, m->name.off, ml);
+		/*@ assert 0 <= sa_plen(m, m->nparams); */
+		/*@ assert \forall integer x; pos <= x < pos + sa_mlen(m) ==>
+		      out[x] == \at(buf[x - pos + m->name.off], Pre); */
+		/*@ assert \forall integer k; 0 <= k < m->name.len ==>
+		      \at(buf[m->name.off + k], Pre) == sa_lower(\at(buf[m->name.off + k], Pre)); */
+		/*@ assert \forall integer x; pos <= x < pos + m->name.len ==>
+		      out[x] == sa_lower(\at(buf[x - pos + m->name.off], Pre)); */
+		/*@ assert \forall integer q, k; 0 <= q < m->nparams &&
+		      0 <= k < sa_param_clen(&m->params[q]) ==>
+		      \at(buf[m->name.off + m->name.len + sa_plen(m, q) + k], Pre) ==
+		      sa_param_byte{Pre}(buf, &m->params[q], k); */
+		/*@ assert \forall integer q; 0 <= q < m->nparams ==>
+		      sa_plen(m, q + 1) == sa_plen(m, q) + sa_param_clen(&m->params[q]) &&
+		      sa_plen(m, q + 1) <= sa_plen(m, m->nparams); */
+		/*@ assert \forall integer q, x; 0 <= q < m->nparams &&
+		      pos + m->name.len + sa_plen(m, q) <= x &&
+		      x < pos + m->name.len + sa_plen(m, q + 1) ==>
+		      out[x] == sa_param_byte{Pre}(buf, &m->params[q],
+		        x - (pos + m->name.len + sa_plen(m, q))); */
+		/*@ assert sa_mech_text{Here,Pre}(out, pos, buf, m); */
+		return w;
 	}
 	w = sa_copy_lower(out, cap, pos, buf, m->name.off, m->name.len);
+	/*@ assert sa_mech_part{Here,Pre}(out, pos, buf, m, 0); */
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant w == pos + m->name.len + sa_plen(m, p);
 	    loop invariant pos <= w <= pos + sa_mlen(m);
-	    loop assigns p, w, out[pos .. pos + sa_mlen(m) - 1];
+	    loop invariant sa_same{Here,Pre}(buf, 0, len);
+	    loop invariant sa_mech_part{Here,Pre}(out, pos, buf, m, p);
+	    loop assigns p, w, nw, out[pos + m->name.len .. pos + sa_mlen(m) - 1];
 	    loop variant m->nparams - p;
 	 */
 	for (p = 0; p < m->nparams; p++) {
 		/*@ assert sa_plen(m, p + 1) == sa_plen(m, p) + sa_param_clen(&m->params[p]); */
 		/*@ assert sa_plen(m, p + 1) <= sa_plen(m, m->nparams); */
-		w = sa_put_param(&m->params[p], buf, len, out, cap, w);
+		/*@ assert 0 <= m->params[p].name.off &&
+		      m->params[p].name.off + m->params[p].name.len <= len &&
+		      0 <= m->params[p].value.off &&
+		      m->params[p].value.off + m->params[p].value.len <= len; */
+		nw = sa_put_param(&m->params[p], buf, len, out, cap, w);
+		/*@ assert \forall integer x; w <= x < nw ==>
+		      out[x] == sa_param_byte{LoopCurrent}(buf, &m->params[p], x - w); */
+		/*@ assert \forall integer k; 0 <= k < sa_param_clen(&m->params[p]) ==>
+		      sa_param_byte{LoopCurrent}(buf, &m->params[p], k) ==
+		      sa_param_byte{Pre}(buf, &m->params[p], k); */
+		/*@ assert \forall integer x; w <= x < nw ==>
+		      out[x] == sa_param_byte{Pre}(buf, &m->params[p], x - w); */
+		/*@ assert \forall integer x; pos + m->name.len + sa_plen(m, p) <= x &&
+		      x < pos + m->name.len + sa_plen(m, p + 1) ==>
+		      out[x] == sa_param_byte{Pre}(buf, &m->params[p],
+		        x - (pos + m->name.len + sa_plen(m, p))); */
+		/*@ assert sa_same{LoopCurrent,Here}(out, pos, pos + m->name.len + sa_plen(m, p)); */
+		/*@ assert 0 <= sa_plen(m, p); */
+		/*@ assert \forall integer q; 0 <= q < p ==> 0 <= sa_plen(m, q) &&
+		      sa_plen(m, q + 1) <= sa_plen(m, p); */
+		/*@ assert sa_mech_part{Here,Pre}(out, pos, buf, m, p); */
+		/*@ assert sa_mech_part{Here,Pre}(out, pos, buf, m, p + 1); */
+		w = nw;
 	}
+	/*@ assert sa_mech_text{Here,Pre}(out, pos, buf, m); */
 	return w;
 }
 
@@ -1743,6 +1869,7 @@ sa_put_mech(const struct itls_secagree_mech *m, size_t ml, int tight,
     requires 17 <= cap;
     requires \valid(out + (0 .. cap - 1));
     assigns out[0 .. 16];
+    ensures sa_hdr_text(out, kind);
  */
 static void
 sa_put_hdr(char *out, size_t cap, enum itls_secagree_kind kind)
@@ -1798,6 +1925,7 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	    loop invariant total <= i * (2 + SA_MECH_MAX);
 	    loop invariant \forall integer a, b; 0 <= a <= b <= i ==>
 	      0 <= sa_llen(l, a) <= sa_llen(l, b);
+	    loop invariant \forall integer a; 0 <= a < i ==> 0 <= sa_mlen(&l->mechs[a]);
 	    loop assigns i, total;
 	    loop variant l->count - i;
 	 */
@@ -1806,6 +1934,9 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 			total += 2;
 		}
 		total += sa_mech_len(&l->mechs[i], len);
+		/*@ assert sa_llen(l, i + 1) ==
+		      sa_llen(l, i) + (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]); */
+		/*@ assert 0 <= sa_mlen(&l->mechs[i]); */
 	}
 	if (total > cap || cap - total < 17) {
 		return ITLS_ERR_BUFFER_TOO_SMALL;
@@ -1816,17 +1947,25 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant w == 17 + sa_llen(l, i);
 	    loop invariant w <= cap;
+	    loop invariant total == sa_llen(l, l->count);
+	    loop invariant \forall integer a, b; 0 <= a <= b <= l->count ==>
+	      0 <= sa_llen(l, a) <= sa_llen(l, b);
+	    loop invariant \forall integer a; 0 <= a < l->count ==> 0 <= sa_mlen(&l->mechs[a]);
 	    loop assigns i, w, ml, tight, out[17 .. cap - 1];
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
-		tight = sa_mech_scan(&l->mechs[i], buf, len, &ml);
-		/*@ assert sa_llen(l, i + 1) == sa_llen(l, i) + (i > 0 ? 2 : 0) + ml; */
+		/*@ assert sa_llen(l, i + 1) ==
+		      sa_llen(l, i) + (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]); */
+		/*@ assert 0 <= sa_mlen(&l->mechs[i]); */
 		/*@ assert sa_llen(l, i + 1) <= total; */
+		/* the separator first, so that nothing is written between the
+		 * scan of buf and the copy that relies on it (sa_mech_tight) */
 		if (i > 0) {
 			w = sa_put1(out, cap, w, ',');
 			w = sa_put1(out, cap, w, ' ');
 		}
+		tight = sa_mech_scan(&l->mechs[i], buf, len, &ml);
 		w = sa_put_mech(&l->mechs[i], ml, tight, buf, len, out, cap, w);
 	}
 	*outlen = w;

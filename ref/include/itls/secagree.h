@@ -205,12 +205,69 @@ struct itls_secagree_list {
   // ---- copies (the serializer's helpers, SA-21) -------------------------------
 
   // out[at .. at+n) is src[off .. off+n) in ASCII lower case
+  // (over absolute indices x, so that the provers' triggers match)
   predicate sa_lowtext{L}(char *out, integer at, char *src, integer off, integer n) =
-    \forall integer k; 0 <= k < n ==> out[at + k] == sa_lower(src[off + k]);
+    \forall integer x; at <= x < at + n ==> out[x] == sa_lower(src[x - at + off]);
 
   // out[at .. at+n) is src[off .. off+n) byte for byte
   predicate sa_cpytext{L}(char *out, integer at, char *src, integer off, integer n) =
     \forall integer k; 0 <= k < n ==> out[at + k] == src[off + k];
+
+  // ---- the canonical text, byte for byte (SA-21, SA-22) -----------------------
+  // (the text is read in memory Lo, the list and buf in memory Ll: a writer
+  //  states its output at Post as a function of its input at Pre)
+
+  // byte k (0 <= k < sa_param_clen(p)) of the canonical text of parameter p:
+  // `;`, the name in lower case, then `=` and the value byte for byte if it has one
+  logic integer sa_param_byte{L}(char *buf, struct itls_secagree_param *p, integer k) =
+    k == 0 ? ';' :
+    k <= p->name.len ? sa_lower(buf[k - 1 + p->name.off]) :
+    k == p->name.len + 1 ? '=' :
+    buf[k - p->name.len - 2 + p->value.off];
+
+  // out[at ..) holds the name of mechanism m in lower case and, after it, its
+  // parameters 0 .. n-1: parameter p at offset name.len + sa_plen(m, p)
+  predicate sa_mech_part{Lo,Ll}(char *out, integer at, char *buf,
+                                struct itls_secagree_mech *m, integer n) =
+    (\forall integer x; at <= x < at + \at(m->name.len, Ll) ==>
+       \at(out[x], Lo) == sa_lower(\at(buf[x - at + m->name.off], Ll))) &&
+    (\forall integer p, x; 0 <= p < n &&
+       at + \at(m->name.len, Ll) + sa_plen{Ll}(m, p) <= x &&
+       x < at + \at(m->name.len, Ll) + sa_plen{Ll}(m, p + 1) ==>
+       \at(out[x], Lo) == sa_param_byte{Ll}(buf, \at(&m->params[p], Ll),
+         x - (at + \at(m->name.len, Ll) + sa_plen{Ll}(m, p))));
+
+  // SA-22: out[at .. at + sa_mlen(m)) is the canonical text of mechanism m
+  predicate sa_mech_text{Lo,Ll}(char *out, integer at, char *buf,
+                                struct itls_secagree_mech *m) =
+    sa_mech_part{Lo,Ll}(out, at, buf, m, \at(m->nparams, Ll));
+
+  // SA-21: out[0 .. 17) is the header name of kind k and ": "
+  predicate sa_hdr_text{L}(char *out, integer k) =
+    out[0] == 'S' && out[1] == 'e' && out[2] == 'c' && out[3] == 'u' &&
+    out[4] == 'r' && out[5] == 'i' && out[6] == 't' && out[7] == 'y' &&
+    out[8] == '-' &&
+    (k == ITLS_SECAGREE_CLIENT ==> out[9] == 'C' && out[10] == 'l' &&
+       out[11] == 'i' && out[12] == 'e' && out[13] == 'n' && out[14] == 't') &&
+    (k == ITLS_SECAGREE_SERVER ==> out[9] == 'S' && out[10] == 'e' &&
+       out[11] == 'r' && out[12] == 'v' && out[13] == 'e' && out[14] == 'r') &&
+    (k == ITLS_SECAGREE_VERIFY ==> out[9] == 'V' && out[10] == 'e' &&
+       out[11] == 'r' && out[12] == 'i' && out[13] == 'f' && out[14] == 'y') &&
+    out[15] == ':' && out[16] == ' ';
+
+  // SA-21: where mechanism i of l starts in its canonical line
+  logic integer sa_moff{L}(struct itls_secagree_list *l, integer i) =
+    17 + sa_llen(l, i) + (i > 0 ? 2 : 0);
+
+  // SA-21: out[0 .. sa_canon_len(l)) is the canonical line of l: the header
+  // name, then mechanism i at sa_moff(l, i), preceded by ", " when i > 0
+  predicate sa_line_text{Lo,Ll}(char *out, char *buf, struct itls_secagree_list *l) =
+    sa_hdr_text{Lo}(out, \at(l->kind, Ll)) &&
+    (\forall integer i; 0 < i < \at(l->count, Ll) ==>
+       \at(out[17 + sa_llen{Ll}(l, i)], Lo) == ',' &&
+       \at(out[18 + sa_llen{Ll}(l, i)], Lo) == ' ') &&
+    (\forall integer i; 0 <= i < \at(l->count, Ll) ==>
+       sa_mech_text{Lo,Ll}(out, sa_moff{Ll}(l, i), buf, \at(&l->mechs[i], Ll)));
 
 */
 
@@ -319,7 +376,8 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
  * `, `, names in lower case, values byte for byte. On success *outlen is
  * the length (no NUL is written). When the line is longer than cap the
  * result is `buffer-too-small` and neither out nor *outlen is written.
- * `l` and `buf` are only read.
+ * `l` and `buf` are only read. The bytes are sa_line_text (SA-21); that
+ * clause is stated but not yet proved of this function (D-SA-20).
  */
 /*@ requires \valid_read(l);
     requires \valid_read(buf + (0 .. len - 1));
@@ -349,7 +407,8 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 
 /**
  * \brief Write the canonical form of mechanism `idx` of `l` alone (SA-22),
- * e.g. `tls;q=0.2`; same rules as itls_secagree_serialize.
+ * e.g. `tls;q=0.2`; same rules as itls_secagree_serialize. Proved byte for
+ * byte: SA_22 (sa_mech_text).
  */
 /*@ requires \valid_read(l);
     requires \valid_read(buf + (0 .. len - 1));
@@ -366,6 +425,7 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
       assigns out[0 .. cap - 1], *outlen;
       ensures \result == ITLS_OK;
       ensures *outlen == \old(sa_mlen(&l->mechs[idx])) && *outlen <= cap;
+      ensures SA_22: sa_mech_text{Post,Pre}(out, 0, buf, &l->mechs[idx]);
     behavior too_small:
       assumes sa_mlen(&l->mechs[idx]) > cap;
       assigns \nothing;
