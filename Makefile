@@ -117,11 +117,9 @@ proofs:
 
 # every goal sent to the provers: no cache read or written (a scratch WP
 # session); the committed cache is trusted input (proofs/TRUSTED.md)
-# (timeout 30 s: the slowest goal of the cached run, secagree.c sa_parse_list, took 25 s)
-FRESH_TIMEOUT ?= 30
 proofs-fresh:
 	rm -rf $(BUILD)/wpsess-fresh
-	CACHE=none TIMEOUT=$(FRESH_TIMEOUT) WPSESS=$(BUILD)/wpsess-fresh REPORT=$(BUILD)/REPORT-fresh.md sh proofs/run.sh
+	CACHE=none WPSESS=$(BUILD)/wpsess-fresh REPORT=$(BUILD)/REPORT-fresh.md sh proofs/run.sh
 
 # after the final full `make proofs`: delete the cache entries it does not use
 proofs-prune:

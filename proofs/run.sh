@@ -11,6 +11,10 @@
 #   WPSESS=dir                            another WP session (and cache) directory
 #                                         (default proofs/wpsess, the committed cache)
 #
+# proofs/TIMEOUTS raises the timeout of a file whose goals need more ("FILE.c SECONDS"
+# lines; D-PR-6): WP replays a cached result as a timeout when it took longer than
+# the timeout of the run, so such a file needs its own even with the cache.
+#
 # A full run proves each source file in its own Frama-C process, JOBS at a time
 # (WP's goal generation is single-threaded, so one process uses one core),
 # costliest file first (the CPU seconds of the committed proofs/REPORT.md).
@@ -76,11 +80,16 @@ export TIMEOUT PAR FCTOPT WPSESS CACHE
 wp_one() {
 	o=$1; shift
 	mkdir -p "$o"
+	tmo=$TIMEOUT
+	for f in "$@"; do
+		t=$(awk -v f="$(basename "$f")" '$1 == f { print $2 }' proofs/TIMEOUTS 2>/dev/null)
+		[ -n "$t" ] && [ "$t" -gt "$tmo" ] && tmo=$t
+	done
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
 	frama-c -machdep x86_64 -cpp-extra-args="-Iref/include -D__ITLS_PROOF__" \
 		-warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-downcast \
-		-wp -wp-rte -wp-prover cvc4,z3,cvc5 -wp-par "$PAR" -wp-timeout "$TIMEOUT" \
+		-wp -wp-rte -wp-prover cvc4,z3,cvc5 -wp-par "$PAR" -wp-timeout "$tmo" \
 		-wp-session "$WPSESS" -wp-cache "$CACHE" $FCTOPT \
 		"$@" -then -report-untried -report-csv "$o/wp.csv" > "$o/wp.log" 2>&1 || {
 		tail -30 "$o/wp.log"; echo "proofs: frama-c failed on $* (see $o/wp.log)"; return 1; }
