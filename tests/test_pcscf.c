@@ -385,24 +385,33 @@ Test(pcscf, psk_mode, .description = "PC-16")
 	cr_assert_eq(find_act(ITLS_PC_A_SEND_SM8)->integrity, ITLS_IP_TLS_YES);
 }
 
+/* a P-CSCF in PSK-TLS mode registered over a PSK handshake of the first run */
+static void
+to_registered_psk(struct itls_pc *p)
+{
+	struct itls_pc_event ev;
+
+	pc_new(p, ITLS_OFFER_TLS, ITLS_TLS_PSK);
+	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	ev_sm5(&ev);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
+	ev.psk = 1;
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	ev_sm7(&ev, ITLS_TR_TLS, 0);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+	ev_kind(&ev, ITLS_PC_EV_SM11);
+	cr_assert_eq(step(p, &ev), ITLS_OK);
+}
+
 /* D-PC-10: PSK-TLS does not give the P-CSCF the right to open TLS toward the UE */
 Test(pcscf, psk_mode_never_opens_toward_the_ue, .description = "PC-17 PC-16: D-PC-10")
 {
 	struct itls_pc p;
 	struct itls_pc_event ev;
 
-	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_PSK);
-	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_sm5(&ev);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
-	ev.psk = 1;
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_sm7(&ev, ITLS_TR_TLS, 0);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_kind(&ev, ITLS_PC_EV_SM11);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	to_registered_psk(&p);
 	cr_assert_eq(p.state, ITLS_PC_REGISTERED);
 	cr_assert_eq(p.psk_ok, 1);
 	/* the UE's connection is lost; the network has a request for the UE */
@@ -641,18 +650,7 @@ Test(pcscf, psk_new_handshake_and_reregistration,
 	struct itls_pc p;
 	struct itls_pc_event ev;
 
-	pc_new(&p, ITLS_OFFER_TLS, ITLS_TLS_PSK);
-	ev_sm1(&ev, ITLS_TR_PLAIN, ITLS_OFFER_TLS);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_sm5(&ev);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_kind(&ev, ITLS_PC_EV_TLS_UP);
-	ev.psk = 1;
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_sm7(&ev, ITLS_TR_TLS, 0);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
-	ev_kind(&ev, ITLS_PC_EV_SM11);
-	cr_assert_eq(step(&p, &ev), ITLS_OK);
+	to_registered_psk(&p);
 	cr_assert_eq(p.integrity, ITLS_IP_TLS_YES);
 	ev_kind(&ev, ITLS_PC_EV_TLS_CLOSED);
 	cr_assert_eq(step(&p, &ev), ITLS_OK);
