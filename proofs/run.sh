@@ -4,7 +4,7 @@
 #   sh proofs/run.sh                      all of ref/core except crypto.c (trusted)
 #   FILES="ref/core/naming.c" sh proofs/run.sh    one module while iterating (DEV mode)
 #   FCT=f1,f2 FILES=... sh proofs/run.sh          some functions only (DEV mode)
-#   TIMEOUT=10 PAR=2 JOBS=2               prover timeout (s), goals in parallel per
+#   TIMEOUT=30 PAR=2 JOBS=2               prover timeout (s), goals in parallel per
 #                                         Frama-C process, Frama-C processes at once
 #   CACHE=none REPORT=build/proofs/REPORT-fresh.md   make proofs-fresh: every goal
 #                                         sent to the provers, the committed cache unused
@@ -68,7 +68,7 @@ if [ -n "${FCT:-}" ]; then
 	FCTOPT="-wp-fct $FCT"
 	DEV=1
 fi
-TIMEOUT=${TIMEOUT:-10}
+TIMEOUT=${TIMEOUT:-30}
 PAR=${PAR:-2}
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 WPSESS=${WPSESS:-proofs/wpsess}
