@@ -4,7 +4,7 @@
 #   sh proofs/run.sh                      all of ref/core except crypto.c (trusted)
 #   FILES="ref/core/naming.c" sh proofs/run.sh    one module while iterating (DEV mode)
 #   FCT=f1,f2 FILES=... sh proofs/run.sh          some functions only (DEV mode)
-#   TIMEOUT=30 PAR=2 JOBS=2               prover timeout (s), goals in parallel per
+#   TIMEOUT=30 PAR=2 JOBS=4               prover timeout (s), goals in parallel per
 #                                         Frama-C process, Frama-C processes at once
 #   CACHE=none REPORT=build/proofs/REPORT-fresh.md   make proofs-fresh: every goal
 #                                         sent to the provers, the committed cache unused
@@ -16,6 +16,7 @@
 # the timeout of the run, so such a file needs its own even with the cache.
 #
 # A full run proves each source file in its own Frama-C process, JOBS at a time
+# (default: twice the cores, D-PR-7)
 # (WP's goal generation is single-threaded, so one process uses one core),
 # costliest file first (the CPU seconds of the committed proofs/REPORT.md).
 # With the cache, nearly all of a run's CPU is WP's own VC generation and Qed
@@ -70,7 +71,9 @@ if [ -n "${FCT:-}" ]; then
 fi
 TIMEOUT=${TIMEOUT:-30}
 PAR=${PAR:-2}
-JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+# two Frama-C processes per core: with the cache, each process sleeps about 40 % of
+# its wall time in WP's task loop between replayed prover answers (D-PR-7)
+JOBS=${JOBS:-$(( 2 * $(nproc 2>/dev/null || echo 2) ))}
 WPSESS=${WPSESS:-proofs/wpsess}
 CACHE=${CACHE:-update}
 REPORT=${REPORT:-proofs/REPORT.md}
