@@ -242,6 +242,25 @@ der_skip(const uint8_t *der, size_t len, size_t off, size_t remain,
 	return walk_ok(t.h + t.c);
 }
 
+/* Skip an optional element with the identifier tag: used = its whole size,
+ * 0 when what follows (if anything) has another identifier. */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || \result.e == ITLS_ERR_DER_TRUNCATED ||
+      \result.e == ITLS_ERR_DER_BAD_TAG || \result.e == ITLS_ERR_DER_BAD_LENGTH;
+    ensures \result.e == ITLS_OK ==> \result.used <= remain;
+ */
+static struct der_walk
+der_skip_opt(const uint8_t *der, size_t len, size_t off, size_t remain,
+	uint8_t tag)
+{
+	if (remain == 0 || der[off] != tag) {
+		return walk_ok(0);
+	}
+	return der_skip(der, len, off, remain, tag);
+}
+
 /*
  * The characters of a CN (NM-05): BMPString in 2-byte units, UniversalString
  * in 4-byte units, the others in bytes; a unit that is all zero is a NUL.
@@ -1007,16 +1026,12 @@ skip_tbs_ids(const uint8_t *der, size_t len, size_t off, size_t remain)
 	struct der_walk w;
 	size_t pos, rem;
 
-	pos = off;
-	rem = remain;
-	if (rem > 0 && der[pos] == 0xA0) {
-		w = der_skip(der, len, pos, rem, 0xA0);       /* version */
-		if (w.e != ITLS_OK) {
-			return w;
-		}
-		pos += w.used;
-		rem -= w.used;
+	w = der_skip_opt(der, len, off, remain, 0xA0);        /* version */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
+	pos = off + w.used;
+	rem = remain - w.used;
 	w = der_skip(der, len, pos, rem, 0x02);               /* serialNumber */
 	if (w.e != ITLS_OK) {
 		return w;
@@ -1091,27 +1106,18 @@ parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain)
 static struct der_walk
 skip_unique_ids(const uint8_t *der, size_t len, size_t off, size_t remain)
 {
-	struct der_walk w;
-	size_t pos, rem;
+	struct der_walk w, v;
 
-	pos = off;
-	rem = remain;
-	if (rem > 0 && der[pos] == 0x81) {
-		w = der_skip(der, len, pos, rem, 0x81);       /* issuerUniqueID */
-		if (w.e != ITLS_OK) {
-			return w;
-		}
-		pos += w.used;
-		rem -= w.used;
+	w = der_skip_opt(der, len, off, remain, 0x81);        /* issuerUniqueID */
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	if (rem > 0 && der[pos] == 0x82) {
-		w = der_skip(der, len, pos, rem, 0x82);       /* subjectUniqueID */
-		if (w.e != ITLS_OK) {
-			return w;
-		}
-		rem -= w.used;
+	/* subjectUniqueID */
+	v = der_skip_opt(der, len, off + w.used, remain - w.used, 0x82);
+	if (v.e != ITLS_OK) {
+		return v;
 	}
-	return walk_ok(remain - rem);
+	return walk_ok(w.used + v.used);
 }
 
 /*
