@@ -306,7 +306,7 @@ def code_map(root, proved):
                                     r"logic|complete|disjoint)\b", s):
                             clause = s[:90]
                             break
-                    pm = re.match(r"(predicate|logic)\s+(?:\w+\s+)?(\w+)\s*[(=]", clause)
+                    pm = re.match(r"(predicate|logic)\s+(?:\w+\s+)?(\w+)\s*(?:\{[^}]*\})?\s*[(=]", clause)
                     if pm:
                         # a logic definition: named by itself, proved where it is used
                         impl[rid][-1] = (rel, i + 1, "%s %s" % (pm.group(1), pm.group(2)))

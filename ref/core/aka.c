@@ -1214,12 +1214,56 @@ digest_resp(uint8_t out[32], const struct itls_aka_digest *d, const uint8_t ha1[
 	hex16(out, h);
 }
 
-/* see itls/aka.h */
-int
-itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_digest *d)
+/* AK-14: the errors of itls_aka_response, checked in the documented order.
+ * Apart from the computation (aka_response_hex), so that the goals of each
+ * stay small (D-PR-5). */
+/*@ requires \valid_read(d);
+  @ requires \valid_read(d->nc + (0 .. d->nc_len - 1));
+  @ assigns \nothing;
+  @ behavior bad_algorithm:
+  @   assumes d->algorithm != ITLS_AKA_V1_MD5 && d->algorithm != ITLS_AKA_V2_MD5;
+  @   assigns \nothing;
+  @   ensures \result == ITLS_ERR_BAD_ALGORITHM;
+  @ behavior bad_qop:
+  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @   assumes d->qop != ITLS_QOP_NONE && d->qop != ITLS_QOP_AUTH && d->qop != ITLS_QOP_AUTH_INT;
+  @   assigns \nothing;
+  @   ensures \result == ITLS_ERR_BAD_QOP;
+  @ behavior bad_length:
+  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @   assumes d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @   assumes d->res_len < ITLS_AKA_RES_MIN || d->res_len > ITLS_AKA_RES_MAX;
+  @   assigns \nothing;
+  @   ensures \result == ITLS_ERR_BAD_LENGTH;
+  @ behavior missing:
+  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @   assumes d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @   assumes d->cnonce_len == 0 || d->nc_len == 0;
+  @   assigns \nothing;
+  @   ensures \result == ITLS_ERR_MISSING_PARAMETER;
+  @ behavior bad_nc:
+  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @   assumes d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @   assumes d->cnonce_len != 0 && d->nc_len != 0;
+  @   assumes d->nc_len != ITLS_AKA_NC_LEN ||
+  @     (\exists integer i; 0 <= i < ITLS_AKA_NC_LEN && !itls_aka_hexdigit(d->nc[i]));
+  @   assigns \nothing;
+  @   ensures \result == ITLS_ERR_BAD_NC;
+  @ behavior ok:
+  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @   assumes d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @   assumes d->qop != ITLS_QOP_NONE ==> d->cnonce_len != 0 && d->nc_len == ITLS_AKA_NC_LEN &&
+  @     (\forall integer i; 0 <= i < ITLS_AKA_NC_LEN ==> itls_aka_hexdigit(d->nc[i]));
+  @   ensures \result == ITLS_OK;
+  @ complete behaviors;
+  @ disjoint behaviors;
+  @*/
+static int
+aka_response_check(const struct itls_aka_digest *d)
 {
-	uint8_t ha1[32];
-	uint8_t ha2[32];
 	size_t i;
 
 	/* AK-14: check the inputs, in the documented order */
@@ -1252,6 +1296,32 @@ itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_dige
 			}
 		}
 	}
+	return ITLS_OK;
+}
+
+/* AK-10 .. AK-13: the response in hex, of inputs aka_response_check accepts */
+/*@ requires \valid_read(d);
+  @ requires itls_aka_digest_valid(d);
+  @ requires \valid(out + (0 .. 31));
+  @ requires \separated(out + (0 .. 31), d);
+  @ requires \separated(out + (0 .. 31), d->res + (0 .. d->res_len - 1), d->ik + (0 .. 15),
+  @   d->ck + (0 .. 15), d->username + (0 .. d->username_len - 1),
+  @   d->realm + (0 .. d->realm_len - 1), d->nonce + (0 .. d->nonce_len - 1),
+  @   d->uri + (0 .. d->uri_len - 1), d->method + (0 .. d->method_len - 1),
+  @   d->cnonce + (0 .. d->cnonce_len - 1), d->nc + (0 .. d->nc_len - 1),
+  @   d->body + (0 .. d->body_len - 1));
+  @ requires d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
+  @ requires ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
+  @ requires d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
+  @ assigns out[0 .. 31];
+  @ ensures itls_mem(out, 32) == \old(itls_hex(itls_aka_response(d)));
+  @*/
+static void
+aka_response_hex(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_digest *d)
+{
+	uint8_t ha1[32];
+	uint8_t ha2[32];
+
 	/* AK-10 .. AK-13 */
 	digest_ha1(ha1, d);
 	/*@ assert itls_same(itls_mem((uint8_t *)d->method, d->method_len), \at(itls_mem((uint8_t *)d->method, d->method_len), Pre)); */
@@ -1263,6 +1333,8 @@ itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_dige
 	/*@ assert itls_same(itls_mem((uint8_t *)d->nonce, d->nonce_len), \at(itls_mem((uint8_t *)d->nonce, d->nonce_len), Pre)); */
 	/*@ assert d->qop != ITLS_QOP_NONE ==> itls_same(itls_mem((uint8_t *)d->nc, d->nc_len), \at(itls_mem((uint8_t *)d->nc, d->nc_len), Pre)); */
 	/*@ assert d->qop != ITLS_QOP_NONE ==> itls_same(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), \at(itls_mem((uint8_t *)d->cnonce, d->cnonce_len), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_qop_auth[0], 4), \at(itls_mem((uint8_t *)&itls_aka_qop_auth[0], 4), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&itls_aka_qop_auth_int[0], 8), \at(itls_mem((uint8_t *)&itls_aka_qop_auth_int[0], 8), Pre)); */
 	/*@ assert itls_same(itls_aka_qop_text(d->qop), \at(itls_aka_qop_text(d->qop), Pre)); */
 	/*@ assert itls_same(itls_mem(&ha2[0], 32), \at(itls_hex(itls_aka_ha2(d)), Pre)); */
 	digest_resp(out, d, ha1, ha2);
@@ -1277,6 +1349,20 @@ itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_dige
 	/* AK-15: HA1 derives from the password */
 	itls_crypto_wipe(ha1, sizeof ha1);
 	/*@ assert itls_same(itls_mem(out, 32), \at(itls_hex(itls_aka_response(d)), Pre)); */
+}
+
+/* see itls/aka.h */
+int
+itls_aka_response(uint8_t out[ITLS_AKA_RESPONSE_LEN], const struct itls_aka_digest *d)
+{
+	int e;
+
+	/* AK-14: check the inputs, in the documented order */
+	e = aka_response_check(d);
+	if (e != ITLS_OK) {
+		return e;
+	}
+	aka_response_hex(out, d);
 	return ITLS_OK;
 }
 

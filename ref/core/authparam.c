@@ -1922,15 +1922,57 @@ struct sm7_layout {
 	L.need == L.p7 + sm7_tail_len(c, L.li) && L.need <= AP_POS_MAX;
  */
 
-/* AP-30, AP-27: measure the texts and place the parts; bad-quoted-string
- * when a text holds a byte a quoted string cannot hold */
+/* AP-27: place the parts from the measured lengths of the quoted texts.
+ * Apart from sm7_measure, so that the sums and the stores to *L stay out of
+ * the path of the six measures (D-PR-5); the layout is built in a local and
+ * stored once. */
 /*@ requires \valid_read(c);
-    requires ap_text_ok(c->username) && ap_text_ok(c->realm) &&
-	ap_text_ok(c->nonce) && ap_text_ok(c->uri) && ap_text_ok(c->response) &&
-	ap_text_ok(c->cnonce);
+    requires 2 <= lu <= 2 + 2 * ITLS_AUTHPARAM_MAX_LEN;
+    requires 2 <= lr <= 2 + 2 * ITLS_AUTHPARAM_MAX_LEN;
+    requires 2 <= ln <= 2 + 2 * ITLS_AUTHPARAM_MAX_LEN;
+    requires 2 <= lq <= 2 + 2 * ITLS_AUTHPARAM_MAX_LEN;
+    requires 2 <= lp <= 2 + 2 * ITLS_AUTHPARAM_MAX_LEN;
+    requires lc <= 2 + 2 * ITLS_AUTHPARAM_MAX_LEN;
     requires c->algorithm <= ITLS_AP_ALG_MD5;
     requires c->qop <= ITLS_AP_QOP_AUTH_INT;
     requires c->integrity <= ITLS_AP_IP_AUTH_DONE;
+    requires \valid(L) && \separated(L, c);
+    assigns *L;
+    ensures sm7_fits(c, *L);
+ */
+static void
+sm7_place(const struct itls_authparam_creds *c, size_t lu, size_t lr,
+	size_t ln, size_t lq, size_t lp, size_t lc, struct sm7_layout *L)
+{
+	struct sm7_layout M;
+
+	M.la = 0;
+	M.lo = 0;
+	M.li = 0;
+	if (c->qop != ITLS_AP_QOP_NONE) {
+		M.lo = word_len(1, c->qop);
+	}
+	if (c->algorithm != ITLS_AP_ALG_NONE) {
+		M.la = word_len(0, c->algorithm);
+	}
+	if (c->integrity != ITLS_AP_IP_NONE) {
+		M.li = integrity_len(c->integrity);
+	}
+	/* AP-27: where each part ends, in the order they are written */
+	M.p1 = 16 + lu;                                     /* Digest username=".." */
+	M.p2 = M.p1 + 8 + lr;                               /* , realm=".." */
+	M.p3 = M.p2 + 8 + ln;                               /* , nonce=".." */
+	M.p5 = M.p3 + (M.la != 0 ? 12 + M.la : 0) + 6 + lq; /* [, algorithm=..], uri=".." */
+	M.p6 = M.p5 + 11 + lp;                              /* , response=".." */
+	M.p7 = M.p6 + (M.lo != 0 ? 6 + M.lo + 5 + 8 + 9 + lc : 0); /* , qop, nc, cnonce */
+	M.need = M.p7 + (c->has_c_token ? 36 : 0) +        /* , c_token=".." */
+		(M.li != 0 ? 22 + M.li : 0);                /* , integrity-protected */
+	*L = M;
+}
+
+/* AP-30, AP-27: measure the texts and place the parts; bad-quoted-string
+ * when a text holds a byte a quoted string cannot hold */
+/*@ requires ap_creds_ok(c);
     requires \valid(L) && \separated(L, c);
     assigns *L;
     ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QUOTED_STRING;
@@ -1939,8 +1981,7 @@ struct sm7_layout {
 static enum itls_err
 sm7_measure(const struct itls_authparam_creds *c, struct sm7_layout *L)
 {
-	size_t lu, lr, ln, lq, lp, lc = 0, la = 0, lo = 0, li = 0;
-	size_t p1, p2, p3, p5, p6, p7;
+	size_t lu, lr, ln, lq, lp, lc = 0;
 
 	/* AP-30: measure the texts (0: a byte a quoted string cannot hold) */
 	lu = qlen(c->username.p, c->username.len);
@@ -1968,32 +2009,8 @@ sm7_measure(const struct itls_authparam_creds *c, struct sm7_layout *L)
 		if (lc == 0) {
 			return ITLS_ERR_BAD_QUOTED_STRING;
 		}
-		lo = word_len(1, c->qop);
 	}
-	if (c->algorithm != ITLS_AP_ALG_NONE) {
-		la = word_len(0, c->algorithm);
-	}
-	if (c->integrity != ITLS_AP_IP_NONE) {
-		li = integrity_len(c->integrity);
-	}
-	/* AP-27: where each part ends, in the order they are written */
-	p1 = 16 + lu;                                   /* Digest username=".." */
-	p2 = p1 + 8 + lr;                               /* , realm=".." */
-	p3 = p2 + 8 + ln;                               /* , nonce=".." */
-	p5 = p3 + (la != 0 ? 12 + la : 0) + 6 + lq;     /* [, algorithm=..], uri=".." */
-	p6 = p5 + 11 + lp;                              /* , response=".." */
-	p7 = p6 + (lo != 0 ? 6 + lo + 5 + 8 + 9 + lc : 0); /* , qop, nc, cnonce */
-	L->la = la;
-	L->lo = lo;
-	L->li = li;
-	L->p1 = p1;
-	L->p2 = p2;
-	L->p3 = p3;
-	L->p5 = p5;
-	L->p6 = p6;
-	L->p7 = p7;
-	L->need = p7 + (c->has_c_token ? 36 : 0) +     /* , c_token=".." */
-		(li != 0 ? 22 + li : 0);                /* , integrity-protected */
+	sm7_place(c, lu, lr, ln, lq, lp, lc, L);
 	return ITLS_OK;
 }
 

@@ -74,6 +74,40 @@ tag_allowed(uint8_t want, uint8_t t)
 }
 
 /*
+ * The n (1..4) bytes of a long-form length at der[p ..], big-endian (X.690
+ * 8.1.3.5); 0 when the form is not minimal (NM-02 (6), X.690 10.1: a leading
+ * zero byte, or a length below 128). Apart from der_tl so that its goals stay
+ * small (D-PR-5).
+ */
+/*@ requires 1 <= n <= 4;
+    requires p + n <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result == 0 || \result >= 0x80;
+ */
+static size_t
+der_long_len(const uint8_t *der, size_t len, size_t p, size_t n)
+{
+	size_t v;
+
+	(void)len;
+	v = der[p];
+	if (n > 1) {
+		v = v * 256 + der[p + 1];
+	}
+	if (n > 2) {
+		v = v * 256 + der[p + 2];
+	}
+	if (n > 3) {
+		v = v * 256 + der[p + 3];
+	}
+	if (der[p] == 0 || v < 0x80) {
+		return 0;
+	}
+	return v;
+}
+
+/*
  * One element header (X.690 8.1.2 identifier, 8.1.3 length, 10.1 minimal
  * definite length), NM-02. On success the element is
  * der[off .. off + h + c) and fits in remain.
@@ -134,18 +168,9 @@ der_tl(const uint8_t *der, size_t len, size_t off, size_t remain,
 		if (remain - 2 < n) {
 			return r;
 		}
-		v = der[off + 2];
-		if (n > 1) {
-			v = v * 256 + der[off + 3];
-		}
-		if (n > 2) {
-			v = v * 256 + der[off + 4];
-		}
-		if (n > 3) {
-			v = v * 256 + der[off + 5];
-		}
+		v = der_long_len(der, len, off + 2, n);
 		/* NM-02 (6): minimal long form */
-		if (der[off + 2] == 0 || v < 0x80) {
+		if (v == 0) {
 			r.e = ITLS_ERR_DER_BAD_LENGTH;
 			return r;
 		}
@@ -215,6 +240,25 @@ der_skip(const uint8_t *der, size_t len, size_t off, size_t remain,
 		return walk_fail(t.e);
 	}
 	return walk_ok(t.h + t.c);
+}
+
+/* Skip an optional element with the identifier tag: used = its whole size,
+ * 0 when what follows (if anything) has another identifier. */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || \result.e == ITLS_ERR_DER_TRUNCATED ||
+      \result.e == ITLS_ERR_DER_BAD_TAG || \result.e == ITLS_ERR_DER_BAD_LENGTH;
+    ensures \result.e == ITLS_OK ==> \result.used <= remain;
+ */
+static struct der_walk
+der_skip_opt(const uint8_t *der, size_t len, size_t off, size_t remain,
+	uint8_t tag)
+{
+	if (remain == 0 || der[off] != tag) {
+		return walk_ok(0);
+	}
+	return der_skip(der, len, off, remain, tag);
 }
 
 /*
@@ -382,6 +426,54 @@ add_san(struct itls_x509_names *o, size_t len, size_t off, size_t n,
 }
 
 /*
+ * The AttributeValue of an AttributeTypeAndValue, which must fill
+ * der[off .. off + remain) (NM-04); a CN's (is_cn) is checked and recorded
+ * (NM-05). Apart from parse_atv so that its goals stay small (D-PR-5).
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
+    requires x5_inv(o, len);
+    assigns *o;
+    ensures x5_inv(o, len);
+    ensures \result == ITLS_OK || x509_der_reason(\result);
+ */
+static enum itls_err
+atv_value(const uint8_t *der, size_t len, size_t off, size_t remain,
+	int is_cn, struct itls_x509_names *o)
+{
+	struct der_tlv v;
+	enum itls_err e;
+
+	if (is_cn) {
+		/* NM-05: capacity, string type, characters */
+		if (o->n_cn >= ITLS_X509_MAX_CN) {
+			return ITLS_ERR_DER_TOO_MANY;
+		}
+		v = der_tl(der, len, off, remain, DER_CNSTR);
+		if (v.e != ITLS_OK) {
+			return v.e;
+		}
+		e = check_cn_value(der, len, off + v.h, v.c, v.tag);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		add_cn(o, len, off + v.h, v.c, v.tag);
+	} else {
+		v = der_tl(der, len, off, remain, DER_ANY);
+		if (v.e != ITLS_OK) {
+			return v.e;
+		}
+	}
+	/* NM-04: nothing after the value */
+	if (remain != v.h + v.c) {
+		return ITLS_ERR_DER_TRAILING_DATA;
+	}
+	return ITLS_OK;
+}
+
+/*
  * AttributeTypeAndValue ::= SEQUENCE {
  *      type     AttributeType,
  *      value    AttributeValue }
@@ -406,7 +498,7 @@ static struct der_walk
 parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
 	struct itls_x509_names *o)
 {
-	struct der_tlv t, id, v;
+	struct der_tlv t, id;
 	size_t pos, rem;
 	int is_cn;
 	enum itls_err e;
@@ -428,29 +520,9 @@ parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
 		&& der[pos + id.h + 2] == 0x03;
 	pos += id.h + id.c;
 	rem -= id.h + id.c;
-	if (is_cn) {
-		/* NM-05: capacity, string type, characters */
-		if (o->n_cn >= ITLS_X509_MAX_CN) {
-			return walk_fail(ITLS_ERR_DER_TOO_MANY);
-		}
-		v = der_tl(der, len, pos, rem, DER_CNSTR);
-		if (v.e != ITLS_OK) {
-			return walk_fail(v.e);
-		}
-		e = check_cn_value(der, len, pos + v.h, v.c, v.tag);
-		if (e != ITLS_OK) {
-			return walk_fail(e);
-		}
-		add_cn(o, len, pos + v.h, v.c, v.tag);
-	} else {
-		v = der_tl(der, len, pos, rem, DER_ANY);
-		if (v.e != ITLS_OK) {
-			return walk_fail(v.e);
-		}
-	}
-	/* NM-04: nothing after the value */
-	if (rem != v.h + v.c) {
-		return walk_fail(ITLS_ERR_DER_TRAILING_DATA);
+	e = atv_value(der, len, pos, rem, is_cn, o);
+	if (e != ITLS_OK) {
+		return walk_fail(e);
 	}
 	return walk_ok(t.h + t.c);
 }
@@ -682,6 +754,36 @@ parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
 }
 
 /*
+ * The optional critical flag of an Extension (NM-06):
+ *      critical    BOOLEAN DEFAULT FALSE,
+ * one byte, 0x00 or 0xFF (D-NM-8); used = the bytes it takes (0: absent).
+ * Apart from parse_ext_value so that its goals stay small (D-PR-5).
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> \result.used <= remain;
+ */
+static struct der_walk
+skip_critical(const uint8_t *der, size_t len, size_t off, size_t remain)
+{
+	struct der_tlv b;
+
+	if (remain == 0 || der[off] != 0x01) {
+		return walk_ok(0);
+	}
+	b = der_tl(der, len, off, remain, 0x01);
+	if (b.e != ITLS_OK) {
+		return walk_fail(b.e);
+	}
+	if (b.c != 1 || (der[off + b.h] != 0x00 && der[off + b.h] != 0xFF)) {
+		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
+	}
+	return walk_ok(b.h + b.c);
+}
+
+/*
  * The part of an Extension after its extnID (NM-06, NM-07):
  *      critical    BOOLEAN DEFAULT FALSE,
  *      extnValue   OCTET STRING
@@ -701,24 +803,16 @@ static enum itls_err
 parse_ext_value(const uint8_t *der, size_t len, size_t off, size_t remain,
 	int is_san, struct itls_x509_names *o)
 {
-	struct der_tlv b, v;
+	struct der_tlv v;
 	struct der_walk w;
 	size_t pos, rem;
 
-	pos = off;
-	rem = remain;
-	/* critical BOOLEAN: one byte, 0x00 or 0xFF (D-NM-8) */
-	if (rem > 0 && der[pos] == 0x01) {
-		b = der_tl(der, len, pos, rem, 0x01);
-		if (b.e != ITLS_OK) {
-			return b.e;
-		}
-		if (b.c != 1 || (der[pos + b.h] != 0x00 && der[pos + b.h] != 0xFF)) {
-			return ITLS_ERR_DER_BAD_VALUE;
-		}
-		pos += b.h + b.c;
-		rem -= b.h + b.c;
+	w = skip_critical(der, len, off, remain);
+	if (w.e != ITLS_OK) {
+		return w.e;
 	}
+	pos = off + w.used;
+	rem = remain - w.used;
 	v = der_tl(der, len, pos, rem, 0x04);
 	if (v.e != ITLS_OK) {
 		return v.e;
@@ -913,6 +1007,46 @@ parse_extensions(const uint8_t *der, size_t len, size_t off, size_t remain,
 }
 
 /*
+ * The first elements of TBSCertificate (NM-03), skipped:
+ *      version         [0]  EXPLICIT Version DEFAULT v1,
+ *      serialNumber         CertificateSerialNumber,
+ *      signature            AlgorithmIdentifier,
+ * used = the bytes they take. Apart from parse_tbs_head so that its goals
+ * stay small (D-PR-5).
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> \result.used <= remain;
+ */
+static struct der_walk
+skip_tbs_ids(const uint8_t *der, size_t len, size_t off, size_t remain)
+{
+	struct der_walk w;
+	size_t pos, rem;
+
+	w = der_skip_opt(der, len, off, remain, 0xA0);        /* version */
+	if (w.e != ITLS_OK) {
+		return w;
+	}
+	pos = off + w.used;
+	rem = remain - w.used;
+	w = der_skip(der, len, pos, rem, 0x02);               /* serialNumber */
+	if (w.e != ITLS_OK) {
+		return w;
+	}
+	pos += w.used;
+	rem -= w.used;
+	w = der_skip(der, len, pos, rem, 0x30);               /* signature */
+	if (w.e != ITLS_OK) {
+		return w;
+	}
+	rem -= w.used;
+	return walk_ok(remain - rem);
+}
+
+/*
  * The head of TBSCertificate (NM-03):
  *      version         [0]  EXPLICIT Version DEFAULT v1,
  *      serialNumber         CertificateSerialNumber,
@@ -934,28 +1068,12 @@ parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain)
 	struct der_walk w, r;
 	size_t pos, rem;
 
-	pos = off;
-	rem = remain;
-	if (rem > 0 && der[pos] == 0xA0) {
-		w = der_skip(der, len, pos, rem, 0xA0);       /* version */
-		if (w.e != ITLS_OK) {
-			return w;
-		}
-		pos += w.used;
-		rem -= w.used;
-	}
-	w = der_skip(der, len, pos, rem, 0x02);               /* serialNumber */
+	w = skip_tbs_ids(der, len, off, remain);      /* version .. signature */
 	if (w.e != ITLS_OK) {
 		return w;
 	}
-	pos += w.used;
-	rem -= w.used;
-	w = der_skip(der, len, pos, rem, 0x30);               /* signature */
-	if (w.e != ITLS_OK) {
-		return w;
-	}
-	pos += w.used;
-	rem -= w.used;
+	pos = off + w.used;
+	rem = remain - w.used;
 	w = der_skip(der, len, pos, rem, 0x30);               /* issuer */
 	if (w.e != ITLS_OK) {
 		return w;
@@ -970,6 +1088,36 @@ parse_tbs_head(const uint8_t *der, size_t len, size_t off, size_t remain)
 	r.off1 = pos;
 	r.len1 = w.used;
 	return r;
+}
+
+/*
+ * The optional unique identifiers of TBSCertificate (NM-03), skipped:
+ *      issuerUniqueID  [1]  IMPLICIT UniqueIdentifier OPTIONAL,
+ *      subjectUniqueID [2]  IMPLICIT UniqueIdentifier OPTIONAL,
+ * used = the bytes they take (0: neither). Apart from parse_tbs_tail so
+ * that its goals stay small (D-PR-5).
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> \result.used <= remain;
+ */
+static struct der_walk
+skip_unique_ids(const uint8_t *der, size_t len, size_t off, size_t remain)
+{
+	struct der_walk w, v;
+
+	w = der_skip_opt(der, len, off, remain, 0x81);        /* issuerUniqueID */
+	if (w.e != ITLS_OK) {
+		return w;
+	}
+	/* subjectUniqueID */
+	v = der_skip_opt(der, len, off + w.used, remain - w.used, 0x82);
+	if (v.e != ITLS_OK) {
+		return v;
+	}
+	return walk_ok(w.used + v.used);
 }
 
 /*
@@ -1009,22 +1157,12 @@ parse_tbs_tail(const uint8_t *der, size_t len, size_t off, size_t remain,
 	r.len2 = w.used;
 	pos += w.used;
 	rem -= w.used;
-	if (rem > 0 && der[pos] == 0x81) {
-		w = der_skip(der, len, pos, rem, 0x81);       /* issuerUniqueID */
-		if (w.e != ITLS_OK) {
-			return w;
-		}
-		pos += w.used;
-		rem -= w.used;
+	w = skip_unique_ids(der, len, pos, rem);
+	if (w.e != ITLS_OK) {
+		return w;
 	}
-	if (rem > 0 && der[pos] == 0x82) {
-		w = der_skip(der, len, pos, rem, 0x82);       /* subjectUniqueID */
-		if (w.e != ITLS_OK) {
-			return w;
-		}
-		pos += w.used;
-		rem -= w.used;
-	}
+	pos += w.used;
+	rem -= w.used;
 	if (rem > 0 && der[pos] == 0xA3) {
 		w = parse_extensions(der, len, pos, rem, o);
 		if (w.e != ITLS_OK) {

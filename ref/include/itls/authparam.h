@@ -549,6 +549,16 @@ enum itls_err itls_authparam_sm8(const char *s, size_t len,
   predicate ap_text_ok(struct itls_authparam_text t) =
 	t.len <= ITLS_AUTHPARAM_MAX_LEN &&
 	(t.len == 0 || \valid_read(t.p + (0 .. t.len - 1)));
+
+  // the credentials SM7 is built from (AP-27, AP-30): readable texts within
+  // the limit and known words
+  predicate ap_creds_ok{L}(struct itls_authparam_creds *c) =
+	\valid_read(c) &&
+	ap_text_ok(c->username) && ap_text_ok(c->realm) &&
+	ap_text_ok(c->nonce) && ap_text_ok(c->uri) && ap_text_ok(c->response) &&
+	ap_text_ok(c->cnonce) &&
+	c->algorithm <= ITLS_AP_ALG_MD5 && c->qop <= ITLS_AP_QOP_AUTH_INT &&
+	c->integrity <= ITLS_AP_IP_AUTH_DONE;
 */
 
 /**
@@ -560,13 +570,7 @@ enum itls_err itls_authparam_sm8(const char *s, size_t len,
  * text holds CR, LF or another control byte but HTAB), buffer-too-small;
  * nothing is written on error.
  */
-/*@ requires \valid_read(c);
-    requires ap_text_ok(c->username) && ap_text_ok(c->realm) &&
-	ap_text_ok(c->nonce) && ap_text_ok(c->uri) && ap_text_ok(c->response) &&
-	ap_text_ok(c->cnonce);
-    requires c->algorithm <= ITLS_AP_ALG_MD5;
-    requires c->qop <= ITLS_AP_QOP_AUTH_INT;
-    requires c->integrity <= ITLS_AP_IP_AUTH_DONE;
+/*@ requires ap_creds_ok(c);
     requires \valid(out + (0 .. cap - 1)) && \valid(out_len);
     requires \separated(out + (0 .. cap - 1), c, out_len);
     requires \separated(out_len, c);
