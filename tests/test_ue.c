@@ -592,14 +592,21 @@ to_registered(struct itls_ue *u)
 	cr_assert_eq(u->state, ITLS_UE_REGISTERED_TLS);
 }
 
+/* registered over TLS (to_registered), then the event k, taken (ITLS_OK) */
+static void
+registered_then(struct itls_ue *u, struct itls_ue_event *ev, enum itls_ue_event_kind k)
+{
+	to_registered(u);
+	ev_kind(ev, k);
+	cr_assert_eq(step(u, ev), ITLS_OK);
+}
+
 Test(ue, only_the_ue_resumes, .description = "UE-18 UE-19")
 {
 	struct itls_ue u;
 	struct itls_ue_event ev;
 
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_TLS_INBOUND);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_TLS_INBOUND);
 	cr_assert_eq(u.state, ITLS_UE_REGISTERED_TLS);
 	cr_assert_eq(find_act(ITLS_UE_A_REFUSE)->reason, ITLS_ERR_NOT_ALLOWED);
 	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
@@ -621,9 +628,7 @@ Test(ue, a_new_handshake_is_not_bound_until_reregistration, .description = "UE-2
 	struct itls_ue_event ev;
 	uint8_t h[32];
 
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_TLS_LOST);
 	cr_assert_eq(u.state, ITLS_UE_RESUMING);
 	/* the same certificate, but a new full handshake: no longer registered-tls */
 	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
@@ -635,9 +640,7 @@ Test(ue, a_new_handshake_is_not_bound_until_reregistration, .description = "UE-2
 	sha256(h, sim_pcscf_cert, sim_pcscf_cert_len);
 	cr_assert_eq(memcmp(u.conn_cert, h, 32), 0);                    /* UE-25: recorded */
 	/* another certificate: recorded, unbound too; nothing registers over it */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_TLS_LOST);
 	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
@@ -653,9 +656,7 @@ Test(ue, a_new_handshake_is_not_bound_until_reregistration, .description = "UE-2
 	cr_assert_eq(u.state, ITLS_UE_FAILED);
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
 	/* the same, the caller naming the P-CSCF's certificate: not the connection's */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_TLS_LOST);
 	ev_tls_up(&ev, sim_mitm_cert, sim_mitm_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
@@ -999,9 +1000,7 @@ Test(ue, ue28_reregistration_refusals, .description = "UE-28 UE-09 UE-25 UE-07 U
 	struct itls_ue_event ev;
 
 	/* the s_token of the first run under the keys of the second: token-invalid */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_REREGISTER);
 	ev_sm6_run2(&ev, ITLS_MECH_TLS, NULL, 0, sim_pcscf_cert, sim_pcscf_cert_len);
 	ev.has_stoken = 1;
 	memcpy(ev.s_token, STOK, 12);
@@ -1010,25 +1009,19 @@ Test(ue, ue28_reregistration_refusals, .description = "UE-28 UE-09 UE-25 UE-07 U
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_INVALID);
 	cr_assert(!has_act(ITLS_UE_A_SEND_SM7));
 	/* a valid s_token under IK2 over another certificate than the connection's */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_REREGISTER);
 	ev_sm6_run2(&ev, ITLS_MECH_TLS, sim_mitm_cert, sim_mitm_cert_len,
 		sim_mitm_cert, sim_mitm_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.state, ITLS_UE_FAILED);
 	cr_assert_eq(u.reason, ITLS_ERR_CERT_MISMATCH);
 	/* no s_token in the second challenge */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_REREGISTER);
 	ev_sm6_run2(&ev, ITLS_MECH_TLS, NULL, 0, sim_pcscf_cert, sim_pcscf_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.reason, ITLS_ERR_TOKEN_MISSING);
 	/* AUTN of the second run rejected */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_REREGISTER);
 	ev_sm6_run2(&ev, ITLS_MECH_TLS, sim_pcscf_cert, sim_pcscf_cert_len,
 		sim_pcscf_cert, sim_pcscf_cert_len);
 	ev.aka_ok = 0;
@@ -1039,16 +1032,12 @@ Test(ue, ue28_reregistration_refusals, .description = "UE-28 UE-09 UE-25 UE-07 U
 	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
 	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
 	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_TLS_LOST);
 	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
 	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
 	cr_assert_eq(u.state, ITLS_UE_RESUMING);
 	/* SM12 while re-registering, before the challenge, is not an event */
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_REREGISTER);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_REREGISTER);
 	ev_kind(&ev, ITLS_UE_EV_SM12);
 	cr_assert_eq(step(&u, &ev), ITLS_ERR_BAD_EVENT);
 }
@@ -1059,9 +1048,7 @@ Test(ue, ue29_reregistration_over_a_new_connection, .description = "UE-29 UE-28 
 	struct itls_ue_event ev;
 	uint8_t ctok2[12], stok2[12];
 
-	to_registered(&u);
-	ev_kind(&ev, ITLS_UE_EV_TLS_LOST);
-	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	registered_then(&u, &ev, ITLS_UE_EV_TLS_LOST);
 	ev_tls_up(&ev, sim_pcscf_cert, sim_pcscf_cert_len);
 	cr_assert_eq(step(&u, &ev), ITLS_OK);
 	cr_assert_eq(u.state, ITLS_UE_SM1_SENT);
@@ -1296,6 +1283,33 @@ Test(ue, random_walks_keep_the_safety_properties, .description = "UE-20 UE-21 UE
 	/* every row of the table is reachable */
 	cr_assert_eq(covered, itls_ue_table_len, "%zu of %zu rows reached", covered,
 		itls_ue_table_len);
+}
+
+Test(ue, ue22_commit_check_is_defence_in_depth, .description = "UE-22: the table never trips the commit check (proved, and every step of these tests asserts it); the check still refuses a state the API cannot reach")
+{
+	struct itls_ue u;
+	struct itls_ue_event ev;
+
+	/* through the API: every row of a whole registration commits */
+	to_registered(&u);
+	cr_assert_lt(u.last_row, itls_ue_table_len);
+	cr_assert_eq(itls_ue_table[u.last_row].next, ITLS_UE_REGISTERED_TLS);
+	/* a state outside the invariant (sm7-sent over tls, session not bound),
+	 * forged by hand: the row SM12 [mechanism tls] would reach
+	 * registered-tls; the commit check turns it into failed */
+	to_sm1_tls(&u, 0);
+	ev_sm6(&ev, ITLS_MECH_TLS, 1, 1);
+	cr_assert_eq(step(&u, &ev), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_SM7_SENT);
+	u.stok_ok = 0;
+	ev_kind(&ev, ITLS_UE_EV_SM12);
+	cr_assert_eq(itls_ue_step(&u, &ev, acts, &nacts), ITLS_OK);
+	cr_assert_eq(u.state, ITLS_UE_FAILED);
+	cr_assert_eq(u.reason, ITLS_ERR_NOT_ALLOWED);
+	cr_assert_eq(u.last_row, itls_ue_table_len);
+	cr_assert_eq(nacts, 1);
+	cr_assert_eq(acts[0].kind, ITLS_UE_A_ABORT);
+	cr_assert_eq(acts[0].reason, ITLS_ERR_NOT_ALLOWED);
 }
 
 Test(ue, names_of_everything, .description = "UE-20 UE-22")
