@@ -627,6 +627,7 @@ sa_header(const char *buf, size_t end, size_t i,
     assigns *pid;
     ensures i <= \result <= end;
     ensures SA_P_OTHER <= *pid <= SA_P_PORTS;
+    ensures SA_12: *pid == SA_P_Q <==> \result == i + 1 && i < end && sa_lower(buf[i]) == 'q';
  */
 static size_t
 sa_lex_name(const char *buf, size_t end, size_t i, int *pid)
@@ -641,11 +642,10 @@ sa_lex_name(const char *buf, size_t end, size_t i, int *pid)
 	switch (buf[i]) {
 	case 'q':
 	case 'Q':
-		if (sa_match(buf, end, i, "q", 1)) {
-			id = SA_P_Q;
-			n = 1;
-		}
-		break;
+		/* SA-12: the name is q when its token is this one byte */
+		n = sa_scan_token(buf, end, i);
+		*pid = n == i + 1 ? SA_P_Q : SA_P_OTHER;
+		return n;
 	case 'a':
 	case 'A':
 		if (sa_match(buf, end, i, "alg", 3)) {
@@ -760,6 +760,7 @@ sa_decimal(const char *buf, size_t end, size_t j, const char *max, size_t maxd)
     requires SA_P_OTHER <= pid <= SA_P_PORTS;
     assigns \nothing;
     ensures j <= \result <= end;
+    ensures pid == SA_P_Q ==> \result == j;
  */
 static size_t
 sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
@@ -835,6 +836,9 @@ sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
     requires \separated(q, buf + (off .. off + n - 1));
     assigns *q;
     ensures *q == \old(*q) || 0 <= *q <= 1000;
+    ensures pid != SA_P_Q ==> *q == \old(*q);
+    ensures SA_12: pid == SA_P_Q && \result == ITLS_OK ==> vtype == SA_V_TOKEN &&
+      sa_qsyntax(buf + off, n) && *q == sa_qval(buf + off, n);
     ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QVALUE
       || \result == ITLS_ERR_BAD_D_VER || \result == ITLS_ERR_BAD_ALG
       || \result == ITLS_ERR_BAD_EALG || \result == ITLS_ERR_BAD_PROT
@@ -976,6 +980,9 @@ sa_param_end(const char *buf, size_t end, size_t k)
     ensures \result == ITLS_OK && *pos < end ==> buf[*pos] == ';' || buf[*pos] == ',';
     ensures \result == ITLS_OK ==> SA_V_NONE <= *vtype <= SA_V_CHECKED;
     ensures \result == ITLS_OK ==> SA_P_OTHER <= *pid <= SA_P_PORTS;
+    ensures SA_12: \result == ITLS_OK ==> (*pid == SA_P_Q <==> sa_is_qparam(buf, p));
+    ensures \result == ITLS_OK && *pid == SA_P_Q ==> *vtype != SA_V_CHECKED;
+    ensures \result == ITLS_OK && *vtype == SA_V_TOKEN ==> p->has_value == 1;
  */
 static enum itls_err
 sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
@@ -1062,6 +1069,9 @@ sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
       m->params[k].name.off + m->params[k].name.len <= end;
     ensures \forall integer k; 0 <= k <= np ==>
       m->params[k].value.off + m->params[k].value.len <= end;
+    ensures m->params[np].name.off == p->name.off && m->params[np].name.len == p->name.len;
+    ensures m->params[np].value.off == p->value.off && m->params[np].value.len == p->value.len;
+    ensures m->params[np].has_value == p->has_value;
  */
 static void
 sa_store_param(struct itls_secagree_mech *m, size_t np,
@@ -1088,6 +1098,7 @@ sa_store_param(struct itls_secagree_mech *m, size_t np,
     assigns *m, *pos;
     ensures \result == ITLS_OK ==> sa_mech_in(m, end);
     ensures \result == ITLS_OK ==> i < *pos <= end;
+    ensures SA_12: \result == ITLS_OK ==> sa_mech_q(buf, m);
  */
 static enum itls_err
 sa_parse_mech(const char *buf, size_t end, size_t i,
@@ -1116,6 +1127,14 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end;
 	    loop invariant \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end;
+	    loop invariant q == ITLS_SECAGREE_Q_NONE ==>
+	      \forall integer k; 0 <= k < np ==> !sa_is_qparam(buf, &m->params[k]);
+	    loop invariant q != ITLS_SECAGREE_Q_NONE ==>
+	      \exists integer k; 0 <= k < np && sa_is_qparam(buf, &m->params[k]);
+	    loop invariant \forall integer k; 0 <= k < np && sa_is_qparam(buf, &m->params[k]) ==>
+	      m->params[k].has_value != 0 &&
+	      sa_qsyntax(buf + m->params[k].value.off, m->params[k].value.len) &&
+	      q == sa_qval(buf + m->params[k].value.off, m->params[k].value.len);
 	    loop assigns j, np, seen, q, p, vtype, pid, e,
 	      m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
 	    loop variant end - j;
@@ -1129,7 +1148,12 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 		if (np == ITLS_SECAGREE_MAX_PARAMS) {
 			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
 		}
-		if (pid != SA_P_OTHER) {
+		if (pid == SA_P_Q) {
+			/* SA-10: a second q (the first one set q, D-SA-21) */
+			if (q != ITLS_SECAGREE_Q_NONE) {
+				return ITLS_ERR_DUPLICATE_PARAMETER;
+			}
+		} else if (pid != SA_P_OTHER) {
 			if ((seen & sa_pbit[pid]) != 0) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
 			}
@@ -1168,6 +1192,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].value.off + m->params[k].value.len <= end; */
 	/*@ assert m->name.off + m->name.len <= end; */
 	/*@ assert sa_mech_in(m, end); */
+	/*@ assert SA_12: sa_mech_q(buf, m); */
 	return ITLS_OK;
 }
 
@@ -1210,6 +1235,9 @@ sa_q_taken(const struct itls_secagree_list *l, size_t n, int q)
     ensures \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
     ensures \result == ITLS_OK ==> sa_mech_in(&l->mechs[n], end);
     ensures \result == ITLS_OK ==> i < *pos <= end;
+    ensures SA_12: \result == ITLS_OK ==> sa_mech_q(buf, &l->mechs[n]);
+    ensures \forall integer k; 0 <= k < n && \at(sa_mech_q(buf, &l->mechs[k]), Pre) ==>
+      sa_mech_q(buf, &l->mechs[k]);
  */
 static enum itls_err
 sa_add_mech(struct itls_secagree_list *l, size_t n, const char *buf,
@@ -1239,6 +1267,7 @@ sa_add_mech(struct itls_secagree_list *l, size_t n, const char *buf,
     assigns l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
     ensures sa_list_in(l, end);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count;
+    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 static enum itls_err
 sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
@@ -1255,6 +1284,8 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 	    loop invariant \at(l->count, Pre) <= n <= ITLS_SECAGREE_MAX_MECHS;
 	    loop invariant l->count == n;
 	    loop invariant \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
+	    loop invariant \forall integer k; \at(l->count, Pre) <= k < n ==>
+	      sa_mech_q(buf, &l->mechs[k]);
 	    loop assigns i, n, e, l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
 	    loop variant end - i;
 	 */
@@ -1302,6 +1333,7 @@ itls_secagree_init(struct itls_secagree_list *l)
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
     ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
       l->kind == \old(l->kind);
+    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 static enum itls_err
 sa_append(struct itls_secagree_list *l, enum itls_secagree_kind kind,
@@ -1359,6 +1391,225 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
 {
 	itls_secagree_init(l);
 	return sa_append(l, kind, buf, len, 0);
+}
+
+/* ---- ranks: a value checked, only names and q kept (SA-32) ----------------- */
+
+/*@ // SA-32: rank r is the name and the q of a mechanism parsed from buf[0 .. len)
+    predicate sa_rank_ok{L}(char *buf, struct itls_secagree_rank *r, integer len) =
+      r->name.off + r->name.len <= len &&
+      (r->q == ITLS_SECAGREE_Q_NONE || 0 <= r->q <= 1000) &&
+      (r->q != ITLS_SECAGREE_Q_NONE ==> r->qval.off + r->qval.len <= len &&
+        sa_qsyntax(buf + r->qval.off, r->qval.len) &&
+        r->q == sa_qval(buf + r->qval.off, r->qval.len));
+ */
+
+/* SA-13: has one of r->mechs[0 .. n) the q value q? */
+/*@ requires \valid_read(r);
+    requires n <= ITLS_SECAGREE_MAX_MECHS;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_rank_q_taken(const struct itls_secagree_ranks *r, size_t n, int q)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		if (r->mechs[k].q == q) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* SA-12: the value of m's q parameter, the text m->q was read from */
+/*@ requires \valid_read(m) && \valid(v);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_mech_in(m, len);
+    requires sa_mech_q(buf, m);
+    requires \separated(v, m, buf + (0 .. len - 1));
+    assigns *v;
+    ensures m->q != ITLS_SECAGREE_Q_NONE ==> v->off + v->len <= len &&
+      sa_qsyntax(buf + v->off, v->len) && m->q == sa_qval(buf + v->off, v->len);
+ */
+static void
+sa_qview(const struct itls_secagree_mech *m, const char *buf, size_t len,
+	struct itls_secagree_view *v)
+{
+	size_t p;
+
+	(void)len;
+	v->off = 0;
+	v->len = 0;
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
+	    loop assigns p;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		if (m->params[p].name.len == 1
+			&& sa_fold(buf[m->params[p].name.off]) == 'q') {
+			/*@ assert sa_is_qparam(buf, &m->params[p]); */
+			v->off = m->params[p].value.off;
+			v->len = m->params[p].value.len;
+			return;
+		}
+	}
+}
+
+/* store the name and q of m, and the view v of its q value, as rank n of r */
+/*@ requires \valid(r) && \valid_read(m) && \valid_read(v);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, m, v, buf + (0 .. len - 1));
+    requires n < ITLS_SECAGREE_MAX_MECHS;
+    requires m->name.off + m->name.len <= len;
+    requires m->q == ITLS_SECAGREE_Q_NONE || 0 <= m->q <= 1000;
+    requires m->q != ITLS_SECAGREE_Q_NONE ==> v->off + v->len <= len &&
+      sa_qsyntax(buf + v->off, v->len) && m->q == sa_qval(buf + v->off, v->len);
+    requires \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    assigns r->mechs[n];
+    ensures \forall integer k; 0 <= k <= n ==> sa_rank_ok(buf, &r->mechs[k], len);
+ */
+static void
+sa_store_rank(struct itls_secagree_ranks *r, size_t n,
+	const struct itls_secagree_mech *m, const struct itls_secagree_view *v,
+	const char *buf, size_t len)
+{
+	(void)buf;
+	(void)len;
+	r->mechs[n].name.off = m->name.off;
+	r->mechs[n].name.len = m->name.len;
+	r->mechs[n].q = m->q;
+	r->mechs[n].qval.off = v->off;
+	r->mechs[n].qval.len = v->len;
+	/*@ assert sa_rank_ok(buf, &r->mechs[n], len); */
+}
+
+/* r holds n ranks (the store is framed here, apart from the loop) */
+/*@ requires \valid(r);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, buf + (0 .. len - 1));
+    requires n <= ITLS_SECAGREE_MAX_MECHS;
+    requires \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    assigns r->count;
+    ensures r->count == n;
+    ensures \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    ensures sa_ranks_in(r, len);
+    ensures sa_ranks_q(buf, r, len);
+ */
+static void
+sa_set_count(struct itls_secagree_ranks *r, size_t n, const char *buf,
+	size_t len)
+{
+	(void)buf;
+	(void)len;
+	r->count = n;
+	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
+}
+
+/*
+ * SA-04, SA-13, SA-32: parse the mechanism at buf[i ..] into *m (the
+ * caller's scratch), refuse a q equal to one of r->mechs[0 .. n), then keep
+ * its name and q as rank n. Afterwards r->count is the number of ranks
+ * (n + 1 on success, n otherwise), every one of them well-formed.
+ */
+/*@ requires \valid(r) && \valid(m) && \valid(v) && \valid(pos);
+    requires i <= len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, m, v, pos, buf + (0 .. len - 1));
+    requires sa_kind_ok(kind);
+    requires n < ITLS_SECAGREE_MAX_MECHS;
+    requires \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    assigns *m, *v, *pos, r->mechs[n], r->count;
+    ensures \result == ITLS_OK ==> r->count == n + 1 && i < *pos <= len;
+    ensures \result != ITLS_OK ==> r->count == n;
+    ensures \forall integer k; 0 <= k < r->count ==> sa_rank_ok(buf, &r->mechs[k], len);
+    ensures sa_ranks_in(r, len);
+    ensures sa_ranks_q(buf, r, len);
+ */
+static enum itls_err
+sa_rank_add(struct itls_secagree_ranks *r, size_t n,
+	struct itls_secagree_mech *m, struct itls_secagree_view *v,
+	const char *buf, size_t len, size_t i, enum itls_secagree_kind kind,
+	size_t *pos)
+{
+	size_t c = n;
+	enum itls_err e = sa_parse_mech(buf, len, i, kind, m, pos);
+
+	/*@ assert \forall integer k; 0 <= k < n ==>
+	      r->mechs[k].name.off == \at(r->mechs[k].name.off, Pre) &&
+	      r->mechs[k].name.len == \at(r->mechs[k].name.len, Pre) &&
+	      r->mechs[k].q == \at(r->mechs[k].q, Pre) &&
+	      r->mechs[k].qval.off == \at(r->mechs[k].qval.off, Pre) &&
+	      r->mechs[k].qval.len == \at(r->mechs[k].qval.len, Pre); */
+	/*@ assert \forall integer x; 0 <= x < len ==> buf[x] == \at(buf[x], Pre); */
+	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
+	if (e == ITLS_OK && m->q != ITLS_SECAGREE_Q_NONE
+		&& sa_rank_q_taken(r, n, m->q)) {
+		e = ITLS_ERR_DUPLICATE_Q;                 /* SA-13 */
+	}
+	if (e == ITLS_OK) {
+		sa_qview(m, buf, len, v);
+		sa_store_rank(r, n, m, v, buf, len);
+		c = n + 1;
+	}
+	sa_set_count(r, c, buf, len);
+	return e;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_parse_ranks(struct itls_secagree_ranks *r,
+	enum itls_secagree_kind kind, const char *buf, size_t len)
+{
+	struct itls_secagree_mech m;
+	struct itls_secagree_view v;
+	size_t n = 0, i;
+	enum itls_err e;
+
+	r->kind = kind;
+	sa_set_count(r, 0, buf, len);
+	if (len > ITLS_SECAGREE_MAX_LEN) {
+		return ITLS_ERR_TOO_LONG;                         /* SA-31 */
+	}
+	/* the steps of sa_parse_list, each mechanism into m (SA-32) */
+	i = sa_sws(buf, len, 0);
+	if (i == len) {
+		return ITLS_ERR_EMPTY;        /* SA-02: no mechanism */
+	}
+	/*@ loop invariant 0 <= i <= len;
+	    loop invariant 0 <= n <= ITLS_SECAGREE_MAX_MECHS;
+	    loop invariant r->count == n && r->kind == kind;
+	    loop invariant \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+	    loop invariant sa_ranks_in(r, len);
+	    loop invariant SA_12: sa_ranks_q(buf, r, len);
+	    loop assigns i, n, e, m, v, r->count, r->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
+	    loop variant len - i;
+	 */
+	for (;;) {
+		if (n == ITLS_SECAGREE_MAX_MECHS) {
+			/* SA-11: a 17th mechanism, when one starts here */
+			return sa_scan_token(buf, len, i) == i
+				? ITLS_ERR_SYNTAX : ITLS_ERR_TOO_MANY_MECHANISMS;
+		}
+		e = sa_rank_add(r, n, &m, &v, buf, len, i, kind, &i);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		n++;
+		if (i == len) {
+			return ITLS_OK;
+		}
+		if (buf[i] != ',') {
+			return ITLS_ERR_SYNTAX;                   /* SA-05 */
+		}
+		i = sa_sws(buf, len, i + 1);
+	}
 }
 
 /* ---- canonical line (SA-21, SA-22) ------------------------------------- */

@@ -83,6 +83,24 @@ struct itls_secagree_list {
 	struct itls_secagree_mech mechs[ITLS_SECAGREE_MAX_MECHS];
 };
 
+/** What ranking needs of one mechanism (SA-23): its name and its q. */
+struct itls_secagree_rank {
+	struct itls_secagree_view name;
+	int q;                            /**< 0..1000 (thousandths) or ITLS_SECAGREE_Q_NONE */
+	struct itls_secagree_view qval;   /**< the value of its q parameter (len 0 when none) */
+};
+
+/**
+ * The mechanisms of one header value, reduced to what ranking needs
+ * (itls_secagree_parse_ranks, SA-32): 656 bytes on LP64 instead of the 11 KiB
+ * of a full list.
+ */
+struct itls_secagree_ranks {
+	enum itls_secagree_kind kind;
+	size_t count;
+	struct itls_secagree_rank mechs[ITLS_SECAGREE_MAX_MECHS];
+};
+
 /*@
   // ---- where views lie -------------------------------------------------
   // (written with field paths, not struct values, so that provers see
@@ -202,6 +220,45 @@ struct itls_secagree_list {
     b[0] == '1' ? 1000 :
       100 * sa_qdig(b, 2, n) + 10 * sa_qdig(b, 3, n) + sa_qdig(b, 4, n);
 
+  // ---- q values of the text (SA-12, SA-23) --------------------------------------
+
+  // parameter p is named q (ASCII case ignored)
+  predicate sa_is_qparam{L}(char *buf, struct itls_secagree_param *p) =
+    p->name.len == 1 && sa_lower(buf[p->name.off]) == 'q';
+
+  // SA-12, SA-23: the q of mechanism m is the number its q parameter writes
+  // (every parameter named q has a value, a qvalue, and m->q is its value),
+  // and ITLS_SECAGREE_Q_NONE exactly when m has no q parameter
+  predicate sa_mech_q{L}(char *buf, struct itls_secagree_mech *m) =
+    (m->q == ITLS_SECAGREE_Q_NONE ==>
+       \forall integer p; 0 <= p < m->nparams ==> !sa_is_qparam(buf, &m->params[p])) &&
+    (m->q != ITLS_SECAGREE_Q_NONE ==>
+       \exists integer p; 0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p])) &&
+    (\forall integer p; 0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p]) ==>
+       m->params[p].has_value != 0 &&
+       sa_qsyntax(buf + m->params[p].value.off, m->params[p].value.len) &&
+       m->q == sa_qval(buf + m->params[p].value.off, m->params[p].value.len));
+
+  // SA-12, SA-23: the q of every mechanism of l from index a on is that of its text
+  predicate sa_list_q{L}(char *buf, struct itls_secagree_list *l, integer a) =
+    \forall integer i; a <= i < l->count ==> sa_mech_q(buf, &l->mechs[i]);
+
+  // ---- ranks (SA-32) -----------------------------------------------------------
+
+  // SA-09, SA-11: at most 16 ranks, every name inside buf[0 .. len), q in range
+  predicate sa_ranks_in{L}(struct itls_secagree_ranks *r, integer len) =
+    r->count <= ITLS_SECAGREE_MAX_MECHS &&
+    (\forall integer i; 0 <= i < r->count ==>
+       r->mechs[i].name.off + r->mechs[i].name.len <= len &&
+       (r->mechs[i].q == ITLS_SECAGREE_Q_NONE || 0 <= r->mechs[i].q <= 1000));
+
+  // SA-12, SA-23: the q of rank i is the number the text of its q value writes
+  predicate sa_ranks_q{L}(char *buf, struct itls_secagree_ranks *r, integer len) =
+    \forall integer i; 0 <= i < r->count && r->mechs[i].q != ITLS_SECAGREE_Q_NONE ==>
+      r->mechs[i].qval.off + r->mechs[i].qval.len <= len &&
+      sa_qsyntax(buf + r->mechs[i].qval.off, r->mechs[i].qval.len) &&
+      r->mechs[i].q == sa_qval(buf + r->mechs[i].qval.off, r->mechs[i].qval.len);
+
   // ---- copies (the serializer's helpers, SA-21) -------------------------------
 
   // out[at .. at+n) is src[off .. off+n) in ASCII lower case
@@ -313,6 +370,7 @@ itls_secagree_init(struct itls_secagree_list *l);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && sa_kind_ok(l->kind);
     ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
       l->kind == \old(l->kind);
+    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 enum itls_err
 itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
@@ -334,6 +392,7 @@ itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
+    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 enum itls_err
 itls_secagree_append_value(struct itls_secagree_list *l,
@@ -350,6 +409,7 @@ itls_secagree_append_value(struct itls_secagree_list *l,
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> 1 <= l->count && sa_kind_ok(l->kind);
+    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, 0);
  */
 enum itls_err
 itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len);
@@ -364,9 +424,33 @@ itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len);
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> 1 <= l->count && l->kind == kind;
+    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, 0);
  */
 enum itls_err
 itls_secagree_parse_value(struct itls_secagree_list *l,
+	enum itls_secagree_kind kind, const char *buf, size_t len);
+
+/**
+ * \brief Parse one header value buf[0 .. len) of header `kind`, keeping only
+ * what ranking needs (SA-32): each mechanism's name, q and q value.
+ *
+ * The value is checked exactly as itls_secagree_parse_value checks it (the
+ * same rules, the same first error: SA-02 .. SA-20, SA-31), one mechanism
+ * at a time in one `struct itls_secagree_mech` on the stack, so a caller
+ * that only chooses (the UE, UE-06) needs no 11 KiB list. Names are views
+ * into buf. After an error `r` is still well-formed but means nothing.
+ */
+/*@ requires \valid(r);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, buf + (0 .. len - 1));
+    requires sa_kind_ok(kind);
+    assigns *r;
+    ensures sa_ranks_in(r, len);
+    ensures \result == ITLS_OK ==> 1 <= r->count && r->kind == kind;
+    ensures SA_12: sa_ranks_q(buf, r, len);
+ */
+enum itls_err
+itls_secagree_parse_ranks(struct itls_secagree_ranks *r,
 	enum itls_secagree_kind kind, const char *buf, size_t len);
 
 /**
