@@ -1109,6 +1109,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	unsigned seen = 0, got;
 	int ipsec, vtype = SA_V_NONE, pid, q = ITLS_SECAGREE_Q_NONE;
 	enum itls_err e;
+	/*@ ghost size_t qi = ITLS_SECAGREE_MAX_PARAMS; */  /* SA-12: the q parameter */
 
 	/* SA-15 .. SA-20 apply to ipsec-3gpp (any case) */
 	ipsec = sa_match(buf, end, i, "ipsec-3gpp", 10);
@@ -1127,15 +1128,13 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end;
 	    loop invariant \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end;
-	    loop invariant q == ITLS_SECAGREE_Q_NONE ==>
-	      \forall integer k; 0 <= k < np ==> !sa_is_qparam(buf, &m->params[k]);
-	    loop invariant q != ITLS_SECAGREE_Q_NONE ==>
-	      \exists integer k; 0 <= k < np && sa_is_qparam(buf, &m->params[k]);
 	    loop invariant \forall integer k; 0 <= k < np && sa_is_qparam(buf, &m->params[k]) ==>
-	      m->params[k].has_value != 0 &&
-	      sa_qsyntax(buf + m->params[k].value.off, m->params[k].value.len) &&
-	      q == sa_qval(buf + m->params[k].value.off, m->params[k].value.len);
-	    loop assigns j, np, seen, q, p, vtype, pid, e,
+	      k == qi && q != ITLS_SECAGREE_Q_NONE;
+	    loop invariant q != ITLS_SECAGREE_Q_NONE ==> qi < np &&
+	      sa_is_qparam(buf, &m->params[qi]) && m->params[qi].has_value != 0 &&
+	      sa_qsyntax(buf + m->params[qi].value.off, m->params[qi].value.len) &&
+	      q == sa_qval(buf + m->params[qi].value.off, m->params[qi].value.len);
+	    loop assigns j, np, qi, seen, q, p, vtype, pid, e,
 	      m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
 	    loop variant end - j;
 	 */
@@ -1153,6 +1152,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 			if (q != ITLS_SECAGREE_Q_NONE) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;
 			}
+			/*@ ghost qi = np; */
 		} else if (pid != SA_P_OTHER) {
 			if ((seen & sa_pbit[pid]) != 0) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
@@ -1183,6 +1183,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end; */
 	/*@ assert \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end; */
+	/*@ assert q != ITLS_SECAGREE_Q_NONE ==> qi < np; */
 	*pos = j;
 	m->q = q;
 	m->nparams = np;
@@ -1192,6 +1193,12 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].value.off + m->params[k].value.len <= end; */
 	/*@ assert m->name.off + m->name.len <= end; */
 	/*@ assert sa_mech_in(m, end); */
+	/*@ assert \forall integer k; 0 <= k < m->nparams && sa_is_qparam(buf, &m->params[k]) ==>
+	      k == qi && m->q != ITLS_SECAGREE_Q_NONE; */
+	/*@ assert m->q != ITLS_SECAGREE_Q_NONE ==> qi < m->nparams &&
+	      sa_is_qparam(buf, &m->params[qi]) && m->params[qi].has_value != 0 &&
+	      sa_qsyntax(buf + m->params[qi].value.off, m->params[qi].value.len) &&
+	      m->q == sa_qval(buf + m->params[qi].value.off, m->params[qi].value.len); */
 	/*@ assert SA_12: sa_mech_q(buf, m); */
 	return ITLS_OK;
 }

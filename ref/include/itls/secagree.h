@@ -2,7 +2,7 @@
  * itls/secagree.h -- SIP security agreement (RFC 3329): Security-Client,
  * Security-Server and Security-Verify.
  *
- * Spec: spec/secagree.md (SA-01 .. SA-31), decisions D-SA-1 .. D-SA-17.
+ * Spec: spec/secagree.md (SA-01 .. SA-32), decisions D-SA-1 .. D-SA-21.
  * Sources: RFC 3329 §2.2, §2.3; RFC 3261 §25.1; TS 33.203 Annex H;
  * TS 24.229 §5.1.1.2, §5.2.2; seeds 002 and 004 §3.3.2.
  *
@@ -226,14 +226,12 @@ struct itls_secagree_ranks {
   predicate sa_is_qparam{L}(char *buf, struct itls_secagree_param *p) =
     p->name.len == 1 && sa_lower(buf[p->name.off]) == 'q';
 
-  // SA-12, SA-23: the q of mechanism m is the number its q parameter writes
-  // (every parameter named q has a value, a qvalue, and m->q is its value),
-  // and ITLS_SECAGREE_Q_NONE exactly when m has no q parameter
+  // SA-12, SA-23: the q of mechanism m is the number its q parameter writes:
+  // every parameter named q has a value, a qvalue, whose number is m->q, and
+  // m->q is ITLS_SECAGREE_Q_NONE exactly when m has no parameter named q
   predicate sa_mech_q{L}(char *buf, struct itls_secagree_mech *m) =
-    (m->q == ITLS_SECAGREE_Q_NONE ==>
+    (m->q == ITLS_SECAGREE_Q_NONE <==>
        \forall integer p; 0 <= p < m->nparams ==> !sa_is_qparam(buf, &m->params[p])) &&
-    (m->q != ITLS_SECAGREE_Q_NONE ==>
-       \exists integer p; 0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p])) &&
     (\forall integer p; 0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p]) ==>
        m->params[p].has_value != 0 &&
        sa_qsyntax(buf + m->params[p].value.off, m->params[p].value.len) &&
