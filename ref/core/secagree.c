@@ -627,7 +627,6 @@ sa_header(const char *buf, size_t end, size_t i,
     assigns *pid;
     ensures i <= \result <= end;
     ensures SA_P_OTHER <= *pid <= SA_P_PORTS;
-    ensures SA_12: *pid == SA_P_Q <==> \result == i + 1 && i < end && sa_lower(buf[i]) == 'q';
  */
 static size_t
 sa_lex_name(const char *buf, size_t end, size_t i, int *pid)
@@ -642,10 +641,11 @@ sa_lex_name(const char *buf, size_t end, size_t i, int *pid)
 	switch (buf[i]) {
 	case 'q':
 	case 'Q':
-		/* SA-12: the name is q when its token is this one byte */
-		n = sa_scan_token(buf, end, i);
-		*pid = n == i + 1 ? SA_P_Q : SA_P_OTHER;
-		return n;
+		if (sa_match(buf, end, i, "q", 1)) {
+			id = SA_P_Q;
+			n = 1;
+		}
+		break;
 	case 'a':
 	case 'A':
 		if (sa_match(buf, end, i, "alg", 3)) {
@@ -760,7 +760,6 @@ sa_decimal(const char *buf, size_t end, size_t j, const char *max, size_t maxd)
     requires SA_P_OTHER <= pid <= SA_P_PORTS;
     assigns \nothing;
     ensures j <= \result <= end;
-    ensures pid == SA_P_Q ==> \result == j;
  */
 static size_t
 sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
@@ -836,9 +835,6 @@ sa_ipsec_value(const char *buf, size_t end, size_t j, int pid)
     requires \separated(q, buf + (off .. off + n - 1));
     assigns *q;
     ensures *q == \old(*q) || 0 <= *q <= 1000;
-    ensures pid != SA_P_Q ==> *q == \old(*q);
-    ensures SA_12: pid == SA_P_Q && \result == ITLS_OK ==> vtype == SA_V_TOKEN &&
-      sa_qsyntax(buf + off, n) && *q == sa_qval(buf + off, n);
     ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_QVALUE
       || \result == ITLS_ERR_BAD_D_VER || \result == ITLS_ERR_BAD_ALG
       || \result == ITLS_ERR_BAD_EALG || \result == ITLS_ERR_BAD_PROT
@@ -980,9 +976,6 @@ sa_param_end(const char *buf, size_t end, size_t k)
     ensures \result == ITLS_OK && *pos < end ==> buf[*pos] == ';' || buf[*pos] == ',';
     ensures \result == ITLS_OK ==> SA_V_NONE <= *vtype <= SA_V_CHECKED;
     ensures \result == ITLS_OK ==> SA_P_OTHER <= *pid <= SA_P_PORTS;
-    ensures SA_12: \result == ITLS_OK ==> (*pid == SA_P_Q <==> sa_is_qparam(buf, p));
-    ensures \result == ITLS_OK && *pid == SA_P_Q ==> *vtype != SA_V_CHECKED;
-    ensures \result == ITLS_OK && *vtype == SA_V_TOKEN ==> p->has_value == 1;
  */
 static enum itls_err
 sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
@@ -1069,9 +1062,6 @@ sa_lex_param(const char *buf, size_t end, size_t i, int ipsec,
       m->params[k].name.off + m->params[k].name.len <= end;
     ensures \forall integer k; 0 <= k <= np ==>
       m->params[k].value.off + m->params[k].value.len <= end;
-    ensures m->params[np].name.off == p->name.off && m->params[np].name.len == p->name.len;
-    ensures m->params[np].value.off == p->value.off && m->params[np].value.len == p->value.len;
-    ensures m->params[np].has_value == p->has_value;
  */
 static void
 sa_store_param(struct itls_secagree_mech *m, size_t np,
@@ -1098,7 +1088,6 @@ sa_store_param(struct itls_secagree_mech *m, size_t np,
     assigns *m, *pos;
     ensures \result == ITLS_OK ==> sa_mech_in(m, end);
     ensures \result == ITLS_OK ==> i < *pos <= end;
-    ensures SA_12: \result == ITLS_OK ==> sa_mech_q(buf, m);
  */
 static enum itls_err
 sa_parse_mech(const char *buf, size_t end, size_t i,
@@ -1109,7 +1098,6 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	unsigned seen = 0, got;
 	int ipsec, vtype = SA_V_NONE, pid, q = ITLS_SECAGREE_Q_NONE;
 	enum itls_err e;
-	/*@ ghost size_t qi = ITLS_SECAGREE_MAX_PARAMS; */  /* SA-12: the q parameter */
 
 	/* SA-15 .. SA-20 apply to ipsec-3gpp (any case) */
 	ipsec = sa_match(buf, end, i, "ipsec-3gpp", 10);
@@ -1128,13 +1116,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end;
 	    loop invariant \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end;
-	    loop invariant \forall integer k; 0 <= k < np && sa_is_qparam(buf, &m->params[k]) ==>
-	      k == qi && q != ITLS_SECAGREE_Q_NONE;
-	    loop invariant q != ITLS_SECAGREE_Q_NONE ==> qi < np &&
-	      sa_is_qparam(buf, &m->params[qi]) && m->params[qi].has_value != 0 &&
-	      sa_qsyntax(buf + m->params[qi].value.off, m->params[qi].value.len) &&
-	      q == sa_qval(buf + m->params[qi].value.off, m->params[qi].value.len);
-	    loop assigns j, np, qi, seen, q, p, vtype, pid, e,
+	    loop assigns j, np, seen, q, p, vtype, pid, e,
 	      m->params[0 .. ITLS_SECAGREE_MAX_PARAMS - 1];
 	    loop variant end - j;
 	 */
@@ -1147,13 +1129,7 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 		if (np == ITLS_SECAGREE_MAX_PARAMS) {
 			return ITLS_ERR_TOO_MANY_PARAMETERS;      /* SA-11 */
 		}
-		if (pid == SA_P_Q) {
-			/* SA-10: a second q (the first one set q, D-SA-21) */
-			if (q != ITLS_SECAGREE_Q_NONE) {
-				return ITLS_ERR_DUPLICATE_PARAMETER;
-			}
-			/*@ ghost qi = np; */
-		} else if (pid != SA_P_OTHER) {
+		if (pid != SA_P_OTHER) {
 			if ((seen & sa_pbit[pid]) != 0) {
 				return ITLS_ERR_DUPLICATE_PARAMETER;  /* SA-10 */
 			}
@@ -1183,7 +1159,6 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].name.off + m->params[k].name.len <= end; */
 	/*@ assert \forall integer k; 0 <= k < np ==>
 	      m->params[k].value.off + m->params[k].value.len <= end; */
-	/*@ assert q != ITLS_SECAGREE_Q_NONE ==> qi < np; */
 	*pos = j;
 	m->q = q;
 	m->nparams = np;
@@ -1193,13 +1168,6 @@ sa_parse_mech(const char *buf, size_t end, size_t i,
 	      m->params[k].value.off + m->params[k].value.len <= end; */
 	/*@ assert m->name.off + m->name.len <= end; */
 	/*@ assert sa_mech_in(m, end); */
-	/*@ assert \forall integer k; 0 <= k < m->nparams && sa_is_qparam(buf, &m->params[k]) ==>
-	      k == qi && m->q != ITLS_SECAGREE_Q_NONE; */
-	/*@ assert m->q != ITLS_SECAGREE_Q_NONE ==> qi < m->nparams &&
-	      sa_is_qparam(buf, &m->params[qi]) && m->params[qi].has_value != 0 &&
-	      sa_qsyntax(buf + m->params[qi].value.off, m->params[qi].value.len) &&
-	      m->q == sa_qval(buf + m->params[qi].value.off, m->params[qi].value.len); */
-	/*@ assert SA_12: sa_mech_q(buf, m); */
 	return ITLS_OK;
 }
 
@@ -1242,9 +1210,6 @@ sa_q_taken(const struct itls_secagree_list *l, size_t n, int q)
     ensures \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
     ensures \result == ITLS_OK ==> sa_mech_in(&l->mechs[n], end);
     ensures \result == ITLS_OK ==> i < *pos <= end;
-    ensures SA_12: \result == ITLS_OK ==> sa_mech_q(buf, &l->mechs[n]);
-    ensures \forall integer k; 0 <= k < n && \at(sa_mech_q(buf, &l->mechs[k]), Pre) ==>
-      sa_mech_q(buf, &l->mechs[k]);
  */
 static enum itls_err
 sa_add_mech(struct itls_secagree_list *l, size_t n, const char *buf,
@@ -1274,7 +1239,6 @@ sa_add_mech(struct itls_secagree_list *l, size_t n, const char *buf,
     assigns l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
     ensures sa_list_in(l, end);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count;
-    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 static enum itls_err
 sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
@@ -1291,8 +1255,6 @@ sa_parse_list(struct itls_secagree_list *l, const char *buf, size_t end,
 	    loop invariant \at(l->count, Pre) <= n <= ITLS_SECAGREE_MAX_MECHS;
 	    loop invariant l->count == n;
 	    loop invariant \forall integer k; 0 <= k < n ==> sa_mech_in(&l->mechs[k], end);
-	    loop invariant \forall integer k; \at(l->count, Pre) <= k < n ==>
-	      sa_mech_q(buf, &l->mechs[k]);
 	    loop assigns i, n, e, l->count, l->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
 	    loop variant end - i;
 	 */
@@ -1340,7 +1302,6 @@ itls_secagree_init(struct itls_secagree_list *l)
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
     ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
       l->kind == \old(l->kind);
-    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 static enum itls_err
 sa_append(struct itls_secagree_list *l, enum itls_secagree_kind kind,
@@ -1402,6 +1363,65 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
 
 /* ---- ranks: a value checked, only names and q kept (SA-32) ----------------- */
 
+/*
+ * SA-12: m->q from the text: the number the value of m's first parameter
+ * named q writes (SA-10 refuses a second one), ITLS_SECAGREE_Q_NONE when
+ * it has none. 0 when that value is not a qvalue: sa_check_value has
+ * refused such a value already, so the parser never sees 0 here.
+ */
+/*@ requires \valid(m);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(m, buf + (0 .. len - 1));
+    requires m->nparams <= ITLS_SECAGREE_MAX_PARAMS;
+    requires m->name.off + m->name.len <= len;
+    requires \forall integer k; 0 <= k < m->nparams ==>
+      m->params[k].name.off + m->params[k].name.len <= len;
+    requires \forall integer k; 0 <= k < m->nparams ==>
+      m->params[k].value.off + m->params[k].value.len <= len;
+    assigns m->q;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> sa_mech_in(m, len);
+    ensures SA_12: \result == 1 ==> sa_mech_q(buf, m);
+ */
+static int
+sa_set_q(struct itls_secagree_mech *m, const char *buf, size_t len)
+{
+	size_t p;
+	int v = ITLS_SECAGREE_Q_NONE;
+
+	(void)len;
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
+	    loop assigns p;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		if (m->params[p].name.len == 1
+			&& sa_fold(buf[m->params[p].name.off]) == 'q') {
+			break;
+		}
+	}
+	if (p < m->nparams) {
+		/*@ assert sa_is_qparam(buf, &m->params[p]); */
+		if (m->params[p].has_value == 0) {
+			return 0;
+		}
+		v = sa_qvalue(buf, m->params[p].value.off, m->params[p].value.len);
+		if (v == SA_Q_BAD) {
+			return 0;
+		}
+		/*@ assert sa_first_q(buf, m, p); */
+	}
+	/*@ assert sa_qof(buf, m, v); */
+	m->q = v;
+	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
+	      m->params[k].name.off + m->params[k].name.len <= len; */
+	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
+	      m->params[k].value.off + m->params[k].value.len <= len; */
+	/*@ assert sa_qof(buf, m, m->q); */
+	return 1;
+}
+
 /*@ // SA-32: rank r is the name and the q of a mechanism parsed from buf[0 .. len)
     predicate sa_rank_ok{L}(char *buf, struct itls_secagree_rank *r, integer len) =
       r->name.off + r->name.len <= len &&
@@ -1434,7 +1454,7 @@ sa_rank_q_taken(const struct itls_secagree_ranks *r, size_t n, int q)
 	return 0;
 }
 
-/* SA-12: the value of m's q parameter, the text m->q was read from */
+/* SA-12: the value of m's (first) q parameter, the text m->q was read from */
 /*@ requires \valid_read(m) && \valid(v);
     requires \valid_read(buf + (0 .. len - 1));
     requires sa_mech_in(m, len);
@@ -1451,8 +1471,6 @@ sa_qview(const struct itls_secagree_mech *m, const char *buf, size_t len,
 	size_t p;
 
 	(void)len;
-	v->off = 0;
-	v->len = 0;
 	/*@ loop invariant 0 <= p <= m->nparams;
 	    loop invariant \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
 	    loop assigns p;
@@ -1461,12 +1479,18 @@ sa_qview(const struct itls_secagree_mech *m, const char *buf, size_t len,
 	for (p = 0; p < m->nparams; p++) {
 		if (m->params[p].name.len == 1
 			&& sa_fold(buf[m->params[p].name.off]) == 'q') {
-			/*@ assert sa_is_qparam(buf, &m->params[p]); */
+			/*@ assert sa_first_q(buf, m, p); */
+			/*@ assert m->params[p].value.off + m->params[p].value.len <= len &&
+			      sa_qsyntax(buf + m->params[p].value.off, m->params[p].value.len) &&
+			      m->q == sa_qval(buf + m->params[p].value.off, m->params[p].value.len); */
 			v->off = m->params[p].value.off;
 			v->len = m->params[p].value.len;
 			return;
 		}
 	}
+	/*@ assert m->q == ITLS_SECAGREE_Q_NONE; */
+	v->off = 0;
+	v->len = 0;
 }
 
 /* store the name and q of m, and the view v of its q value, as rank n of r */
@@ -1555,6 +1579,18 @@ sa_rank_add(struct itls_secagree_ranks *r, size_t n,
 	      r->mechs[k].qval.off == \at(r->mechs[k].qval.off, Pre) &&
 	      r->mechs[k].qval.len == \at(r->mechs[k].qval.len, Pre); */
 	/*@ assert \forall integer x; 0 <= x < len ==> buf[x] == \at(buf[x], Pre); */
+	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
+	/* SA-12: the q kept is the one the text writes (sa_parse_mech has
+	 * checked that text, so sa_set_q never fails here) */
+	if (e == ITLS_OK && !sa_set_q(m, buf, len)) {
+		e = ITLS_ERR_BAD_QVALUE;
+	}
+	/*@ assert \forall integer k; 0 <= k < n ==>
+	      r->mechs[k].name.off == \at(r->mechs[k].name.off, Pre) &&
+	      r->mechs[k].name.len == \at(r->mechs[k].name.len, Pre) &&
+	      r->mechs[k].q == \at(r->mechs[k].q, Pre) &&
+	      r->mechs[k].qval.off == \at(r->mechs[k].qval.off, Pre) &&
+	      r->mechs[k].qval.len == \at(r->mechs[k].qval.len, Pre); */
 	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
 	if (e == ITLS_OK && m->q != ITLS_SECAGREE_Q_NONE
 		&& sa_rank_q_taken(r, n, m->q)) {

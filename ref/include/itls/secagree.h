@@ -226,20 +226,24 @@ struct itls_secagree_ranks {
   predicate sa_is_qparam{L}(char *buf, struct itls_secagree_param *p) =
     p->name.len == 1 && sa_lower(buf[p->name.off]) == 'q';
 
-  // SA-12, SA-23: the q of mechanism m is the number its q parameter writes:
-  // every parameter named q has a value, a qvalue, whose number is m->q, and
-  // m->q is ITLS_SECAGREE_Q_NONE exactly when m has no parameter named q
-  predicate sa_mech_q{L}(char *buf, struct itls_secagree_mech *m) =
-    (m->q == ITLS_SECAGREE_Q_NONE <==>
+  // parameter p is the first of m named q (SA-10 refuses a second one)
+  predicate sa_first_q{L}(char *buf, struct itls_secagree_mech *m, integer p) =
+    0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p]) &&
+    \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
+
+  // SA-12, SA-23: q is the q of mechanism m as its text writes it: the number
+  // the value of its q parameter writes (a qvalue), ITLS_SECAGREE_Q_NONE
+  // exactly when m has no parameter named q
+  predicate sa_qof{L}(char *buf, struct itls_secagree_mech *m, integer q) =
+    (q == ITLS_SECAGREE_Q_NONE <==>
        \forall integer p; 0 <= p < m->nparams ==> !sa_is_qparam(buf, &m->params[p])) &&
-    (\forall integer p; 0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p]) ==>
+    (\forall integer p; sa_first_q(buf, m, p) ==>
        m->params[p].has_value != 0 &&
        sa_qsyntax(buf + m->params[p].value.off, m->params[p].value.len) &&
-       m->q == sa_qval(buf + m->params[p].value.off, m->params[p].value.len));
+       q == sa_qval(buf + m->params[p].value.off, m->params[p].value.len));
 
-  // SA-12, SA-23: the q of every mechanism of l from index a on is that of its text
-  predicate sa_list_q{L}(char *buf, struct itls_secagree_list *l, integer a) =
-    \forall integer i; a <= i < l->count ==> sa_mech_q(buf, &l->mechs[i]);
+  // SA-12, SA-23: the q field of m is the q of its text
+  predicate sa_mech_q{L}(char *buf, struct itls_secagree_mech *m) = sa_qof(buf, m, m->q);
 
   // ---- ranks (SA-32) -----------------------------------------------------------
 
@@ -368,7 +372,6 @@ itls_secagree_init(struct itls_secagree_list *l);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && sa_kind_ok(l->kind);
     ensures \result == ITLS_OK && \old(l->kind) != ITLS_SECAGREE_UNSET ==>
       l->kind == \old(l->kind);
-    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 enum itls_err
 itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
@@ -390,7 +393,6 @@ itls_secagree_append(struct itls_secagree_list *l, const char *buf, size_t len,
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> \old(l->count) < l->count && l->kind == kind;
-    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, \old(l->count));
  */
 enum itls_err
 itls_secagree_append_value(struct itls_secagree_list *l,
@@ -407,7 +409,6 @@ itls_secagree_append_value(struct itls_secagree_list *l,
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> 1 <= l->count && sa_kind_ok(l->kind);
-    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, 0);
  */
 enum itls_err
 itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len);
@@ -422,7 +423,6 @@ itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len);
     assigns *l;
     ensures sa_list_in(l, len);
     ensures \result == ITLS_OK ==> 1 <= l->count && l->kind == kind;
-    ensures SA_12: \result == ITLS_OK ==> sa_list_q(buf, l, 0);
  */
 enum itls_err
 itls_secagree_parse_value(struct itls_secagree_list *l,
