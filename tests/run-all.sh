@@ -6,7 +6,8 @@
 # tests/cli/*.sh; then, once: the library consumers (tests/lib/*.sh), the
 # traceability check (on the record of what passed: tests/trace-record.py),
 # the rendered spec in a browser, vectors-check and the vectors' schemas,
-# spec-check, the fuzz smoke, the constant-time check, the proof-gate test and
+# spec-check, the fuzz smoke, the constant-time check, the proof-gate test, the
+# stack bound (tests/bench/stack.sh: 4096 bytes per ref/core entry point) and
 # the SPIN model. A missing suite, binary, clang or vectors/certs is a failure,
 # not a skip. Counts each Criterion test, each vector record, each CLI check
 # and each of the three checks as one test; ends with "N passed, M failed".
@@ -146,6 +147,7 @@ rsuite "TK-13 TK-14 TK-15 TK-16 TK-17" constant-time sh tests/ct/run.sh "$BUILD/
 suite constant-time-selftest sh tests/ct/run.sh --selftest "$BUILD"
 # the proof gate fails on a broken variant, ensures, assert, axiom (issue 10)
 suite proof-gate sh tests/proofs/gate-test.sh
+suite stack sh tests/bench/stack.sh "$BUILD/stack"
 suite model-check make --no-print-directory model-check
 # the model's properties that hold (a known finding of spec/model/expect.txt is
 # reported by the model run, not recorded as tested)

@@ -912,3 +912,110 @@ Test(secagree, select_highest_q_of_the_text, .description = "SA-23 SA-12 SA-22: 
 		got), ITLS_OK);
 	cr_assert_str_eq(got, "tls;q=0.5;foo=Bar");
 }
+
+/* ---- ranks: names and q only (SA-32) -------------------------------------- */
+
+static struct itls_secagree_ranks R;
+
+/* parse v as a value of header kind with both parsers: they must agree (SA-32) */
+static enum itls_err
+ranks(enum itls_secagree_kind kind, const char *v)
+{
+	enum itls_err ev = itls_secagree_parse_value(&L, kind, v, strlen(v));
+	enum itls_err er = itls_secagree_parse_ranks(&R, kind, v, strlen(v));
+	size_t i;
+
+	cr_assert_eq(er, ev, "%s: ranks %s, value %s", v, itls_err_name(er), itls_err_name(ev));
+	if (er == ITLS_OK) {
+		cr_assert_eq(R.kind, kind);
+		cr_assert_eq(R.count, L.count, "%s", v);
+		for (i = 0; i < R.count; i++) {
+			cr_assert_eq(R.mechs[i].name.off, L.mechs[i].name.off, "%s", v);
+			cr_assert_eq(R.mechs[i].name.len, L.mechs[i].name.len, "%s", v);
+			cr_assert_eq(R.mechs[i].q, L.mechs[i].q, "%s", v);
+		}
+	}
+	return er;
+}
+
+/* the name and q of rank i, and the text of its q value ("" when none) */
+static void
+rank_is(const char *v, size_t i, const char *name, int q, const char *qtext)
+{
+	cr_assert_lt(i, R.count, "%s", v);
+	cr_assert_eq(R.mechs[i].name.len, strlen(name), "%s", v);
+	cr_assert(memcmp(v + R.mechs[i].name.off, name, strlen(name)) == 0, "%s", v);
+	cr_assert_eq(R.mechs[i].q, q, "%s: q %d, want %d", v, R.mechs[i].q, q);
+	if (q != ITLS_SECAGREE_Q_NONE) {
+		cr_assert_eq(R.mechs[i].qval.len, strlen(qtext), "%s", v);
+		cr_assert(memcmp(v + R.mechs[i].qval.off, qtext, strlen(qtext)) == 0, "%s", v);
+	}
+}
+
+Test(secagree, parse_ranks_valid, .description = "SA-32 SA-12 SA-23 SA-03 SA-09: names and q of a value, as parse_value reads them, q from its text")
+{
+	const char *a = "tls;q=0.9, ipsec-3gpp;q=0.1";
+	const char *b = "ipsec-3gpp;alg=hmac-sha-1-96;spi-c=1;spi-s=2;port-c=5062;port-s=5064;Q=0.25 ,\r\n TLS";
+	const char *c = " digest;d-alg=md5;q=1.000;d-qop=auth, tls;mediasec";
+
+	cr_assert_eq(ranks(ITLS_SECAGREE_SERVER, a), ITLS_OK);
+	cr_assert_eq(R.count, 2);
+	rank_is(a, 0, "tls", 900, "0.9");
+	rank_is(a, 1, "ipsec-3gpp", 100, "0.1");
+	cr_assert_eq(ranks(ITLS_SECAGREE_CLIENT, b), ITLS_OK);
+	cr_assert_eq(R.count, 2);
+	rank_is(b, 0, "ipsec-3gpp", 250, "0.25");
+	rank_is(b, 1, "TLS", ITLS_SECAGREE_Q_NONE, "");
+	cr_assert_eq(ranks(ITLS_SECAGREE_VERIFY, c), ITLS_OK);
+	rank_is(c, 0, "digest", 1000, "1.000");
+	rank_is(c, 1, "tls", ITLS_SECAGREE_Q_NONE, "");
+	/* a parameter whose name starts with q is not q */
+	cr_assert_eq(ranks(ITLS_SECAGREE_SERVER, "tls;qop=x;q2=0.5"), ITLS_OK);
+	cr_assert_eq(R.mechs[0].q, ITLS_SECAGREE_Q_NONE);
+	/* 16 mechanisms is the most (SA-11) */
+	cr_assert_eq(ranks(ITLS_SECAGREE_SERVER,
+		"a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p"), ITLS_OK);
+	cr_assert_eq(R.count, 16);
+}
+
+Test(secagree, parse_ranks_invalid, .description = "SA-32 SA-02 SA-05 SA-08 SA-10 SA-11 SA-12 SA-13 SA-14 SA-15 SA-18 SA-20 SA-31: the same first error as parse_value")
+{
+	static char big[ITLS_SECAGREE_MAX_LEN + 2];
+	static const struct { enum itls_secagree_kind kind; const char *v; const char *word; } bad_values[] = {
+		{ ITLS_SECAGREE_SERVER, "", "empty" },
+		{ ITLS_SECAGREE_SERVER, " \t", "empty" },
+		{ ITLS_SECAGREE_SERVER, "tls,", "syntax" },
+		{ ITLS_SECAGREE_SERVER, "tls;", "syntax" },
+		{ ITLS_SECAGREE_SERVER, "tls x", "syntax" },
+		{ ITLS_SECAGREE_SERVER, "tls;a=\"x", "bad-quoted-string" },
+		{ ITLS_SECAGREE_SERVER, "tls;q=0.5;Q=0.4", "duplicate-parameter" },
+		{ ITLS_SECAGREE_SERVER, "tls;a=1;A=2", "duplicate-parameter" },
+		{ ITLS_SECAGREE_SERVER, "tls;q=0.5, ipsec-3gpp;q=0.50", "duplicate-q" },
+		{ ITLS_SECAGREE_SERVER, "tls;q=1.5", "bad-qvalue" },
+		{ ITLS_SECAGREE_SERVER, "tls;q", "bad-qvalue" },
+		{ ITLS_SECAGREE_SERVER, "tls;q=\"0.5\"", "bad-qvalue" },
+		{ ITLS_SECAGREE_SERVER, "tls;d-ver=abc", "bad-d-ver" },
+		{ ITLS_SECAGREE_SERVER, "ipsec-3gpp;alg=x;spi-c=1;spi-s=2;port-c=1;port-s=2", "bad-alg" },
+		{ ITLS_SECAGREE_SERVER, "ipsec-3gpp;alg=null;spi-c=4294967296;spi-s=2;port-c=1;port-s=2", "bad-spi" },
+		{ ITLS_SECAGREE_SERVER, "ipsec-3gpp;alg=null", "missing-parameter" },
+		{ ITLS_SECAGREE_CLIENT, "ipsec-3gpp;q=0.1", "missing-parameter" },
+		{ ITLS_SECAGREE_SERVER, "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q", "too-many-mechanisms" },
+		{ ITLS_SECAGREE_SERVER, "a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,", "syntax" },
+		{ ITLS_SECAGREE_SERVER, "t;a;b;c;d;e;f;g;h;i;j;k;l;m;n;o;p;r", "too-many-parameters" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof bad_values / sizeof bad_values[0]; i++) {
+		enum itls_err e = ranks(bad_values[i].kind, bad_values[i].v);
+		cr_assert_str_eq(itls_err_name(e), bad_values[i].word, "%s", bad_values[i].v);
+	}
+	/* SA-32: a bare ipsec-3gpp is a valid Security-Server offer, not a Security-Client one */
+	cr_assert_eq(ranks(ITLS_SECAGREE_SERVER, "ipsec-3gpp;q=0.1"), ITLS_OK);
+	/* SA-31: one byte over the limit */
+	memset(big, 'a', sizeof big);
+	cr_assert_eq(itls_secagree_parse_ranks(&R, ITLS_SECAGREE_SERVER, big,
+		ITLS_SECAGREE_MAX_LEN + 1), ITLS_ERR_TOO_LONG);
+	cr_assert_eq(itls_secagree_parse_value(&L, ITLS_SECAGREE_SERVER, big,
+		ITLS_SECAGREE_MAX_LEN + 1), ITLS_ERR_TOO_LONG);
+	cr_assert_eq(R.count, 0);
+}

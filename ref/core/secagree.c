@@ -1361,6 +1361,300 @@ itls_secagree_parse_value(struct itls_secagree_list *l,
 	return sa_append(l, kind, buf, len, 0);
 }
 
+/* ---- ranks: a value checked, only names and q kept (SA-32) ----------------- */
+
+/*
+ * SA-12: m->q from the text: the number the value of m's first parameter
+ * named q writes (SA-10 refuses a second one), ITLS_SECAGREE_Q_NONE when
+ * it has none. 0 when that value is not a qvalue: sa_check_value has
+ * refused such a value already, so the parser never sees 0 here.
+ */
+/*@ requires \valid(m);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(m, buf + (0 .. len - 1));
+    requires m->nparams <= ITLS_SECAGREE_MAX_PARAMS;
+    requires m->name.off + m->name.len <= len;
+    requires \forall integer k; 0 <= k < m->nparams ==>
+      m->params[k].name.off + m->params[k].name.len <= len;
+    requires \forall integer k; 0 <= k < m->nparams ==>
+      m->params[k].value.off + m->params[k].value.len <= len;
+    assigns m->q;
+    ensures \result == 0 || \result == 1;
+    ensures \result == 1 ==> sa_mech_in(m, len);
+    ensures SA_12: \result == 1 ==> sa_mech_q(buf, m);
+ */
+static int
+sa_set_q(struct itls_secagree_mech *m, const char *buf, size_t len)
+{
+	size_t p;
+	int v = ITLS_SECAGREE_Q_NONE;
+
+	(void)len;
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
+	    loop assigns p;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		if (m->params[p].name.len == 1
+			&& sa_fold(buf[m->params[p].name.off]) == 'q') {
+			break;
+		}
+	}
+	if (p < m->nparams) {
+		/*@ assert sa_is_qparam(buf, &m->params[p]); */
+		if (m->params[p].has_value == 0) {
+			return 0;
+		}
+		v = sa_qvalue(buf, m->params[p].value.off, m->params[p].value.len);
+		if (v == SA_Q_BAD) {
+			return 0;
+		}
+		/*@ assert sa_first_q(buf, m, p); */
+	}
+	/*@ assert sa_qof(buf, m, v); */
+	m->q = v;
+	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
+	      m->params[k].name.off + m->params[k].name.len <= len; */
+	/*@ assert \forall integer k; 0 <= k < m->nparams ==>
+	      m->params[k].value.off + m->params[k].value.len <= len; */
+	/*@ assert sa_qof(buf, m, m->q); */
+	return 1;
+}
+
+/*@ // SA-32: rank r is the name and the q of a mechanism parsed from buf[0 .. len)
+    predicate sa_rank_ok{L}(char *buf, struct itls_secagree_rank *r, integer len) =
+      r->name.off + r->name.len <= len &&
+      (r->q == ITLS_SECAGREE_Q_NONE || 0 <= r->q <= 1000) &&
+      (r->q != ITLS_SECAGREE_Q_NONE ==> r->qval.off + r->qval.len <= len &&
+        sa_qsyntax(buf + r->qval.off, r->qval.len) &&
+        r->q == sa_qval(buf + r->qval.off, r->qval.len));
+ */
+
+/* SA-13: has one of r->mechs[0 .. n) the q value q? */
+/*@ requires \valid_read(r);
+    requires n <= ITLS_SECAGREE_MAX_MECHS;
+    assigns \nothing;
+    ensures \result == 0 || \result == 1;
+ */
+static int
+sa_rank_q_taken(const struct itls_secagree_ranks *r, size_t n, int q)
+{
+	size_t k;
+
+	/*@ loop invariant 0 <= k <= n;
+	    loop assigns k;
+	    loop variant n - k;
+	 */
+	for (k = 0; k < n; k++) {
+		if (r->mechs[k].q == q) {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* SA-12: the value of m's (first) q parameter, the text m->q was read from */
+/*@ requires \valid_read(m) && \valid(v);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_mech_in(m, len);
+    requires sa_mech_q(buf, m);
+    requires \separated(v, m, buf + (0 .. len - 1));
+    assigns *v;
+    ensures m->q != ITLS_SECAGREE_Q_NONE ==> v->off + v->len <= len &&
+      sa_qsyntax(buf + v->off, v->len) && m->q == sa_qval(buf + v->off, v->len);
+ */
+static void
+sa_qview(const struct itls_secagree_mech *m, const char *buf, size_t len,
+	struct itls_secagree_view *v)
+{
+	size_t p;
+
+	(void)len;
+	/*@ loop invariant 0 <= p <= m->nparams;
+	    loop invariant \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
+	    loop assigns p;
+	    loop variant m->nparams - p;
+	 */
+	for (p = 0; p < m->nparams; p++) {
+		if (m->params[p].name.len == 1
+			&& sa_fold(buf[m->params[p].name.off]) == 'q') {
+			/*@ assert sa_first_q(buf, m, p); */
+			/*@ assert m->params[p].value.off + m->params[p].value.len <= len &&
+			      sa_qsyntax(buf + m->params[p].value.off, m->params[p].value.len) &&
+			      m->q == sa_qval(buf + m->params[p].value.off, m->params[p].value.len); */
+			v->off = m->params[p].value.off;
+			v->len = m->params[p].value.len;
+			return;
+		}
+	}
+	/*@ assert m->q == ITLS_SECAGREE_Q_NONE; */
+	v->off = 0;
+	v->len = 0;
+}
+
+/* store the name and q of m, and the view v of its q value, as rank n of r */
+/*@ requires \valid(r) && \valid_read(m) && \valid_read(v);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, m, v, buf + (0 .. len - 1));
+    requires n < ITLS_SECAGREE_MAX_MECHS;
+    requires m->name.off + m->name.len <= len;
+    requires m->q == ITLS_SECAGREE_Q_NONE || 0 <= m->q <= 1000;
+    requires m->q != ITLS_SECAGREE_Q_NONE ==> v->off + v->len <= len &&
+      sa_qsyntax(buf + v->off, v->len) && m->q == sa_qval(buf + v->off, v->len);
+    requires \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    assigns r->mechs[n];
+    ensures \forall integer k; 0 <= k <= n ==> sa_rank_ok(buf, &r->mechs[k], len);
+ */
+static void
+sa_store_rank(struct itls_secagree_ranks *r, size_t n,
+	const struct itls_secagree_mech *m, const struct itls_secagree_view *v,
+	const char *buf, size_t len)
+{
+	(void)buf;
+	(void)len;
+	r->mechs[n].name.off = m->name.off;
+	r->mechs[n].name.len = m->name.len;
+	r->mechs[n].q = m->q;
+	r->mechs[n].qval.off = v->off;
+	r->mechs[n].qval.len = v->len;
+	/*@ assert sa_rank_ok(buf, &r->mechs[n], len); */
+}
+
+/* r holds n ranks (the store is framed here, apart from the loop) */
+/*@ requires \valid(r);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, buf + (0 .. len - 1));
+    requires n <= ITLS_SECAGREE_MAX_MECHS;
+    requires \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    assigns r->count;
+    ensures r->count == n;
+    ensures \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    ensures sa_ranks_in(r, len);
+    ensures sa_ranks_q(buf, r, len);
+ */
+static void
+sa_set_count(struct itls_secagree_ranks *r, size_t n, const char *buf,
+	size_t len)
+{
+	(void)buf;
+	(void)len;
+	r->count = n;
+	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
+}
+
+/*
+ * SA-04, SA-13, SA-32: parse the mechanism at buf[i ..] into *m (the
+ * caller's scratch), refuse a q equal to one of r->mechs[0 .. n), then keep
+ * its name and q as rank n. Afterwards r->count is the number of ranks
+ * (n + 1 on success, n otherwise), every one of them well-formed.
+ */
+/*@ requires \valid(r) && \valid(m) && \valid(v) && \valid(pos);
+    requires i <= len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, m, v, pos, buf + (0 .. len - 1));
+    requires sa_kind_ok(kind);
+    requires n < ITLS_SECAGREE_MAX_MECHS;
+    requires \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+    assigns *m, *v, *pos, r->mechs[n], r->count;
+    ensures \result == ITLS_OK ==> r->count == n + 1 && i < *pos <= len;
+    ensures \result != ITLS_OK ==> r->count == n;
+    ensures \forall integer k; 0 <= k < r->count ==> sa_rank_ok(buf, &r->mechs[k], len);
+    ensures sa_ranks_in(r, len);
+    ensures sa_ranks_q(buf, r, len);
+ */
+static enum itls_err
+sa_rank_add(struct itls_secagree_ranks *r, size_t n,
+	struct itls_secagree_mech *m, struct itls_secagree_view *v,
+	const char *buf, size_t len, size_t i, enum itls_secagree_kind kind,
+	size_t *pos)
+{
+	size_t c = n;
+	enum itls_err e = sa_parse_mech(buf, len, i, kind, m, pos);
+
+	/*@ assert \forall integer k; 0 <= k < n ==>
+	      r->mechs[k].name.off == \at(r->mechs[k].name.off, Pre) &&
+	      r->mechs[k].name.len == \at(r->mechs[k].name.len, Pre) &&
+	      r->mechs[k].q == \at(r->mechs[k].q, Pre) &&
+	      r->mechs[k].qval.off == \at(r->mechs[k].qval.off, Pre) &&
+	      r->mechs[k].qval.len == \at(r->mechs[k].qval.len, Pre); */
+	/*@ assert \forall integer x; 0 <= x < len ==> buf[x] == \at(buf[x], Pre); */
+	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
+	/* SA-12: the q kept is the one the text writes (sa_parse_mech has
+	 * checked that text, so sa_set_q never fails here) */
+	if (e == ITLS_OK && !sa_set_q(m, buf, len)) {
+		e = ITLS_ERR_BAD_QVALUE;
+	}
+	/*@ assert \forall integer k; 0 <= k < n ==>
+	      r->mechs[k].name.off == \at(r->mechs[k].name.off, Pre) &&
+	      r->mechs[k].name.len == \at(r->mechs[k].name.len, Pre) &&
+	      r->mechs[k].q == \at(r->mechs[k].q, Pre) &&
+	      r->mechs[k].qval.off == \at(r->mechs[k].qval.off, Pre) &&
+	      r->mechs[k].qval.len == \at(r->mechs[k].qval.len, Pre); */
+	/*@ assert \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len); */
+	if (e == ITLS_OK && m->q != ITLS_SECAGREE_Q_NONE
+		&& sa_rank_q_taken(r, n, m->q)) {
+		e = ITLS_ERR_DUPLICATE_Q;                 /* SA-13 */
+	}
+	if (e == ITLS_OK) {
+		sa_qview(m, buf, len, v);
+		sa_store_rank(r, n, m, v, buf, len);
+		c = n + 1;
+	}
+	sa_set_count(r, c, buf, len);
+	return e;
+}
+
+/* see itls/secagree.h */
+enum itls_err
+itls_secagree_parse_ranks(struct itls_secagree_ranks *r,
+	enum itls_secagree_kind kind, const char *buf, size_t len)
+{
+	struct itls_secagree_mech m;
+	struct itls_secagree_view v;
+	size_t n = 0, i;
+	enum itls_err e;
+
+	r->kind = kind;
+	sa_set_count(r, 0, buf, len);
+	if (len > ITLS_SECAGREE_MAX_LEN) {
+		return ITLS_ERR_TOO_LONG;                         /* SA-31 */
+	}
+	/* the steps of sa_parse_list, each mechanism into m (SA-32) */
+	i = sa_sws(buf, len, 0);
+	if (i == len) {
+		return ITLS_ERR_EMPTY;        /* SA-02: no mechanism */
+	}
+	/*@ loop invariant 0 <= i <= len;
+	    loop invariant 0 <= n <= ITLS_SECAGREE_MAX_MECHS;
+	    loop invariant r->count == n && r->kind == kind;
+	    loop invariant \forall integer k; 0 <= k < n ==> sa_rank_ok(buf, &r->mechs[k], len);
+	    loop invariant sa_ranks_in(r, len);
+	    loop invariant SA_12: sa_ranks_q(buf, r, len);
+	    loop assigns i, n, e, m, v, r->count, r->mechs[0 .. ITLS_SECAGREE_MAX_MECHS - 1];
+	    loop variant len - i;
+	 */
+	for (;;) {
+		if (n == ITLS_SECAGREE_MAX_MECHS) {
+			/* SA-11: a 17th mechanism, when one starts here */
+			return sa_scan_token(buf, len, i) == i
+				? ITLS_ERR_SYNTAX : ITLS_ERR_TOO_MANY_MECHANISMS;
+		}
+		e = sa_rank_add(r, n, &m, &v, buf, len, i, kind, &i);
+		if (e != ITLS_OK) {
+			return e;
+		}
+		n++;
+		if (i == len) {
+			return ITLS_OK;
+		}
+		if (buf[i] != ',') {
+			return ITLS_ERR_SYNTAX;                   /* SA-05 */
+		}
+		i = sa_sws(buf, len, i + 1);
+	}
+}
+
 /* ---- canonical line (SA-21, SA-22) ------------------------------------- */
 
 /*

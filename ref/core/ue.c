@@ -396,10 +396,10 @@ ue_mech_name(const char *b, size_t off, size_t len)
 }
 
 /*
- * UE-06 (RFC 3329 §2.3): among the mechanisms of the Security-Server list l
- * (views into b[0 .. blen)) that the UE offers, the one with the highest q,
- * the first of equals; ITLS_MECH_NONE when the UE offers none of them. A
- * view outside b counts as a name the UE does not know.
+ * UE-06 (RFC 3329 §2.3): among the mechanisms of the Security-Server l
+ * (names and q, views into b[0 .. blen)) that the UE offers, the one with
+ * the highest q, the first of equals; ITLS_MECH_NONE when the UE offers
+ * none of them. A view outside b counts as a name the UE does not know.
  */
 /*@ requires \valid_read(l);
   @ requires \valid_read(b + (0 .. blen - 1));
@@ -408,7 +408,7 @@ ue_mech_name(const char *b, size_t off, size_t len)
   @ ensures UE_06: itls_ue_agreed(l, b, blen, offer, \result);
   @*/
 static enum itls_mech
-ue_agree(const struct itls_secagree_list *l, const char *b, size_t blen,
+ue_agree(const struct itls_secagree_ranks *l, const char *b, size_t blen,
 	unsigned offer)
 {
 	size_t n = l->count < ITLS_SECAGREE_MAX_MECHS ? l->count
@@ -562,12 +562,12 @@ static void
 ue_choose(struct ue_facts *f, const struct itls_ue *st,
 	const struct itls_ue_event *ev)
 {
-	struct itls_secagree_list l;
+	struct itls_secagree_ranks l;   /* names and q only (SA-32): a small stack */
 	enum itls_err e;
 
 	f->mech = ITLS_MECH_NONE;
 	f->sa_err = ITLS_ERR_NO_COMMON_MECHANISM;
-	e = itls_secagree_parse_value(&l, ITLS_SECAGREE_SERVER, ev->sec_server,
+	e = itls_secagree_parse_ranks(&l, ITLS_SECAGREE_SERVER, ev->sec_server,
 		ev->sec_server_len);
 	if (e != ITLS_OK) {
 		f->sa_err = e;

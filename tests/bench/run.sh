@@ -57,12 +57,7 @@ heap_allocs=$(sed -n 's/.*total heap usage: \([0-9,]*\) allocs.*/\1/p' "$OUT/mem
 heap_ok=$(grep -c 'core-only: ok' "$OUT/memcheck.out" || true)
 
 # stack: gcc's call graph with frame sizes, summed along the deepest path
-rm -rf "$OUT/su" && mkdir -p "$OUT/su"
-for c in ref/core/*.c; do
-	gcc -std=c99 -O2 -Iref/include -ffreestanding -fcallgraph-info=su -c "$c" \
-		-o "$OUT/su/$(basename "$c" .c).o" -dumpbase "$(basename "$c" .c)" -dumpdir "$OUT/su/"
-done
-stack_line=$(/usr/bin/python3 tests/bench/stack.py "$OUT/su" | tee "$OUT/stack.txt" | head -1)
+stack_line=$(sh tests/bench/stack.sh "$OUT" | tee "$OUT/stack.txt" | head -1)
 stack_max=$(echo "$stack_line" | sed -n 's/.*= \([0-9]*\) bytes.*/\1/p')
 
 # proofs: wall time of the sec-agree module's proof (with the committed cache)

@@ -8,6 +8,10 @@
  * mechanism. Never a crash, an out-of-bounds read, or undefined behaviour.
  * The input is also parsed as a bare value and as two lines of one
  * message (split at the first LF), to reach those entry points.
+ * SA-32: itls_secagree_parse_ranks gives the same result as
+ * itls_secagree_parse_value (same error; on success the same names and q,
+ * in order) for both a Security-Server and a Security-Client value, and
+ * each q is the number its q text writes, read again here (SA-12).
  * fuzz-config: max_len=65535 seeds=vectors:secagree
  */
 #include <stddef.h>
@@ -20,6 +24,54 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct itls_secagree_list l1, l2;
+static struct itls_secagree_ranks rk;
+
+/* SA-12, read independently: the thousandths a qvalue text writes */
+static int
+qtext(const char *t, size_t n)
+{
+	int v = 0, w = 100;
+	size_t k;
+
+	if (n == 0 || t[0] == '1') {
+		return 1000;
+	}
+	for (k = 2; k < n && k < 5; k++) {
+		v += w * (t[k] - '0');
+		w /= 10;
+	}
+	return v;
+}
+
+/* SA-32: the ranks of a value are the names and q of its full parse */
+static void
+ranks_as_value(const char *in, size_t size, enum itls_secagree_kind kind)
+{
+	enum itls_err ev = itls_secagree_parse_value(&l1, kind, in, size);
+	enum itls_err er = itls_secagree_parse_ranks(&rk, kind, in, size);
+	size_t i;
+
+	if (ev != er) {
+		abort();
+	}
+	if (ev != ITLS_OK) {
+		return;
+	}
+	if (rk.count != l1.count || rk.kind != l1.kind) {
+		abort();
+	}
+	for (i = 0; i < rk.count; i++) {
+		if (rk.mechs[i].name.off != l1.mechs[i].name.off
+			|| rk.mechs[i].name.len != l1.mechs[i].name.len
+			|| rk.mechs[i].q != l1.mechs[i].q) {
+			abort();
+		}
+		if (rk.mechs[i].q != ITLS_SECAGREE_Q_NONE && rk.mechs[i].q
+			!= qtext(in + rk.mechs[i].qval.off, rk.mechs[i].qval.len)) {
+			abort();
+		}
+	}
+}
 static char c1[2 * ITLS_SECAGREE_MAX_LEN + 64], c2[2 * ITLS_SECAGREE_MAX_LEN + 64];
 
 int
@@ -32,8 +84,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > ITLS_SECAGREE_MAX_LEN) {
 		return 0;
 	}
-	/* value-only entry point: must never crash */
-	(void)itls_secagree_parse_value(&l1, ITLS_SECAGREE_SERVER, in, size);
+	/* value-only entry points: the full list and the ranks agree (SA-32) */
+	ranks_as_value(in, size, ITLS_SECAGREE_SERVER);
+	ranks_as_value(in, size, ITLS_SECAGREE_CLIENT);
 	/* two lines of one message */
 	for (cut = 0; cut < size && in[cut] != '\n'; cut++) {
 	}

@@ -2,7 +2,7 @@
  * itls/secagree.h -- SIP security agreement (RFC 3329): Security-Client,
  * Security-Server and Security-Verify.
  *
- * Spec: spec/secagree.md (SA-01 .. SA-31), decisions D-SA-1 .. D-SA-17.
+ * Spec: spec/secagree.md (SA-01 .. SA-32), decisions D-SA-1 .. D-SA-21.
  * Sources: RFC 3329 §2.2, §2.3; RFC 3261 §25.1; TS 33.203 Annex H;
  * TS 24.229 §5.1.1.2, §5.2.2; seeds 002 and 004 §3.3.2.
  *
@@ -81,6 +81,24 @@ struct itls_secagree_list {
 	enum itls_secagree_kind kind;
 	size_t count;
 	struct itls_secagree_mech mechs[ITLS_SECAGREE_MAX_MECHS];
+};
+
+/** What ranking needs of one mechanism (SA-23): its name and its q. */
+struct itls_secagree_rank {
+	struct itls_secagree_view name;
+	int q;                            /**< 0..1000 (thousandths) or ITLS_SECAGREE_Q_NONE */
+	struct itls_secagree_view qval;   /**< the value of its q parameter (len 0 when none) */
+};
+
+/**
+ * The mechanisms of one header value, reduced to what ranking needs
+ * (itls_secagree_parse_ranks, SA-32): 656 bytes on LP64 instead of the 11 KiB
+ * of a full list.
+ */
+struct itls_secagree_ranks {
+	enum itls_secagree_kind kind;
+	size_t count;
+	struct itls_secagree_rank mechs[ITLS_SECAGREE_MAX_MECHS];
 };
 
 /*@
@@ -201,6 +219,47 @@ struct itls_secagree_list {
   logic integer sa_qval{L}(char *b, integer n) =
     b[0] == '1' ? 1000 :
       100 * sa_qdig(b, 2, n) + 10 * sa_qdig(b, 3, n) + sa_qdig(b, 4, n);
+
+  // ---- q values of the text (SA-12, SA-23) --------------------------------------
+
+  // parameter p is named q (ASCII case ignored)
+  predicate sa_is_qparam{L}(char *buf, struct itls_secagree_param *p) =
+    p->name.len == 1 && sa_lower(buf[p->name.off]) == 'q';
+
+  // parameter p is the first of m named q (SA-10 refuses a second one)
+  predicate sa_first_q{L}(char *buf, struct itls_secagree_mech *m, integer p) =
+    0 <= p < m->nparams && sa_is_qparam(buf, &m->params[p]) &&
+    \forall integer k; 0 <= k < p ==> !sa_is_qparam(buf, &m->params[k]);
+
+  // SA-12, SA-23: q is the q of mechanism m as its text writes it: the number
+  // the value of its q parameter writes (a qvalue), ITLS_SECAGREE_Q_NONE
+  // exactly when m has no parameter named q
+  predicate sa_qof{L}(char *buf, struct itls_secagree_mech *m, integer q) =
+    (q == ITLS_SECAGREE_Q_NONE <==>
+       \forall integer p; 0 <= p < m->nparams ==> !sa_is_qparam(buf, &m->params[p])) &&
+    (\forall integer p; sa_first_q(buf, m, p) ==>
+       m->params[p].has_value != 0 &&
+       sa_qsyntax(buf + m->params[p].value.off, m->params[p].value.len) &&
+       q == sa_qval(buf + m->params[p].value.off, m->params[p].value.len));
+
+  // SA-12, SA-23: the q field of m is the q of its text
+  predicate sa_mech_q{L}(char *buf, struct itls_secagree_mech *m) = sa_qof(buf, m, m->q);
+
+  // ---- ranks (SA-32) -----------------------------------------------------------
+
+  // SA-09, SA-11: at most 16 ranks, every name inside buf[0 .. len), q in range
+  predicate sa_ranks_in{L}(struct itls_secagree_ranks *r, integer len) =
+    r->count <= ITLS_SECAGREE_MAX_MECHS &&
+    (\forall integer i; 0 <= i < r->count ==>
+       r->mechs[i].name.off + r->mechs[i].name.len <= len &&
+       (r->mechs[i].q == ITLS_SECAGREE_Q_NONE || 0 <= r->mechs[i].q <= 1000));
+
+  // SA-12, SA-23: the q of rank i is the number the text of its q value writes
+  predicate sa_ranks_q{L}(char *buf, struct itls_secagree_ranks *r, integer len) =
+    \forall integer i; 0 <= i < r->count && r->mechs[i].q != ITLS_SECAGREE_Q_NONE ==>
+      r->mechs[i].qval.off + r->mechs[i].qval.len <= len &&
+      sa_qsyntax(buf + r->mechs[i].qval.off, r->mechs[i].qval.len) &&
+      r->mechs[i].q == sa_qval(buf + r->mechs[i].qval.off, r->mechs[i].qval.len);
 
   // ---- copies (the serializer's helpers, SA-21) -------------------------------
 
@@ -367,6 +426,29 @@ itls_secagree_parse(struct itls_secagree_list *l, const char *buf, size_t len);
  */
 enum itls_err
 itls_secagree_parse_value(struct itls_secagree_list *l,
+	enum itls_secagree_kind kind, const char *buf, size_t len);
+
+/**
+ * \brief Parse one header value buf[0 .. len) of header `kind`, keeping only
+ * what ranking needs (SA-32): each mechanism's name, q and q value.
+ *
+ * The value is checked exactly as itls_secagree_parse_value checks it (the
+ * same rules, the same first error: SA-02 .. SA-20, SA-31), one mechanism
+ * at a time in one `struct itls_secagree_mech` on the stack, so a caller
+ * that only chooses (the UE, UE-06) needs no 11 KiB list. Names are views
+ * into buf. After an error `r` is still well-formed but means nothing.
+ */
+/*@ requires \valid(r);
+    requires \valid_read(buf + (0 .. len - 1));
+    requires \separated(r, buf + (0 .. len - 1));
+    requires sa_kind_ok(kind);
+    assigns *r;
+    ensures sa_ranks_in(r, len);
+    ensures \result == ITLS_OK ==> 1 <= r->count && r->kind == kind;
+    ensures SA_12: sa_ranks_q(buf, r, len);
+ */
+enum itls_err
+itls_secagree_parse_ranks(struct itls_secagree_ranks *r,
 	enum itls_secagree_kind kind, const char *buf, size_t len);
 
 /**

@@ -23,7 +23,7 @@
  * The machine is sans-I/O: the caller owns `struct itls_ue`, feeds each
  * outcome (TLS up, SM6 parsed, ...) as a `struct itls_ue_event`, and gets
  * back the actions to carry out. The machine chooses the mechanism itself
- * from the Security-Server value of SM6 (parsed here with itls/secagree.h)
+ * from the Security-Server value of SM6 (itls_secagree_parse_ranks)
  * and its own offer (UE-06, RFC 3329 §2.3); the s_token check, the binding
  * of the certificate to the TLS connection (UE-25), the c_token, the PSK
  * and the name checks are computed here too. The caller only reports what
@@ -237,8 +237,9 @@ struct itls_ue_event {
   @ predicate itls_ue_mech_ok(integer m) = 0 <= m <= 2;
   @
   @ // ---- agreement (UE-06, RFC 3329 §2.3) -----------------------------------------
-  @ // mechanism j of list l names bytes inside b[0 .. blen)
-  @ predicate itls_ue_name_in{L}(struct itls_secagree_list *l, integer blen, integer j) =
+  @ // (l: the names and q values of Security-Server, itls_secagree_parse_ranks)
+  @ // mechanism j of l names bytes inside b[0 .. blen)
+  @ predicate itls_ue_name_in{L}(struct itls_secagree_ranks *l, integer blen, integer j) =
   @   0 <= j < l->count && j < ITLS_SECAGREE_MAX_MECHS &&
   @   l->mechs[j].name.off <= blen && l->mechs[j].name.len <= blen - l->mechs[j].name.off;
   @ // b[off .. off+len) is "tls" / "ipsec-3gpp", ASCII case ignored (SA-28)
@@ -251,20 +252,20 @@ struct itls_ue_event {
   @   sa_lower(b[off + 4]) == 'c' && b[off + 5] == '-' && b[off + 6] == '3' &&
   @   sa_lower(b[off + 7]) == 'g' && sa_lower(b[off + 8]) == 'p' && sa_lower(b[off + 9]) == 'p';
   @ // mechanism j of l (over b) is m, and m is one the UE offers
-  @ predicate itls_ue_offer_at{L}(struct itls_secagree_list *l, char *b, integer blen,
+  @ predicate itls_ue_offer_at{L}(struct itls_secagree_ranks *l, char *b, integer blen,
   @     integer offer, integer j, integer m) =
   @   itls_ue_name_in(l, blen, j) &&
   @   ((m == ITLS_MECH_TLS && (offer & ITLS_OFFER_TLS) != 0 &&
   @     itls_ue_is_tls(b, l->mechs[j].name.off, l->mechs[j].name.len)) ||
   @    (m == ITLS_MECH_IPSEC && (offer & ITLS_OFFER_IPSEC) != 0 &&
   @     itls_ue_is_ipsec(b, l->mechs[j].name.off, l->mechs[j].name.len)));
-  @ predicate itls_ue_offered{L}(struct itls_secagree_list *l, char *b, integer blen,
+  @ predicate itls_ue_offered{L}(struct itls_secagree_ranks *l, char *b, integer blen,
   @     integer offer, integer j) =
   @   itls_ue_offer_at(l, b, blen, offer, j, ITLS_MECH_TLS) ||
   @   itls_ue_offer_at(l, b, blen, offer, j, ITLS_MECH_IPSEC);
   @ // UE-06: m is the server's most preferred mechanism among those the UE
   @ // offered (highest q, the first of equals), or none when there is none
-  @ predicate itls_ue_agreed{L}(struct itls_secagree_list *l, char *b, integer blen,
+  @ predicate itls_ue_agreed{L}(struct itls_secagree_ranks *l, char *b, integer blen,
   @     integer offer, integer m) =
   @   (m == ITLS_MECH_NONE && (\forall integer k; !itls_ue_offered(l, b, blen, offer, k))) ||
   @   (\exists integer j; itls_ue_offer_at(l, b, blen, offer, j, m) &&
