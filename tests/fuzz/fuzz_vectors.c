@@ -20,9 +20,47 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/*
+ * The harness's own loops (cutting lines, the oracle's comparisons) are not
+ * instrumented for coverage, and compare with plain loops rather than
+ * strcmp/memcmp (whose interceptors feed the fuzzer's comparison tables):
+ * with inputs of tens of kilobytes, they took about a third of each run
+ * (perf, session 6) without telling the fuzzer anything about the reader.
+ * The reader itself (rec_add, vrec_get, run_record) stays instrumented.
+ */
+#define HARNESS __attribute__((no_sanitize("coverage")))
+
 static struct vrec rec;
 
-static int
+/* a[0 .. n) == b[0 .. n) */
+HARNESS static int
+same_bytes(const char *a, const char *b, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (a[i] != b[i]) {
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* two NUL-terminated keys are equal */
+HARNESS static int
+same_key(const char *a, const char *b)
+{
+	size_t i;
+
+	for (i = 0; a[i] == b[i]; i++) {
+		if (a[i] == '\0') {
+			return 1;
+		}
+	}
+	return 0;
+}
+
+HARNESS static int
 hexd(uint8_t c)
 {
 	if (c >= '0' && c <= '9') return c - '0';
@@ -31,7 +69,7 @@ hexd(uint8_t c)
 	return -1;
 }
 
-static void
+HARNESS static void
 one_line(const char *l, size_t n)
 {
 	size_t before_n = rec.n, before_used = rec.used, k, klen, i, vl;
@@ -49,11 +87,12 @@ one_line(const char *l, size_t n)
 		abort();
 	}
 	kv = &rec.kv[rec.n - 1];
-	klen = strlen(kv->key);
-	hex = n > klen + 4 && memcmp(l + klen, "_hex", 4) == 0;
+	for (klen = 0; kv->key[klen] != '\0'; klen++) {
+	}
+	hex = n > klen + 4 && same_bytes(l + klen, "_hex", 4);
 	/* the key, then " =" and the value */
 	k = hex ? klen + 4 : klen;
-	if (klen == 0 || memcmp(kv->key, l, klen) != 0 || n < k + 2
+	if (klen == 0 || !same_bytes(kv->key, l, klen) || n < k + 2
 		|| l[k] != ' ' || l[k + 1] != '='
 		|| kv->val < rec.store + before_used || kv->val + kv->len > rec.store + rec.used) {
 		abort();
@@ -69,12 +108,12 @@ one_line(const char *l, size_t n)
 				abort();
 			}
 		}
-	} else if (kv->len != vl || memcmp(kv->val, v, vl) != 0) {
+	} else if (kv->len != vl || !same_bytes(kv->val, v, vl)) {
 		abort();
 	}
 	/* vrec_get gives the first value of that key */
 	for (k = 0; k < rec.n; k++) {
-		if (strcmp(rec.kv[k].key, kv->key) == 0) {
+		if (same_key(rec.kv[k].key, kv->key)) {
 			break;
 		}
 	}
@@ -99,7 +138,7 @@ end_record(int *in_rec)
 	}
 }
 
-int
+HARNESS int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *)data;
