@@ -527,103 +527,6 @@ parse_atv(const uint8_t *der, size_t len, size_t off, size_t remain,
 	return walk_ok(t.h + t.c);
 }
 
-/*
- * RelativeDistinguishedName ::=
- *      SET SIZE (1..MAX) OF AttributeTypeAndValue
- */
-/*@ requires off + remain <= len;
-    requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o);
-    requires \separated(o, der + (0 .. len - 1));
-    requires x5_inv(o, len);
-    assigns *o;
-    ensures x5_inv(o, len);
-    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
-    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
- */
-static struct der_walk
-parse_rdn(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o)
-{
-	struct der_tlv t;
-	struct der_walk w;
-	size_t pos, rem;
-
-	t = der_tl(der, len, off, remain, 0x31);
-	if (t.e != ITLS_OK) {
-		return walk_fail(t.e);
-	}
-	/* NM-05: SIZE (1..MAX) */
-	if (t.c == 0) {
-		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
-	}
-	pos = off + t.h;
-	rem = t.c;
-	/*@ loop invariant pos + rem == off + t.h + t.c;
-	    loop invariant off + t.h <= pos;
-	    loop invariant x5_inv(o, len);
-	    loop assigns pos, rem, w, *o;
-	    loop variant rem;
-	 */
-	while (rem > 0) {
-		w = parse_atv(der, len, pos, rem, o);
-		if (w.e != ITLS_OK) {
-			return walk_fail(w.e);
-		}
-		pos += w.used;
-		rem -= w.used;
-	}
-	return walk_ok(t.h + t.c);
-}
-
-/*
- * Name ::= CHOICE { -- only one possibility for now --
- *      rdnSequence  RDNSequence }
- * RDNSequence ::= SEQUENCE OF RelativeDistinguishedName
- *
- * Used for the subject only (NM-03, NM-05); the issuer is skipped.
- */
-/*@ requires off + remain <= len;
-    requires \valid_read(der + (0 .. len - 1));
-    requires \valid(o);
-    requires \separated(o, der + (0 .. len - 1));
-    requires x5_inv(o, len);
-    assigns *o;
-    ensures x5_inv(o, len);
-    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
-    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
- */
-static struct der_walk
-parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o)
-{
-	struct der_tlv t;
-	struct der_walk w;
-	size_t pos, rem;
-
-	t = der_tl(der, len, off, remain, 0x30);
-	if (t.e != ITLS_OK) {
-		return walk_fail(t.e);
-	}
-	pos = off + t.h;
-	rem = t.c;
-	/*@ loop invariant pos + rem == off + t.h + t.c;
-	    loop invariant off + t.h <= pos;
-	    loop invariant x5_inv(o, len);
-	    loop assigns pos, rem, w, *o;
-	    loop variant rem;
-	 */
-	while (rem > 0) {
-		w = parse_rdn(der, len, pos, rem, o);
-		if (w.e != ITLS_OK) {
-			return walk_fail(w.e);
-		}
-		pos += w.used;
-		rem -= w.used;
-	}
-	return walk_ok(t.h + t.c);
-}
-
 /* Count one more of a non-listed kind, stopping at ITLS_X509_COUNT_MAX. */
 /*@ requires \valid(o);
     requires x5_inv(o, len);
@@ -704,33 +607,44 @@ parse_general_name(const uint8_t *der, size_t len, size_t off, size_t remain,
 	return walk_ok(t.h + t.c);
 }
 
+/* The kinds of element parse_of walks */
+#define OF_ATV 0    /* AttributeTypeAndValue */
+#define OF_GN  1    /* GeneralName */
+
 /*
- * GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName
+ * A SET OF or SEQUENCE OF, of one or more elements of one kind, whose
+ * elements must fill its content exactly:
  *
- * The subjectAltName extnValue content (RFC 5280 4.2.1.6), NM-07.
+ * RelativeDistinguishedName ::=                       -- tag 0x31, OF_ATV
+ *      SET SIZE (1..MAX) OF AttributeTypeAndValue     -- NM-05
+ *
+ * GeneralNames ::= SEQUENCE SIZE (1..MAX) OF GeneralName  -- tag 0x30, OF_GN
+ *      -- the subjectAltName extnValue content (RFC 5280 4.2.1.6), NM-07
  */
 /*@ requires off + remain <= len;
     requires \valid_read(der + (0 .. len - 1));
     requires \valid(o);
     requires \separated(o, der + (0 .. len - 1));
     requires x5_inv(o, len);
+    requires (tag == 0x31 && kind == OF_ATV) || (tag == 0x30 && kind == OF_GN);
     assigns *o;
     ensures x5_inv(o, len);
     ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
     ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
  */
 static struct der_walk
-parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
-	struct itls_x509_names *o)
+parse_of(const uint8_t *der, size_t len, size_t off, size_t remain,
+	uint8_t tag, int kind, struct itls_x509_names *o)
 {
 	struct der_tlv t;
 	struct der_walk w;
 	size_t pos, rem;
 
-	t = der_tl(der, len, off, remain, 0x30);
+	t = der_tl(der, len, off, remain, tag);
 	if (t.e != ITLS_OK) {
 		return walk_fail(t.e);
 	}
+	/* NM-05, NM-07: SIZE (1..MAX) */
 	if (t.c == 0) {
 		return walk_fail(ITLS_ERR_DER_BAD_VALUE);
 	}
@@ -743,7 +657,59 @@ parse_general_names(const uint8_t *der, size_t len, size_t off, size_t remain,
 	    loop variant rem;
 	 */
 	while (rem > 0) {
-		w = parse_general_name(der, len, pos, rem, o);
+		if (kind == OF_ATV) {
+			w = parse_atv(der, len, pos, rem, o);
+		} else {
+			w = parse_general_name(der, len, pos, rem, o);
+		}
+		if (w.e != ITLS_OK) {
+			return walk_fail(w.e);
+		}
+		pos += w.used;
+		rem -= w.used;
+	}
+	return walk_ok(t.h + t.c);
+}
+
+/*
+ * Name ::= CHOICE { -- only one possibility for now --
+ *      rdnSequence  RDNSequence }
+ * RDNSequence ::= SEQUENCE OF RelativeDistinguishedName
+ *
+ * Used for the subject only (NM-03, NM-05); the issuer is skipped.
+ */
+/*@ requires off + remain <= len;
+    requires \valid_read(der + (0 .. len - 1));
+    requires \valid(o);
+    requires \separated(o, der + (0 .. len - 1));
+    requires x5_inv(o, len);
+    assigns *o;
+    ensures x5_inv(o, len);
+    ensures \result.e == ITLS_OK || x509_der_reason(\result.e);
+    ensures \result.e == ITLS_OK ==> 0 < \result.used <= remain;
+ */
+static struct der_walk
+parse_name(const uint8_t *der, size_t len, size_t off, size_t remain,
+	struct itls_x509_names *o)
+{
+	struct der_tlv t;
+	struct der_walk w;
+	size_t pos, rem;
+
+	t = der_tl(der, len, off, remain, 0x30);
+	if (t.e != ITLS_OK) {
+		return walk_fail(t.e);
+	}
+	pos = off + t.h;
+	rem = t.c;
+	/*@ loop invariant pos + rem == off + t.h + t.c;
+	    loop invariant off + t.h <= pos;
+	    loop invariant x5_inv(o, len);
+	    loop assigns pos, rem, w, *o;
+	    loop variant rem;
+	 */
+	while (rem > 0) {
+		w = parse_of(der, len, pos, rem, 0x31, OF_ATV, o);
 		if (w.e != ITLS_OK) {
 			return walk_fail(w.e);
 		}
@@ -818,7 +784,7 @@ parse_ext_value(const uint8_t *der, size_t len, size_t off, size_t remain,
 		return v.e;
 	}
 	if (is_san) {
-		w = parse_general_names(der, len, pos + v.h, v.c, o);
+		w = parse_of(der, len, pos + v.h, v.c, 0x30, OF_GN, o);
 		if (w.e != ITLS_OK) {
 			return w.e;
 		}
