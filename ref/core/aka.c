@@ -1220,46 +1220,7 @@ digest_resp(uint8_t out[32], const struct itls_aka_digest *d, const uint8_t ha1[
 /*@ requires \valid_read(d);
   @ requires \valid_read(d->nc + (0 .. d->nc_len - 1));
   @ assigns \nothing;
-  @ behavior bad_algorithm:
-  @   assumes d->algorithm != ITLS_AKA_V1_MD5 && d->algorithm != ITLS_AKA_V2_MD5;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_ALGORITHM;
-  @ behavior bad_qop:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop != ITLS_QOP_NONE && d->qop != ITLS_QOP_AUTH && d->qop != ITLS_QOP_AUTH_INT;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_QOP;
-  @ behavior bad_length:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes d->res_len < ITLS_AKA_RES_MIN || d->res_len > ITLS_AKA_RES_MAX;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_LENGTH;
-  @ behavior missing:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
-  @   assumes d->cnonce_len == 0 || d->nc_len == 0;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_MISSING_PARAMETER;
-  @ behavior bad_nc:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
-  @   assumes d->cnonce_len != 0 && d->nc_len != 0;
-  @   assumes d->nc_len != ITLS_AKA_NC_LEN ||
-  @     (\exists integer i; 0 <= i < ITLS_AKA_NC_LEN && !itls_aka_hexdigit(d->nc[i]));
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_NC;
-  @ behavior ok:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
-  @   assumes d->qop != ITLS_QOP_NONE ==> d->cnonce_len != 0 && d->nc_len == ITLS_AKA_NC_LEN &&
-  @     (\forall integer i; 0 <= i < ITLS_AKA_NC_LEN ==> itls_aka_hexdigit(d->nc[i]));
-  @   ensures \result == ITLS_OK;
-  @ complete behaviors;
-  @ disjoint behaviors;
+  @ ensures itls_aka_response_is(d, \result);
   @*/
 static int
 aka_response_check(const struct itls_aka_digest *d)

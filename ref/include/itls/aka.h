@@ -373,6 +373,24 @@ itls_aka_auts(uint8_t auts[ITLS_AKA_AUTS_LEN], const uint8_t k[ITLS_AKA_K_LEN],
 	const uint8_t opc[16], const uint8_t rand[ITLS_AKA_RAND_LEN],
 	const uint8_t sqn_ms[ITLS_AKA_SQN_LEN]);
 
+/*@ // AK-14: e is what the checks of itls_aka_response give for d, in their order:
+  @ // algorithm, qop, length of RES, then with a qop cnonce and nc present and nc
+  @ // exactly eight hex digits; ITLS_OK when all pass
+  @ predicate itls_aka_nc_bad{L}(struct itls_aka_digest *d) =
+  @   d->nc_len != ITLS_AKA_NC_LEN ||
+  @   (\exists integer i; 0 <= i < ITLS_AKA_NC_LEN && !itls_aka_hexdigit(d->nc[i]));
+  @ predicate itls_aka_response_is{L}(struct itls_aka_digest *d, integer e) =
+  @   d->algorithm != ITLS_AKA_V1_MD5 && d->algorithm != ITLS_AKA_V2_MD5 ?
+  @     e == ITLS_ERR_BAD_ALGORITHM :
+  @   d->qop != ITLS_QOP_NONE && d->qop != ITLS_QOP_AUTH && d->qop != ITLS_QOP_AUTH_INT ?
+  @     e == ITLS_ERR_BAD_QOP :
+  @   d->res_len < ITLS_AKA_RES_MIN || d->res_len > ITLS_AKA_RES_MAX ?
+  @     e == ITLS_ERR_BAD_LENGTH :
+  @   d->qop == ITLS_QOP_NONE ? e == ITLS_OK :
+  @   d->cnonce_len == 0 || d->nc_len == 0 ? e == ITLS_ERR_MISSING_PARAMETER :
+  @   (itls_aka_nc_bad(d) ==> e == ITLS_ERR_BAD_NC) && (!itls_aka_nc_bad(d) ==> e == ITLS_OK);
+  @*/
+
 /**
  * \brief The Digest `response` for AKAv1-MD5 or AKAv2-MD5 (AK-10..AK-14).
  *
@@ -395,43 +413,12 @@ itls_aka_auts(uint8_t auts[ITLS_AKA_AUTS_LEN], const uint8_t k[ITLS_AKA_K_LEN],
   @   d->cnonce + (0 .. d->cnonce_len - 1), d->nc + (0 .. d->nc_len - 1),
   @   d->body + (0 .. d->body_len - 1));
   @ assigns out[0 .. 31];
-  @ behavior bad_algorithm:
-  @   assumes d->algorithm != ITLS_AKA_V1_MD5 && d->algorithm != ITLS_AKA_V2_MD5;
+  @ behavior error:
+  @   assumes !itls_aka_response_is(d, ITLS_OK);
   @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_ALGORITHM;
-  @ behavior bad_qop:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop != ITLS_QOP_NONE && d->qop != ITLS_QOP_AUTH && d->qop != ITLS_QOP_AUTH_INT;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_QOP;
-  @ behavior bad_length:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes d->res_len < ITLS_AKA_RES_MIN || d->res_len > ITLS_AKA_RES_MAX;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_LENGTH;
-  @ behavior missing:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
-  @   assumes d->cnonce_len == 0 || d->nc_len == 0;
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_MISSING_PARAMETER;
-  @ behavior bad_nc:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
-  @   assumes d->cnonce_len != 0 && d->nc_len != 0;
-  @   assumes d->nc_len != ITLS_AKA_NC_LEN ||
-  @     (\exists integer i; 0 <= i < ITLS_AKA_NC_LEN && !itls_aka_hexdigit(d->nc[i]));
-  @   assigns \nothing;
-  @   ensures \result == ITLS_ERR_BAD_NC;
+  @   ensures \result != ITLS_OK && itls_aka_response_is(d, \result);
   @ behavior ok:
-  @   assumes d->algorithm == ITLS_AKA_V1_MD5 || d->algorithm == ITLS_AKA_V2_MD5;
-  @   assumes d->qop == ITLS_QOP_NONE || d->qop == ITLS_QOP_AUTH || d->qop == ITLS_QOP_AUTH_INT;
-  @   assumes ITLS_AKA_RES_MIN <= d->res_len <= ITLS_AKA_RES_MAX;
-  @   assumes d->qop != ITLS_QOP_NONE ==> d->cnonce_len != 0 && d->nc_len == ITLS_AKA_NC_LEN &&
-  @     (\forall integer i; 0 <= i < ITLS_AKA_NC_LEN ==> itls_aka_hexdigit(d->nc[i]));
+  @   assumes itls_aka_response_is(d, ITLS_OK);
   @   ensures \result == ITLS_OK;
   @   ensures itls_mem(out, 32) == \old(itls_hex(itls_aka_response(d)));
   @ complete behaviors;
