@@ -2204,14 +2204,199 @@ sa_put_hdr(char *out, size_t cap, enum itls_secagree_kind kind)
 	out[16] = ' ';
 }
 
-/* see itls/secagree.h */
+/*@
+  // ---- the canonical text as a function of the list (SA-21, SA-22) -----------
+  // (the recursions read only the views' offsets and lengths, never a byte of
+  //  buf or out, so a write to out leaves them unchanged)
+
+  // the parameter p of m whose canonical text holds byte j of the text of m's
+  // parameters 0 .. n-1 (sa_plen(m, p) <= j < sa_plen(m, p + 1), for 0 <= j < sa_plen(m, n))
+  logic integer sa_mpar{L}(struct itls_secagree_mech *m, integer n, integer j) =
+    n <= 1 ? 0 : (j < sa_plen(m, n - 1) ? sa_mpar(m, n - 1, j) : n - 1);
+
+  // SA-22: byte k (0 <= k < sa_mlen(m)) of the canonical text of mechanism m:
+  // its name in lower case, then byte k - name.len of its parameters' text
+  logic integer sa_mech_byte{L}(char *buf, struct itls_secagree_mech *m, integer k) =
+    k < m->name.len ? sa_lower(buf[m->name.off + k]) :
+      sa_param_byte(buf, &m->params[sa_mpar(m, m->nparams, k - m->name.len)],
+        k - m->name.len - sa_plen(m, sa_mpar(m, m->nparams, k - m->name.len)));
+
+  // SA-21: byte r of item i of the line: ", " before every mechanism but the
+  // first, then the mechanism's canonical text
+  logic integer sa_item_byte{L}(char *buf, struct itls_secagree_list *l, integer i, integer r) =
+    (i > 0 && r == 0) ? ',' : (i > 0 && r == 1) ? ' ' :
+      sa_mech_byte(buf, &l->mechs[i], r - (i > 0 ? 2 : 0));
+
+  // the mechanism i of l whose item holds byte k of the text of items 0 .. n-1
+  // (sa_llen(l, i) <= k < sa_llen(l, i + 1), for 0 <= k < sa_llen(l, n))
+  logic integer sa_lmech{L}(struct itls_secagree_list *l, integer n, integer k) =
+    n <= 1 ? 0 : (k < sa_llen(l, n - 1) ? sa_lmech(l, n - 1, k) : n - 1);
+
+  // SA-21: byte k of the line after its header name and ": " (0 <= k < sa_llen(l, l->count))
+  logic integer sa_line_byte{L}(char *buf, struct itls_secagree_list *l, integer k) =
+    sa_item_byte(buf, l, sa_lmech(l, l->count, k),
+      k - sa_llen(l, sa_lmech(l, l->count, k)));
+
+  // SA-21: out[0 .. sa_canon_len(l)) is the canonical line of l, byte for byte:
+  // the header name and ": " (17 bytes), then byte x is sa_line_byte(x - 17).
+  // Every byte is fixed: lists of one header equal by D-SA-7 give equal lines.
+  predicate sa_canon_text{Lo,Ll}(char *out, char *buf, struct itls_secagree_list *l) =
+    sa_hdr_text{Lo}(out, \at(l->kind, Ll)) &&
+    \forall integer x; 17 <= x < 17 + sa_llen{Ll}(l, \at(l->count, Ll)) ==>
+      \at(out[x], Lo) == sa_line_byte{Ll}(buf, l, x - 17);
+
+*/
+
+/*
+ * sa_mech_scan by value: 2 * sa_mlen(m) + (1 when m is written canonically
+ * in buf). Nothing of the caller's memory is written (the length lands in a
+ * local here), so the list's lengths read the same before and after.
+ */
+/*@ requires \valid_read(m);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_mech_in(m, len);
+    requires \separated(m, buf + (0 .. len - 1));
+    assigns \nothing;
+    ensures \result / 2 == sa_mlen(m) && sa_mlen(m) <= SA_MECH_MAX;
+    ensures \result % 2 == 0 || \result % 2 == 1;
+    ensures sa_plen_mono(m);
+    ensures \result % 2 == 1 ==> sa_mech_tight(buf, m) && m->name.off + sa_mlen(m) <= len;
+ */
+static size_t
+sa_mech_measure(const struct itls_secagree_mech *m, const char *buf, size_t len)
+{
+	uint32_t ml;
+	int tight = sa_mech_scan(m, buf, len, &ml);
+
+	return 2 * (size_t)ml + (size_t)tight;
+}
+
+/*@ // SA-22: sa_mpar finds, for every byte of m's parameters' text, the
+    // parameter that holds it
+    predicate sa_mpar_ok{L}(struct itls_secagree_mech *m) =
+      \forall integer j; 0 <= j < sa_plen(m, m->nparams) ==>
+        0 <= sa_mpar(m, m->nparams, j) < m->nparams &&
+        sa_plen(m, sa_mpar(m, m->nparams, j)) <= j &&
+        j < sa_plen(m, sa_mpar(m, m->nparams, j) + 1);
+ */
+
+/*@ ghost
+  /@ // a lemma, proved by induction on the number of parameters (the loop)
+     requires \valid_read(m);
+     requires m->nparams <= ITLS_SECAGREE_MAX_PARAMS;
+     assigns \nothing;
+     ensures sa_mpar_ok(m);
+   @/
+  void sa_mpar_lemma(const struct itls_secagree_mech *m)
+  {
+    size_t n;
+    /@ loop invariant 0 <= n <= m->nparams;
+       loop invariant \forall integer j; 0 <= j < sa_plen(m, n) ==>
+         0 <= sa_mpar(m, n, j) < n && sa_plen(m, sa_mpar(m, n, j)) <= j &&
+         j < sa_plen(m, sa_mpar(m, n, j) + 1);
+       loop assigns n;
+       loop variant m->nparams - n;
+     @/
+    for (n = 0; n < m->nparams; n++) {
+    }
+  }
+*/
+
+/*
+ * SA-21: item i of the line at out[w ..): ", " when i > 0, then mechanism i
+ * (sa_put_mech, one run of buf when it is written canonically there);
+ * returns the position after it. The mechanism is written first, at the
+ * memory of the call, so that its text reads buf as the caller's does.
+ */
+/*@ requires \valid_read(l);
+    requires len <= ITLS_SECAGREE_MAX_LEN;
+    requires \valid_read(buf + (0 .. len - 1));
+    requires sa_list_in(l, len);
+    requires i < l->count;
+    requires \valid(out + (0 .. cap - 1));
+    requires \separated(out + (0 .. cap - 1), l, buf + (0 .. len - 1));
+    requires w + (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]) <= cap;
+    assigns out[w .. w + (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]) - 1];
+    ensures \result == w + (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]);
+    ensures sa_mpar_ok(&l->mechs[i]);
+    ensures \forall integer x; w <= x < \result ==>
+      out[x] == sa_item_byte{Pre}(buf, l, i, x - w);
+ */
+static size_t
+sa_put_item(const struct itls_secagree_list *l, size_t i, const char *buf,
+	size_t len, char *out, size_t cap, size_t w)
+{
+	const struct itls_secagree_mech *m = &l->mechs[i];
+	size_t s = sa_mech_measure(m, buf, len);
+	size_t at = i > 0 ? w + 2 : w;
+	size_t e;
+
+	/*@ ghost sa_mpar_lemma(m); */
+	e = sa_put_mech(m, s / 2, (int)(s % 2), buf, len, out, cap, at);
+	/*@ assert \forall integer x; at + m->name.len <= x < e ==>
+	      0 <= sa_mpar(m, m->nparams, x - at - m->name.len) < m->nparams &&
+	      at + m->name.len + sa_plen(m, sa_mpar(m, m->nparams, x - at - m->name.len)) <= x &&
+	      x < at + m->name.len + sa_plen(m, sa_mpar(m, m->nparams, x - at - m->name.len) + 1); */
+	/*@ assert \forall integer x; at <= x < e ==>
+	      out[x] == sa_mech_byte{Pre}(buf, m, x - at); */
+	if (i > 0) {
+		(void)sa_put1(out, cap, w, ',');
+		(void)sa_put1(out, cap, w + 1, ' ');
+		/*@ assert out[w] == ',' && out[w + 1] == ' '; */
+		/*@ assert sa_item_byte{Pre}(buf, l, i, 0) == ',' &&
+		      sa_item_byte{Pre}(buf, l, i, 1) == ' '; */
+	}
+	/*@ assert \forall integer x; at <= x < e ==>
+	      out[x] == sa_mech_byte{Pre}(buf, m, x - at); */
+	/*@ assert \forall integer x; at <= x < e ==>
+	      sa_item_byte{Pre}(buf, l, i, x - w) == sa_mech_byte{Pre}(buf, m, x - at); */
+	/*@ assert \forall integer x; at <= x < e ==>
+	      out[x] == sa_item_byte{Pre}(buf, l, i, x - w); */
+	return e;
+}
+
+/*@ // SA-21: byte k of item i of l is byte k of the line's text after the header
+    predicate sa_lmech_ok{L}(struct itls_secagree_list *l) =
+      \forall integer i, k; 0 <= i < l->count &&
+        sa_llen(l, i) <= k < sa_llen(l, i + 1) ==> sa_lmech(l, l->count, k) == i;
+ */
+
+/*@ ghost
+  /@ // a lemma, proved by induction on the number of mechanisms (the loop)
+     requires \valid_read(l);
+     requires l->count <= ITLS_SECAGREE_MAX_MECHS;
+     requires \forall integer a, b; 0 <= a <= b <= l->count ==>
+       sa_llen(l, a) <= sa_llen(l, b);
+     assigns \nothing;
+     ensures sa_lmech_ok(l);
+   @/
+  void sa_lmech_lemma(const struct itls_secagree_list *l)
+  {
+    size_t n;
+    /@ loop invariant 0 <= n <= l->count;
+       loop invariant \forall integer i, k; 0 <= i < n &&
+         sa_llen(l, i) <= k < sa_llen(l, i + 1) ==> sa_lmech(l, n, k) == i;
+       loop assigns n;
+       loop variant l->count - n;
+     @/
+    for (n = 0; n < l->count; n++) {
+    }
+  }
+*/
+
+/* see itls/secagree.h. SA-21 is added to that contract here, with the logic
+ * above, so that secagree.h's logic (hence the WP cache of the files that
+ * include it) stays as it was: Frama-C merges the two contracts, with a
+ * warning (D-SA-22). */
+/*@ behavior fits:
+      ensures SA_21: sa_canon_text{Post,Pre}(out, buf, l);
+ */
 enum itls_err
 itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	size_t len, char *out, size_t cap, size_t *outlen)
 {
 	size_t total = 0, w, i;
-	uint32_t ml;
-	int tight;
 
 	/* pass 1: the length of the line (reads the views only, writes nothing) */
 	/*@ loop invariant 0 <= i <= l->count;
@@ -2238,6 +2423,7 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	/* pass 2: the bytes, each mechanism one run of buf when it can be */
 	sa_put_hdr(out, cap, l->kind);
 	w = 17;
+	/*@ ghost sa_lmech_lemma(l); */
 	/*@ loop invariant 0 <= i <= l->count;
 	    loop invariant w == 17 + sa_llen(l, i);
 	    loop invariant w <= cap;
@@ -2245,7 +2431,11 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 	    loop invariant \forall integer a, b; 0 <= a <= b <= l->count ==>
 	      0 <= sa_llen(l, a) <= sa_llen(l, b);
 	    loop invariant \forall integer a; 0 <= a < l->count ==> 0 <= sa_mlen(&l->mechs[a]);
-	    loop assigns i, w, ml, tight, out[17 .. cap - 1];
+	    loop invariant sa_same{Here,Pre}(buf, 0, len);
+	    loop invariant sa_hdr_text(out, l->kind);
+	    loop invariant SA_21: \forall integer x; 17 <= x < w ==>
+	      out[x] == sa_line_byte{Pre}(buf, l, x - 17);
+	    loop assigns i, w, out[17 .. cap - 1];
 	    loop variant l->count - i;
 	 */
 	for (i = 0; i < l->count; i++) {
@@ -2253,15 +2443,33 @@ itls_secagree_serialize(const struct itls_secagree_list *l, const char *buf,
 		      sa_llen(l, i) + (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]); */
 		/*@ assert 0 <= sa_mlen(&l->mechs[i]); */
 		/*@ assert sa_llen(l, i + 1) <= total; */
-		/* the separator first, so that nothing is written between the
-		 * scan of buf and the copy that relies on it (sa_mech_tight) */
-		if (i > 0) {
-			w = sa_put1(out, cap, w, ',');
-			w = sa_put1(out, cap, w, ' ');
-		}
-		tight = sa_mech_scan(&l->mechs[i], buf, len, &ml);
-		w = sa_put_mech(&l->mechs[i], ml, tight, buf, len, out, cap, w);
+		/* (LoopCurrent below: the memory of this call, nothing is written before it) */
+		w = sa_put_item(l, i, buf, len, out, cap, w);
+		/*@ assert \forall integer x; 17 + sa_llen(l, i) <= x < w ==>
+		      out[x] == sa_item_byte{LoopCurrent}(buf, l, i, x - 17 - sa_llen(l, i)); */
+		/* item i's text read buf at the call; buf reads the same at Pre */
+		/*@ assert sa_same{LoopCurrent,Pre}(buf, 0, len); */
+		/*@ assert \forall integer j; 0 <= j < sa_plen(&l->mechs[i], l->mechs[i].nparams) ==>
+		      sa_param_byte{LoopCurrent}(buf, &l->mechs[i].params[sa_mpar(&l->mechs[i],
+		        l->mechs[i].nparams, j)], j - sa_plen(&l->mechs[i], sa_mpar(&l->mechs[i],
+		        l->mechs[i].nparams, j))) ==
+		      sa_param_byte{Pre}(buf, &l->mechs[i].params[sa_mpar(&l->mechs[i],
+		        l->mechs[i].nparams, j)], j - sa_plen(&l->mechs[i], sa_mpar(&l->mechs[i],
+		        l->mechs[i].nparams, j))); */
+		/*@ assert \forall integer k; 0 <= k < sa_mlen(&l->mechs[i]) ==>
+		      sa_mech_byte{LoopCurrent}(buf, &l->mechs[i], k) ==
+		      sa_mech_byte{Pre}(buf, &l->mechs[i], k); */
+		/*@ assert \forall integer r; 0 <= r < (i > 0 ? 2 : 0) + sa_mlen(&l->mechs[i]) ==>
+		      sa_item_byte{LoopCurrent}(buf, l, i, r) == sa_item_byte{Pre}(buf, l, i, r); */
+		/*@ assert \forall integer x; 17 + sa_llen(l, i) <= x < w ==>
+		      out[x] == sa_item_byte{Pre}(buf, l, i, x - 17 - sa_llen(l, i)); */
+		/* the line's bytes there are item i's (sa_lmech_ok) */
+		/*@ assert \forall integer x; 17 + sa_llen(l, i) <= x < w ==>
+		      sa_lmech(l, l->count, x - 17) == i; */
+		/*@ assert new_item: \forall integer x; 17 + sa_llen(l, i) <= x < w ==>
+		      out[x] == sa_line_byte{Pre}(buf, l, x - 17); */
 	}
+	/*@ assert sa_canon_text{Here,Pre}(out, buf, l); */
 	*outlen = w;
 	return ITLS_OK;
 }

@@ -2,7 +2,7 @@
  * itls/secagree.h -- SIP security agreement (RFC 3329): Security-Client,
  * Security-Server and Security-Verify.
  *
- * Spec: spec/secagree.md (SA-01 .. SA-32), decisions D-SA-1 .. D-SA-21.
+ * Spec: spec/secagree.md (SA-01 .. SA-32), decisions D-SA-1 .. D-SA-22.
  * Sources: RFC 3329 §2.2, §2.3; RFC 3261 §25.1; TS 33.203 Annex H;
  * TS 24.229 §5.1.1.2, §5.2.2; seeds 002 and 004 §3.3.2.
  *
@@ -319,7 +319,11 @@ struct itls_secagree_ranks {
     17 + sa_llen(l, i) + (i > 0 ? 2 : 0);
 
   // SA-21: out[0 .. sa_canon_len(l)) is the canonical line of l: the header
-  // name, then mechanism i at sa_moff(l, i), preceded by ", " when i > 0
+  // name, then mechanism i at sa_moff(l, i), preceded by ", " when i > 0.
+  // (Not used by a proof. The serializer's SA_21 states the same bytes as
+  //  sa_canon_text, a function of the list, in secagree.c, D-SA-22; this
+  //  block is kept as it is because a change to it renumbers the variables
+  //  of every file that includes it and so misses their WP cache, D-PR-4.)
   predicate sa_line_text{Lo,Ll}(char *out, char *buf, struct itls_secagree_list *l) =
     sa_hdr_text{Lo}(out, \at(l->kind, Ll)) &&
     (\forall integer i; 0 < i < \at(l->count, Ll) ==>
@@ -458,8 +462,9 @@ itls_secagree_parse_ranks(struct itls_secagree_ranks *r,
  * `, `, names in lower case, values byte for byte. On success *outlen is
  * the length (no NUL is written). When the line is longer than cap the
  * result is `buffer-too-small` and neither out nor *outlen is written.
- * `l` and `buf` are only read. The bytes are sa_line_text (SA-21); that
- * clause is stated but not yet proved of this function (D-SA-20).
+ * `l` and `buf` are only read. Proved byte for byte: SA_21 (the line is
+ * sa_canon_text, a function of the list, written with the contract of the
+ * definition in secagree.c; D-SA-22).
  */
 /*@ requires \valid_read(l);
     requires \valid_read(buf + (0 .. len - 1));
