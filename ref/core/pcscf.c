@@ -1356,37 +1356,6 @@ pc_table_facts(size_t r)
 	(void)r;
 }
 
-/* row r, copied out */
-/*@ requires r < PC_TABLE_LEN;
-  @ requires \valid(next) && \valid(g) && \valid(steps + (0 .. ITLS_FSM_ROW_ACTS - 1));
-  @ requires \separated(next, g, steps + (0 .. ITLS_FSM_ROW_ACTS - 1),
-  @   itls_pc_table + (0 .. PC_TABLE_LEN - 1));
-  @ assigns *next, *g, steps[0 .. ITLS_FSM_ROW_ACTS - 1];
-  @ ensures *next == itls_pc_table[r].next && *g == itls_pc_table[r].guard;
-  @ ensures \forall integer j; 0 <= j < ITLS_FSM_ROW_ACTS ==>
-  @   steps[j] == itls_pc_table[r].steps[j];
-  @ ensures pc_row_shape_ok(r);
-  @ ensures pc_row_multi_ok(r);
-  @*/
-static void
-pc_row(size_t r, enum itls_pc_state *next, enum itls_pc_guard *g,
-	enum itls_pc_act *steps)
-{
-	size_t j;
-
-	*next = itls_pc_table[r].next;
-	*g = itls_pc_table[r].guard;
-	/*@ loop invariant 0 <= j <= ITLS_FSM_ROW_ACTS;
-	  @ loop invariant \forall integer i; 0 <= i < j ==> steps[i] == itls_pc_table[r].steps[i];
-	  @ loop assigns j, steps[0 .. ITLS_FSM_ROW_ACTS - 1];
-	  @ loop variant ITLS_FSM_ROW_ACTS - j;
-	  @*/
-	for (j = 0; j < ITLS_FSM_ROW_ACTS; j++) {
-		steps[j] = itls_pc_table[r].steps[j];
-	}
-	pc_table_facts(r);
-}
-
 /*
  * PC-20, SM7 accepted: the rows of sm6-sent on SM7 that accept it (over bound TLS,
  * over IPsec) come after the eight that refuse it, none of whose guards held; so
@@ -1434,40 +1403,25 @@ pc_sm7_passed(const struct itls_pc *st, const struct itls_pc_event *ev,
 	(void)f;
 }
 
-/* the row to take: its index (PC_TABLE_LEN when none), its contents copied out */
+/* the row to take: its index (PC_TABLE_LEN when none) and what the proof of its steps needs */
 /*@ requires \valid_read(st) && itls_pc_inv(st);
   @ requires itls_pc_event_ok(ev);
   @ requires \valid_read(f);
-  @ requires \valid(next) && \valid(g) && \valid(steps + (0 .. ITLS_FSM_ROW_ACTS - 1));
-  @ requires \separated(next, g, steps + (0 .. ITLS_FSM_ROW_ACTS - 1), st, ev, f,
-  @   itls_pc_table + (0 .. PC_TABLE_LEN - 1));
   @ requires ev->kind == ITLS_PC_EV_SM7 ==> pc_sm7_facts_means(f, st, ev);
-  @ assigns *next, *g, steps[0 .. ITLS_FSM_ROW_ACTS - 1];
+  @ assigns \nothing;
   @ ensures \result <= PC_TABLE_LEN;
-  @ ensures \result < PC_TABLE_LEN ==> pc_guard_holds(st, ev, f, *g);
-  @ ensures \result < PC_TABLE_LEN ==>
-  @   pc_shape_ok(st->state, ev->kind, *next, *g, steps[0], steps[1]);
-  @ ensures \result < PC_TABLE_LEN ==> *next == itls_pc_table[\result].next;
-  @ ensures \result < PC_TABLE_LEN && !pc_one_step(steps[0], steps[1]) ==>
-  @   pc_multi_ok(st->state, ev->kind, *next, *g, steps[0], steps[1], steps[2], steps[3],
-  @     steps[4]);
+  @ ensures \result < PC_TABLE_LEN ==> pc_row_taken(st, ev, f, \result);
   @ ensures \result < PC_TABLE_LEN && st->state == ITLS_PC_SM6_SENT &&
-  @   ev->kind == ITLS_PC_EV_SM7 && *next == ITLS_PC_SM8_SENT ==> pc_sm7_pre(st, ev);
+  @   ev->kind == ITLS_PC_EV_SM7 && itls_pc_table[\result].next == ITLS_PC_SM8_SENT ==>
+  @   pc_sm7_pre(st, ev);
   @*/
 static size_t
 pc_find(const struct itls_pc *st, const struct itls_pc_event *ev,
-	const struct pc_facts *f, enum itls_pc_state *next, enum itls_pc_guard *g,
-	enum itls_pc_act *steps)
+	const struct pc_facts *f)
 {
 	size_t r = pc_lookup(st, ev, f);
 
 	if (r < PC_TABLE_LEN) {
-		pc_row(r, next, g, steps);
-		/*@ assert pc_row_taken(st, ev, f, r); */
-		/*@ assert *g == itls_pc_table[r].guard && *next == itls_pc_table[r].next &&
-		  @   steps[0] == itls_pc_table[r].steps[0] && steps[1] == itls_pc_table[r].steps[1]; */
-		/*@ assert steps[2] == itls_pc_table[r].steps[2] &&
-		  @   steps[3] == itls_pc_table[r].steps[3] && steps[4] == itls_pc_table[r].steps[4]; */
 		pc_sm7_passed(st, ev, f, r);
 	}
 	return r;
@@ -1516,7 +1470,13 @@ pc_commit(struct itls_pc *st, const struct itls_pc_event *ev,
 {
 	int safe;
 
-	/* the checks read what the row's steps left (the next state is an argument) */
+	/*@ assert \forall integer i; 0 <= i < k ==> pc_act_safe(st, ev, out + i); */
+	/* the state is written first, so that the checks read the final state */
+	st->state = next;
+	st->last_row = r;
+	*n = k;
+	/*@ assert itls_pc_inv_data(st); */
+	/*@ assert pc_next_safe(st, next); */
 	/*@ assert \forall integer i; 0 <= i < k ==> pc_act_safe(st, ev, out + i); */
 	safe = pc_state_safe(st, next);
 	if (safe) {
@@ -1525,10 +1485,6 @@ pc_commit(struct itls_pc *st, const struct itls_pc_event *ev,
 	/* PC-20: the check is defence in depth; the row's steps left what it asks, so it
 	 * passes and the fallback below never runs */
 	/*@ check PC_20: safe == 1; */
-	st->state = next;
-	st->last_row = r;
-	*n = k;
-	/*@ assert itls_pc_inv_data(st); */
 	if (safe) {
 		/*@ assert itls_pc_inv_state(st); */
 		return;
@@ -1604,8 +1560,8 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
 }
 
 /*
- * PC-20: the steps of a row of several steps, in the table's order up to its
- * first `-`, each appending its action. Proved, for each kind of such row
+ * PC-20: the steps a0 .. a5 of a row of several steps, in the table's order up to
+ * its first `-`, each appending its action. Proved, for each kind of such row
  * (pc_multi_ok), to leave what the check at commit asks.
  */
 /*@ requires \valid(st) && \valid_read(f);
@@ -1613,40 +1569,37 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @ requires \separated(st, f, ev);
   @ requires \valid(out + (0 .. ITLS_FSM_ROW_ACTS - 1));
   @ requires \separated(out + (0 .. ITLS_FSM_ROW_ACTS - 1), st, f, ev);
-  @ requires \valid_read(steps + (0 .. ITLS_FSM_ROW_ACTS - 1));
-  @ requires \separated(steps + (0 .. ITLS_FSM_ROW_ACTS - 1), st,
-  @   out + (0 .. ITLS_FSM_ROW_ACTS - 1));
   @ requires ev->kind == ITLS_PC_EV_SM1 ==> ev->sec_client_len <= ITLS_FSM_HDR_MAX &&
   @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->impi_len <= ITLS_FSM_NAME_MAX;
   @ requires pc_step_inv(st, ev) && itls_pc_inv_state(st);
-  @ requires pc_guard_holds(st, ev, f, g);
-  @ requires pc_multi_ok(st->state, ev->kind, next, g, steps[0], steps[1], steps[2], steps[3],
-  @   steps[4]);
+  @ requires g == ITLS_PC_G_PSK_OK ==> ev->psk != 0 && st->has_psk != 0;
+  @ requires pc_multi_ok(st->state, ev->kind, next, g, a0, a1, a2, a3,
+  @   a4);
   @ requires st->state == ITLS_PC_SM6_SENT && ev->kind == ITLS_PC_EV_SM7 &&
   @   next == ITLS_PC_SM8_SENT ==> pc_sm7_pre(st, ev);
   @ assigns *st, out[0 .. ITLS_FSM_ROW_ACTS - 1];
   @ ensures 0 <= \result <= ITLS_FSM_ROW_ACTS;
   @ behavior sm1:
   @   assumes ev->kind == ITLS_PC_EV_SM1 && next == ITLS_PC_SM2_SENT &&
-  @     steps[0] == ITLS_PC_A_STORE_SM1 && steps[1] == ITLS_PC_A_SEND_SM2 &&
-  @     steps[2] == ITLS_PC_A_NONE;
+  @     a0 == ITLS_PC_A_STORE_SM1 && a1 == ITLS_PC_A_SEND_SM2 &&
+  @     a2 == ITLS_PC_A_NONE;
   @   ensures \result == 2;
   @   ensures pc_step_inv(st, ev);
   @   ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @   ensures pc_commit_ok(st, ev, next, out, \result);
   @ behavior sm5_three:
   @   assumes ev->kind == ITLS_PC_EV_SM5 && next == ITLS_PC_SM6_SENT &&
-  @     steps[0] == ITLS_PC_A_LOAD_KEYS && steps[1] == ITLS_PC_A_STRIP_KEYS &&
-  @     steps[2] == ITLS_PC_A_SEND_SM6 && steps[3] == ITLS_PC_A_NONE;
+  @     a0 == ITLS_PC_A_LOAD_KEYS && a1 == ITLS_PC_A_STRIP_KEYS &&
+  @     a2 == ITLS_PC_A_SEND_SM6 && a3 == ITLS_PC_A_NONE;
   @   ensures \result == 3;
   @   ensures pc_step_inv(st, ev);
   @   ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @   ensures pc_commit_ok(st, ev, next, out, \result);
   @ behavior sm5_four:
   @   assumes ev->kind == ITLS_PC_EV_SM5 && next == ITLS_PC_SM6_SENT &&
-  @     steps[0] == ITLS_PC_A_LOAD_KEYS && steps[1] == ITLS_PC_A_STRIP_KEYS &&
-  @     (steps[2] == ITLS_PC_A_MAKE_STOKEN || steps[2] == ITLS_PC_A_MAKE_PSK) &&
-  @     steps[3] == ITLS_PC_A_SEND_SM6 && steps[4] == ITLS_PC_A_NONE;
+  @     a0 == ITLS_PC_A_LOAD_KEYS && a1 == ITLS_PC_A_STRIP_KEYS &&
+  @     (a2 == ITLS_PC_A_MAKE_STOKEN || a2 == ITLS_PC_A_MAKE_PSK) &&
+  @     a3 == ITLS_PC_A_SEND_SM6 && a4 == ITLS_PC_A_NONE;
   @   ensures \result == 4;
   @   ensures pc_step_inv(st, ev);
   @   ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
@@ -1654,24 +1607,24 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @ behavior psk:
   @   assumes ev->kind == ITLS_PC_EV_TLS_UP && g == ITLS_PC_G_PSK_OK && next == st->state &&
   @     (st->state == ITLS_PC_SM6_SENT || st->state == ITLS_PC_REGISTERED) &&
-  @     steps[0] == ITLS_PC_A_NOTE_TLS_UP && steps[1] == ITLS_PC_A_ACCEPT_PSK &&
-  @     steps[2] == ITLS_PC_A_NONE;
+  @     a0 == ITLS_PC_A_NOTE_TLS_UP && a1 == ITLS_PC_A_ACCEPT_PSK &&
+  @     a2 == ITLS_PC_A_NONE;
   @   ensures \result == 2;
   @   ensures pc_step_inv(st, ev);
   @   ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @   ensures pc_commit_ok(st, ev, next, out, \result);
   @ behavior unbind:
   @   assumes ev->kind == ITLS_PC_EV_TLS_UP && st->state == ITLS_PC_REGISTERED &&
-  @     next == st->state && steps[0] == ITLS_PC_A_NOTE_TLS_UP &&
-  @     steps[1] == ITLS_PC_A_UNBIND && steps[2] == ITLS_PC_A_NONE;
+  @     next == st->state && a0 == ITLS_PC_A_NOTE_TLS_UP &&
+  @     a1 == ITLS_PC_A_UNBIND && a2 == ITLS_PC_A_NONE;
   @   ensures \result == 2;
   @   ensures pc_step_inv(st, ev);
   @   ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
   @   ensures pc_commit_ok(st, ev, next, out, \result);
   @ behavior sm7:
   @   assumes ev->kind == ITLS_PC_EV_SM7 && st->state == ITLS_PC_SM6_SENT &&
-  @     next == ITLS_PC_SM8_SENT && steps[0] == ITLS_PC_A_ACCEPT_CTOKEN &&
-  @     steps[1] == ITLS_PC_A_SEND_SM8 && steps[2] == ITLS_PC_A_NONE;
+  @     next == ITLS_PC_SM8_SENT && a0 == ITLS_PC_A_ACCEPT_CTOKEN &&
+  @     a1 == ITLS_PC_A_SEND_SM8 && a2 == ITLS_PC_A_NONE;
   @   ensures \result == 2;
   @   ensures pc_step_inv(st, ev);
   @   ensures itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
@@ -1680,12 +1633,10 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg)
   @*/
 static size_t
 pc_run(struct itls_pc *st, const struct itls_pc_event *ev, const struct pc_facts *f,
-	enum itls_pc_guard g, enum itls_pc_state next, const enum itls_pc_act *steps,
-	struct itls_pc_action *out)
+	enum itls_pc_guard g, enum itls_pc_state next, enum itls_pc_act a0,
+	enum itls_pc_act a1, enum itls_pc_act a2, enum itls_pc_act a3, enum itls_pc_act a4,
+	enum itls_pc_act a5, struct itls_pc_action *out)
 {
-	/* the row's steps, read before any of them runs */
-	enum itls_pc_act a0 = steps[0], a1 = steps[1], a2 = steps[2];
-	enum itls_pc_act a3 = steps[3], a4 = steps[4], a5 = steps[5];
 	size_t k = 0;
 
 	(void)next;
@@ -1768,25 +1719,18 @@ pc_run(struct itls_pc *st, const struct itls_pc_event *ev, const struct pc_facts
   @   ev->sec_server + (0 .. ev->sec_server_len - 1),
   @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
   @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
-  @ requires r < PC_TABLE_LEN;
   @ // the row found by pc_find
-  @ requires \valid_read(steps + (0 .. ITLS_FSM_ROW_ACTS - 1));
-  @ requires \separated(steps + (0 .. ITLS_FSM_ROW_ACTS - 1), st, f,
-  @   out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
-  @ requires pc_guard_holds(st, ev, f, g);
-  @ requires pc_shape_ok(st->state, ev->kind, next, g, steps[0], steps[1]);
-  @ requires !pc_one_step(steps[0], steps[1]) ==>
-  @   pc_multi_ok(st->state, ev->kind, next, g, steps[0], steps[1], steps[2], steps[3],
-  @     steps[4]);
+  @ requires r < PC_TABLE_LEN;
+  @ requires pc_row_taken(st, ev, f, r);
   @ requires st->state == ITLS_PC_SM6_SENT && ev->kind == ITLS_PC_EV_SM7 &&
-  @   next == ITLS_PC_SM8_SENT ==> pc_sm7_pre(st, ev);
+  @   itls_pc_table[r].next == ITLS_PC_SM8_SENT ==> pc_sm7_pre(st, ev);
   @ requires ev->kind == ITLS_PC_EV_SM1 ==> ev->sec_client_len <= ITLS_FSM_HDR_MAX &&
   @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->impi_len <= ITLS_FSM_NAME_MAX;
   @ requires itls_pc_out_ok(st, ev, out, n);
   @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
   @ ensures itls_pc_inv(st);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
-  @ ensures st->last_row == r && st->state == next;
+  @ ensures st->last_row == r && st->state == itls_pc_table[r].next;
   @ ensures itls_pc_sm8_gated(st, out, *n);
   @ ensures itls_pc_sm8_ctok(st, out, *n);
   @ ensures itls_pc_sm8_verify(st, ev, out, *n);
@@ -1800,32 +1744,54 @@ pc_run(struct itls_pc *st, const struct itls_pc_event *ev, const struct pc_facts
   @*/
 static void
 pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
-	struct pc_facts *f, size_t r, enum itls_pc_state next, enum itls_pc_guard g,
-	const enum itls_pc_act *steps, struct itls_pc_action *out, size_t *n)
+	struct pc_facts *f, size_t r, struct itls_pc_action *out, size_t *n)
 {
+	/* the row, read before anything is written */
+	enum itls_pc_state next = itls_pc_table[r].next;
+	enum itls_pc_guard g = itls_pc_table[r].guard;
+	enum itls_pc_act a0 = itls_pc_table[r].steps[0], a1 = itls_pc_table[r].steps[1];
+	enum itls_pc_act a2 = itls_pc_table[r].steps[2], a3 = itls_pc_table[r].steps[3];
+	enum itls_pc_act a4 = itls_pc_table[r].steps[4], a5 = itls_pc_table[r].steps[5];
 	size_t k;
 
+	/* PC-20: what the proof uses of the table (a lemma, no code) */
+	pc_table_facts(r);
+	/*@ assert pc_guard_holds(st, ev, f, g); */
+	/*@ assert pc_shape_ok(st->state, ev->kind, next, g, a0, a1); */
+	/*@ assert !pc_one_step(a0, a1) ==>
+	  @   pc_multi_ok(st->state, ev->kind, next, g, a0, a1, a2, a3, a4); */
+	/*@ assert g == ITLS_PC_G_PSK_OK ==> ev->psk != 0 && st->has_psk != 0; */
+	/*@ assert g == ITLS_PC_G_RESUMED ==> ev->resumed != 0; */
 	/* 3. steps; PC-22 is recorded afresh by each transition */
 	st->sm7_cert_ok = 0;
 	/*@ assert pc_step_inv(st, ev); */
-	if (steps[0] != ITLS_PC_A_NONE && steps[1] == ITLS_PC_A_NONE) {
+	if (a0 != ITLS_PC_A_NONE && a1 == ITLS_PC_A_NONE) {
 		/* a row of one step (most rows) */
 		/*@ assert itls_pc_inv_state(st) && st->state == \at(st->state, Pre); */
-		pc_do(st, ev, f, g, steps[0], &out[0]);
+		/*@ assert PC_20_up: a0 == ITLS_PC_A_NOTE_TLS_UP && next != ITLS_PC_FAILED &&
+		  @   st->integrity == ITLS_IP_TLS_YES ==> ev->resumed != 0; */
+		pc_do(st, ev, f, g, a0, &out[0]);
 		k = 1;
 		/* PC-20: what the check at commit asks holds (pc_shape_ok: the table) */
+		/*@ assert PC_20_step: next != ITLS_PC_FAILED ==> a0 == ITLS_PC_A_NOTE_TLS_DOWN ||
+		  @   a0 == ITLS_PC_A_REFUSE || a0 == ITLS_PC_A_SEND_SM12 || a0 == ITLS_PC_A_NOTE_TLS_UP; */
 		/*@ assert PC_20_plain: pc_act_plain(&out[0]); */
 		/*@ assert PC_20_sm6: itls_pc_after_sm6(next) ==> st->sm6_sent == 1; */
 		/*@ assert PC_20_sm8: itls_pc_after_sm8(next) ==> itls_pc_sm8_ok(st); */
 		/*@ assert PC_20_keep: next != ITLS_PC_FAILED ==> pc_keeps_run{Pre, Here}(st); */
 		/*@ assert PC_20_bound: next != ITLS_PC_FAILED && \at(st->integrity, Pre) == ITLS_IP_TLS_YES ==>
 		  @   st->tls_bound == \at(st->tls_bound, Pre); */
+		/*@ assert PC_20_failed: next == ITLS_PC_FAILED ==> st->integrity != ITLS_IP_TLS_YES; */
+		/*@ assert PC_20_not_yes: next != ITLS_PC_FAILED &&
+		  @   \at(st->integrity, Pre) != ITLS_IP_TLS_YES ==> st->integrity != ITLS_IP_TLS_YES; */
+		/*@ assert PC_20_yes: next != ITLS_PC_FAILED && \at(st->integrity, Pre) == ITLS_IP_TLS_YES ==>
+		  @   st->tls_bound == 1 && itls_pc_bound(st) && itls_pc_after_sm8(next); */
 		/*@ assert PC_20_tls: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 &&
 		  @   itls_pc_bound(st) && itls_pc_after_sm8(next); */
 		/*@ assert PC_20_next: pc_next_safe(st, next); */
 	} else {
 		/* a row of several steps */
-		k = pc_run(st, ev, f, g, next, steps, out);
+		k = pc_run(st, ev, f, g, next, a0, a1, a2, a3, a4, a5, out);
 	}
 	/* 4. commit: PC-15, PC-20 */
 	/*@ assert PC_20: pc_commit_ok(st, ev, next, out, k); */
@@ -1836,27 +1802,22 @@ pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
 }
 
 /* the facts' s_token wiped (TK-08); the bytes the named clauses read are not touched */
-/*@ requires \valid(f) && \valid_read(st) && itls_pc_event_ok(ev);
+/*@ requires \valid(f);
   @ requires \separated(f, st, ev);
   @ requires \separated(f, ev->cert + (0 .. ev->cert_len - 1));
-  @ requires \valid_read(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid_read(n);
   @ requires \separated(f, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
-  @ requires \separated(f, ev->sec_client + (0 .. ev->sec_client_len - 1),
-  @   ev->sec_verify + (0 .. ev->sec_verify_len - 1));
+  @ requires \separated(f, ev->sec_client + (0 .. ev->sec_client_len - 1));
+  @ requires \separated(f, ev->sec_verify + (0 .. ev->sec_verify_len - 1));
   @ assigns f->s_token[0 .. ITLS_FSM_TOKEN_LEN - 1];
-  @ ensures \old(itls_pc_sm8_ctok(st, out, *n)) ==> itls_pc_sm8_ctok(st, out, *n);
-  @ ensures \old(itls_pc_sm8_verify(st, ev, out, *n)) ==> itls_pc_sm8_verify(st, ev, out, *n);
-  @ ensures \old(itls_pc_sm8_client(st, ev, out, *n)) ==> itls_pc_sm8_client(st, ev, out, *n);
-  @ ensures \old(itls_pc_sm8_cert_bound(st, ev, out, *n)) ==>
-  @   itls_pc_sm8_cert_bound(st, ev, out, *n);
-  @ ensures itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN) ==
-  @   \old(itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN));
-  @ ensures itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN) ==
-  @   \old(itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN));
-  @ ensures itls_mem(&st->keys.ik[0], 16) == \old(itls_mem(&st->keys.ik[0], 16));
-  @ ensures itls_mem(&st->keys.ck[0], 16) == \old(itls_mem(&st->keys.ck[0], 16));
-  @ ensures itls_mem((uint8_t *)ev->cert, ev->cert_len) ==
-  @   \old(itls_mem((uint8_t *)ev->cert, ev->cert_len));
+  @ behavior tokens:
+  @   assumes \true;
+  @   ensures \old(itls_pc_sm8_ctok(st, out, *n)) ==> itls_pc_sm8_ctok(st, out, *n);
+  @   ensures \old(itls_pc_sm8_cert_bound(st, ev, out, *n)) ==>
+  @     itls_pc_sm8_cert_bound(st, ev, out, *n);
+  @ behavior headers:
+  @   assumes \true;
+  @   ensures \old(itls_pc_sm8_verify(st, ev, out, *n)) ==> itls_pc_sm8_verify(st, ev, out, *n);
+  @   ensures \old(itls_pc_sm8_client(st, ev, out, *n)) ==> itls_pc_sm8_client(st, ev, out, *n);
   @*/
 static void
 pc_wipe_facts(struct pc_facts *f, const struct itls_pc *st,
@@ -1867,13 +1828,21 @@ pc_wipe_facts(struct pc_facts *f, const struct itls_pc *st,
 	(void)out;
 	(void)n;
 	itls_crypto_wipe(f->s_token, ITLS_FSM_TOKEN_LEN);
-	/*@ assert itls_same(itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN),
+	/*@ for headers: assert \forall integer j; 0 <= j < ev->sec_verify_len ==>
+	  @   ev->sec_verify[j] == \at(ev->sec_verify[j], Pre); */
+	/*@ for headers: assert \forall integer j; 0 <= j < ev->sec_client_len ==>
+	  @   ev->sec_client[j] == \at(ev->sec_client[j], Pre); */
+	/*@ for headers: assert \forall integer j; 0 <= j < st->sec_server_len ==>
+	  @   st->sec_server[j] == \at(st->sec_server[j], Pre); */
+	/*@ for headers: assert \forall integer j; 0 <= j < st->sec_client_len ==>
+	  @   st->sec_client[j] == \at(st->sec_client[j], Pre); */
+	/*@ for tokens: assert itls_same(itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN),
 	  @   \at(itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN), Pre)); */
-	/*@ assert itls_same(itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN),
+	/*@ for tokens: assert itls_same(itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN),
 	  @   \at(itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN), Pre)); */
-	/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
-	/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
-	/*@ assert itls_same(itls_mem((uint8_t *)ev->cert, ev->cert_len),
+	/*@ for tokens: assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+	/*@ for tokens: assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+	/*@ for tokens: assert itls_same(itls_mem((uint8_t *)ev->cert, ev->cert_len),
 	  @   \at(itls_mem((uint8_t *)ev->cert, ev->cert_len), Pre)); */
 }
 
@@ -1884,9 +1853,6 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 {
 	struct pc_facts f;
 	size_t r;
-	enum itls_pc_state next;
-	enum itls_pc_guard g;
-	enum itls_pc_act steps[ITLS_FSM_ROW_ACTS];
 
 	*n = 0;
 	if (ev->kind == ITLS_PC_EV_SM1 && (ev->sec_client_len > ITLS_FSM_HDR_MAX
@@ -1898,14 +1864,14 @@ itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
 	/* 1. facts */
 	pc_facts(&f, st, ev);
 	/* 2. lookup: PC-19 */
-	r = pc_find(st, ev, &f, &next, &g, steps);
+	r = pc_find(st, ev, &f);
 	if (r >= PC_TABLE_LEN) {
 		itls_crypto_wipe(f.s_token, ITLS_FSM_TOKEN_LEN);
 		/*@ assert itls_pc_inv(st); */
 		return ITLS_ERR_BAD_EVENT;
 	}
 	/* 3., 4. */
-	pc_apply(st, ev, &f, r, next, g, steps, out, n);
+	pc_apply(st, ev, &f, r, out, n);
 	pc_wipe_facts(&f, st, ev, out, n);
 	return ITLS_OK;
 }
