@@ -1794,6 +1794,11 @@ pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
 		k = pc_run(st, ev, f, g, next, a0, a1, a2, a3, a4, a5, out);
 	}
 	/* 4. commit: PC-15, PC-20 */
+	/*@ assert ev->sec_client == \at(ev->sec_client, Pre) &&
+	  @   ev->sec_client_len == \at(ev->sec_client_len, Pre) &&
+	  @   ev->sec_verify == \at(ev->sec_verify, Pre) &&
+	  @   ev->sec_verify_len == \at(ev->sec_verify_len, Pre) &&
+	  @   ev->cert == \at(ev->cert, Pre) && ev->cert_len == \at(ev->cert_len, Pre); */
 	/*@ assert PC_20: pc_commit_ok(st, ev, next, out, k); */
 	/*@ assert pc_step_inv(st, ev); */
 	/*@ assert itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st); */
@@ -1802,7 +1807,7 @@ pc_apply(struct itls_pc *st, const struct itls_pc_event *ev,
 }
 
 /* the facts' s_token wiped (TK-08); the bytes the named clauses read are not touched */
-/*@ requires \valid(f);
+/*@ requires \valid(f) && itls_pc_inv(st);
   @ requires \separated(f, st, ev);
   @ requires \separated(f, ev->cert + (0 .. ev->cert_len - 1));
   @ requires \separated(f, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
@@ -1832,6 +1837,8 @@ pc_wipe_facts(struct pc_facts *f, const struct itls_pc *st,
 	  @   ev->sec_verify[j] == \at(ev->sec_verify[j], Pre); */
 	/*@ for headers: assert \forall integer j; 0 <= j < ev->sec_client_len ==>
 	  @   ev->sec_client[j] == \at(ev->sec_client[j], Pre); */
+	/*@ for headers: assert st->sec_server_len <= ITLS_FSM_HDR_MAX &&
+	  @   st->sec_client_len <= ITLS_FSM_HDR_MAX; */
 	/*@ for headers: assert \forall integer j; 0 <= j < st->sec_server_len ==>
 	  @   st->sec_server[j] == \at(st->sec_server[j], Pre); */
 	/*@ for headers: assert \forall integer j; 0 <= j < st->sec_client_len ==>
