@@ -766,6 +766,12 @@ Test(pcscf, random_walks_keep_the_safety_properties,
 			}
 			if (step(&p, &ev) == ITLS_OK) {
 				seen[p.last_row] = 1;
+				/* PC-20: the row's own next state, never the fallback's */
+				cr_assert_eq(p.state, itls_pc_table[p.last_row].next);
+				if (p.integrity == ITLS_IP_TLS_YES) {
+					cr_assert(p.state == ITLS_PC_SM8_SENT
+						|| p.state == ITLS_PC_REGISTERED);
+				}
 				for (i = 0; i < nacts; i++) {
 					if (acts[i].kind == ITLS_PC_A_SEND_SM8) {
 						/* PC-15 */
@@ -815,6 +821,98 @@ Test(pcscf, random_walks_keep_the_safety_properties,
 	}
 	cr_assert_eq(covered, itls_pc_table_len, "%zu of %zu rows reached", covered,
 		itls_pc_table_len);
+}
+
+/* a row of several steps is one of the five kinds pc_run proves (pc_multi_ok) */
+static int
+multi_kind_ok(const struct itls_pc_row *r)
+{
+	const enum itls_pc_act *a = r->steps;
+
+	if (r->event == ITLS_PC_EV_SM1) {
+		return r->next == ITLS_PC_SM2_SENT && a[0] == ITLS_PC_A_STORE_SM1
+			&& a[1] == ITLS_PC_A_SEND_SM2 && a[2] == ITLS_PC_A_NONE;
+	}
+	if (r->event == ITLS_PC_EV_SM5) {
+		return r->next == ITLS_PC_SM6_SENT && a[0] == ITLS_PC_A_LOAD_KEYS
+			&& a[1] == ITLS_PC_A_STRIP_KEYS
+			&& ((a[2] == ITLS_PC_A_SEND_SM6 && a[3] == ITLS_PC_A_NONE)
+				|| ((a[2] == ITLS_PC_A_MAKE_STOKEN || a[2] == ITLS_PC_A_MAKE_PSK)
+					&& a[3] == ITLS_PC_A_SEND_SM6 && a[4] == ITLS_PC_A_NONE));
+	}
+	if (r->event == ITLS_PC_EV_TLS_UP && r->guard == ITLS_PC_G_PSK_OK) {
+		return r->next == r->state && (r->state == ITLS_PC_SM6_SENT
+				|| r->state == ITLS_PC_REGISTERED)
+			&& a[0] == ITLS_PC_A_NOTE_TLS_UP && a[1] == ITLS_PC_A_ACCEPT_PSK
+			&& a[2] == ITLS_PC_A_NONE;
+	}
+	if (r->event == ITLS_PC_EV_TLS_UP) {
+		return r->state == ITLS_PC_REGISTERED && r->next == r->state
+			&& a[0] == ITLS_PC_A_NOTE_TLS_UP && a[1] == ITLS_PC_A_UNBIND
+			&& a[2] == ITLS_PC_A_NONE;
+	}
+	return r->event == ITLS_PC_EV_SM7 && r->state == ITLS_PC_SM6_SENT
+		&& r->next == ITLS_PC_SM8_SENT && a[0] == ITLS_PC_A_ACCEPT_CTOKEN
+		&& a[1] == ITLS_PC_A_SEND_SM8 && a[2] == ITLS_PC_A_NONE;
+}
+
+/* the facts of the table that the proof of PC-20 rests on (pc_table_facts) */
+Test(pcscf, one_step_rows_have_the_shape_the_proof_uses,
+	.description = "PC-20: rows of one step stay (or sm8-sent to registered) or abort; the 12 others are of the five kinds pc_run proves; SM7 is accepted only after the eight refusing rows")
+{
+	size_t i, one = 0, multi = 0;
+
+	for (i = 0; i < itls_pc_table_len; i++) {
+		const struct itls_pc_row *r = &itls_pc_table[i];
+		cr_assert_neq(r->steps[0], ITLS_PC_A_NONE);
+		if (r->steps[1] == ITLS_PC_A_NONE) {
+			one++;
+			if (r->next == ITLS_PC_FAILED) {
+				cr_assert(r->steps[0] == ITLS_PC_A_ABORT
+					|| r->steps[0] == ITLS_PC_A_FORWARD_REJECT, "row %zu", i);
+				continue;
+			}
+			cr_assert(r->next == r->state || (r->state == ITLS_PC_SM8_SENT
+				&& r->next == ITLS_PC_REGISTERED), "row %zu", i);
+			cr_assert(r->steps[0] == ITLS_PC_A_NOTE_TLS_DOWN
+				|| r->steps[0] == ITLS_PC_A_REFUSE
+				|| r->steps[0] == ITLS_PC_A_SEND_SM12
+				|| (r->steps[0] == ITLS_PC_A_NOTE_TLS_UP
+					&& (r->state == ITLS_PC_IDLE || r->state == ITLS_PC_SM6_SENT
+						|| r->guard == ITLS_PC_G_RESUMED)), "row %zu", i);
+		} else {
+			multi++;
+			cr_assert((r->event == ITLS_PC_EV_SM1 && (r->state == ITLS_PC_IDLE
+					|| r->state == ITLS_PC_REGISTERED))
+				|| (r->event == ITLS_PC_EV_SM5 && r->state == ITLS_PC_SM2_SENT)
+				|| (r->event == ITLS_PC_EV_TLS_UP && (r->state == ITLS_PC_SM6_SENT
+					|| r->state == ITLS_PC_REGISTERED))
+				|| (r->event == ITLS_PC_EV_SM7 && r->state == ITLS_PC_SM6_SENT),
+				"row %zu", i);
+			cr_assert(multi_kind_ok(r), "row %zu", i);
+		}
+		/* pc_sm7_passed: the rows that accept SM7 are 25 and 26, after rows
+		 * 17 .. 24 of sm6-sent on SM7, whose guards refuse it */
+		if (r->state == ITLS_PC_SM6_SENT && r->event == ITLS_PC_EV_SM7
+			&& r->next == ITLS_PC_SM8_SENT) {
+			cr_assert(i == 25 || i == 26, "row %zu", i);
+		}
+	}
+	cr_assert_eq(one, 28);
+	cr_assert_eq(multi, 12);
+	{
+		static const enum itls_pc_guard refuse[8] = {
+			ITLS_PC_G_UNPROTECTED, ITLS_PC_G_VERIFY_MISMATCH,
+			ITLS_PC_G_CLIENT_MISMATCH, ITLS_PC_G_NOT_AGREED, ITLS_PC_G_NO_CTOKEN,
+			ITLS_PC_G_BAD_CTOKEN, ITLS_PC_G_CERT_MISMATCH, ITLS_PC_G_TLS_UNBOUND
+		};
+		for (i = 0; i < 8; i++) {
+			cr_assert_eq(itls_pc_table[17 + i].state, ITLS_PC_SM6_SENT);
+			cr_assert_eq(itls_pc_table[17 + i].event, ITLS_PC_EV_SM7);
+			cr_assert_eq(itls_pc_table[17 + i].guard, refuse[i], "row %zu", 17 + i);
+			cr_assert_eq(itls_pc_table[17 + i].next, ITLS_PC_FAILED);
+		}
+	}
 }
 
 Test(pcscf, names_of_everything)

@@ -21,7 +21,8 @@
  * {state, event, guard, next, steps}, one step function returning actions,
  * and a safety check before commit (PC-15, PC-20): SM8 is never forwarded
  * unless the c_token that was due verified, and `tls-yes` is never claimed
- * for a session not bound to this AKA run.
+ * for a session not bound to this AKA run. The check is defence in depth:
+ * that every row's guard and steps pass it is proved (PC-20).
  */
 #ifndef ITLS_PCSCF_H
 #define ITLS_PCSCF_H
@@ -264,6 +265,49 @@ struct itls_pc_event {
   @   (itls_pc_ctok_due(p) ==> p->ctok_ok == 1 && p->ctok_run == p->aka_run) &&
   @   (p->sm7_via == ITLS_TR_TLS ==> itls_pc_bound(p));
   @
+  @ // the named clauses of itls_pc_step, over the actions out[0 .. n - 1] of a step:
+  @ // PC-15: SM8 goes out only when what must hold then holds
+  @ predicate itls_pc_sm8_gated(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 ==> itls_pc_sm8_ok(p);
+  @ // PC-13: the c_token due verified under this run's keys, over the s_token sent
+  @ predicate itls_pc_sm8_ctok(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
+  @     itls_pc_ctok_due(p) ==> p->ctok_ok == 1 && p->ctok_run == p->aka_run &&
+  @     itls_mem(&p->c_token[0], ITLS_FSM_TOKEN_LEN) ==
+  @       itls_c_token_of(&p->keys, itls_mem(&p->s_token[0], ITLS_FSM_TOKEN_LEN));
+  @ // PC-10: Security-Verify of SM7 is the Security-Server sent
+  @ predicate itls_pc_sm8_verify(struct itls_pc *p, struct itls_pc_event *e,
+  @     struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @     e->kind == ITLS_PC_EV_SM7 &&
+  @     itls_pc_same_bytes((uint8_t *)e->sec_verify, e->sec_verify_len,
+  @       &p->sec_server[0], p->sec_server_len);
+  @ // PC-11: Security-Client of SM7 is that of SM1
+  @ predicate itls_pc_sm8_client(struct itls_pc *p, struct itls_pc_event *e,
+  @     struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @     itls_pc_same_bytes((uint8_t *)e->sec_client, e->sec_client_len,
+  @       &p->sec_client[0], p->sec_client_len);
+  @ // PC-21: over the mechanism agreed at SM1, with a valid c_token in I-TLS over TLS
+  @ predicate itls_pc_sm8_agreed(struct itls_pc *p, struct itls_pc_event *e,
+  @     struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
+  @     out[i].mech != ITLS_MECH_NONE && out[i].mech == p->agreed &&
+  @     out[i].mech == itls_pc_mech_of(e->via) &&
+  @     p->agreed == itls_pc_pick(p->cfg.support, p->ue_offer, p->cfg.prefer_ipsec) &&
+  @     (out[i].mech == ITLS_MECH_TLS && p->cfg.mode == ITLS_TLS_CERT ==>
+  @       p->ctok_ok == 1 && p->ctok_run == p->aka_run);
+  @ // PC-17: tls-yes only while bound
+  @ predicate itls_pc_tls_yes_bound(struct itls_pc *p) =
+  @   p->integrity == ITLS_IP_TLS_YES ==> p->tls_bound == 1 && itls_pc_bound(p);
+  @ predicate itls_pc_unbind_ok(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_UNBIND ==>
+  @     p->tls_bound == 0 && p->integrity != ITLS_IP_TLS_YES;
+  @ // PC-07: s_token only to a UE that offered tls
+  @ predicate itls_pc_token_to_tls(struct itls_pc *p, struct itls_pc_action *out, integer n) =
+  @   \forall integer i; 0 <= i < n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
+  @     out[i].with_token == 1 ==> p->ue_tls == 1;
+  @
   @ // the invariant: well-formed data ...
   @ predicate itls_pc_inv_data(struct itls_pc *p) =
   @   itls_pc_tr_ok(p->sm1_via) && itls_pc_tr_ok(p->sm7_via) &&
@@ -279,9 +323,18 @@ struct itls_pc_event {
   @   itls_pc_state_ok(p->state) &&
   @   (itls_pc_after_sm6(p->state) ==> p->sm6_sent == 1) &&
   @   (itls_pc_after_sm8(p->state) ==> itls_pc_sm8_ok(p)) &&
-  @   (p->integrity == ITLS_IP_TLS_YES ==> p->tls_bound == 1 && itls_pc_bound(p));
+  @   (p->integrity == ITLS_IP_TLS_YES ==> p->tls_bound == 1 && itls_pc_bound(p) &&
+  @     itls_pc_after_sm8(p->state));
   @ predicate itls_pc_inv(struct itls_pc *p) =
   @   itls_pc_inv_data(p) && itls_pc_inv_state(p);
+  @
+  @ // PC-20: the (state, event) pairs that have a row of several steps; the other
+  @ // rows are proved never to end in the fallback of the safety check
+  @ predicate itls_pc_multi_step(integer s, integer e) =
+  @   (e == ITLS_PC_EV_SM1 && (s == ITLS_PC_IDLE || s == ITLS_PC_REGISTERED)) ||
+  @   (e == ITLS_PC_EV_SM5 && s == ITLS_PC_SM2_SENT) ||
+  @   (e == ITLS_PC_EV_TLS_UP && (s == ITLS_PC_SM6_SENT || s == ITLS_PC_REGISTERED)) ||
+  @   (e == ITLS_PC_EV_SM7 && s == ITLS_PC_SM6_SENT);
   @
   @ predicate itls_pc_event_ok(struct itls_pc_event *e) =
   @   \valid_read(e) && 0 <= e->kind < ITLS_PC_EV_COUNT && itls_pc_tr_ok(e->via) &&
@@ -290,6 +343,23 @@ struct itls_pc_event {
   @   \valid_read(e->sec_verify + (0 .. e->sec_verify_len - 1)) &&
   @   \valid_read(e->impi + (0 .. e->impi_len - 1)) &&
   @   \valid_read(e->cert + (0 .. e->cert_len - 1));
+  @
+  @ // the caller's buffers for the actions and their count: valid, and apart from
+  @ // each other, from the state and from the event's data
+  @ predicate itls_pc_out_ok(struct itls_pc *p, struct itls_pc_event *e,
+  @     struct itls_pc_action *out, size_t *n) =
+  @   \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n) &&
+  @   \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n, p, e) &&
+  @   \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1),
+  @     e->sec_client + (0 .. e->sec_client_len - 1),
+  @     e->sec_server + (0 .. e->sec_server_len - 1),
+  @     e->sec_verify + (0 .. e->sec_verify_len - 1),
+  @     e->impi + (0 .. e->impi_len - 1), e->cert + (0 .. e->cert_len - 1)) &&
+  @   \separated(n,
+  @     e->sec_client + (0 .. e->sec_client_len - 1),
+  @     e->sec_server + (0 .. e->sec_server_len - 1),
+  @     e->sec_verify + (0 .. e->sec_verify_len - 1),
+  @     e->impi + (0 .. e->impi_len - 1), e->cert + (0 .. e->cert_len - 1));
   @
   @ predicate itls_pc_event_sep(struct itls_pc_event *e, struct itls_pc *p) =
   @   \separated(p, e) &&
@@ -324,8 +394,9 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg);
  * taken, its steps append actions to out (at most ITLS_FSM_MAX_ACTIONS), the
  * state moves. `bad-event` when no row matches (nothing changed, *n 0).
  *
- * Proved, one clause per rule (spec/pcscf.md): the invariant is kept
- * (PC-20); SM8 goes out only when the c_token that was due verified under
+ * Proved, one clause per rule (spec/pcscf.md): the invariant is kept and
+ * the transition is the row's own, never the fallback of the safety check
+ * (PC-20: proved of the table, spec/pcscf.md); SM8 goes out only when the c_token that was due verified under
  * this run's keys (PC-15), the recorded c_token being the MAC of the s_token
  * sent (PC-13), over the mechanism agreed at SM1 (PC-21), with the
  * Security-Verify and Security-Client of SM7 equal to the Security-Server
@@ -337,49 +408,24 @@ itls_pc_init(struct itls_pc *st, const struct itls_pc_config *cfg);
  */
 /*@ requires \valid(st) && itls_pc_inv(st);
   @ requires itls_pc_event_ok(ev) && itls_pc_event_sep(ev, st);
-  @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
-  @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n, st, ev);
-  @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1),
-  @   ev->sec_client + (0 .. ev->sec_client_len - 1),
-  @   ev->sec_server + (0 .. ev->sec_server_len - 1),
-  @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
-  @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
-  @ requires \separated(n,
-  @   ev->sec_client + (0 .. ev->sec_client_len - 1),
-  @   ev->sec_server + (0 .. ev->sec_server_len - 1),
-  @   ev->sec_verify + (0 .. ev->sec_verify_len - 1),
-  @   ev->impi + (0 .. ev->impi_len - 1), ev->cert + (0 .. ev->cert_len - 1));
+  @ requires itls_pc_out_ok(st, ev, out, n);
   @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
   @ ensures itls_pc_inv(st);
   @ ensures 0 <= *n <= ITLS_FSM_MAX_ACTIONS;
   @ ensures \result == ITLS_OK || \result == ITLS_ERR_BAD_EVENT;
   @ ensures \result == ITLS_ERR_BAD_EVENT ==> *n == 0 && st->state == \old(st->state);
-  @ ensures PC_15: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
-  @   itls_pc_sm8_ok(st);
-  @ ensures PC_13: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 &&
-  @   itls_pc_ctok_due(st) ==> st->ctok_ok == 1 && st->ctok_run == st->aka_run &&
-  @   itls_mem(&st->c_token[0], ITLS_FSM_TOKEN_LEN) ==
-  @     itls_c_token_of(&st->keys, itls_mem(&st->s_token[0], ITLS_FSM_TOKEN_LEN));
-  @ ensures PC_10: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
-  @   ev->kind == ITLS_PC_EV_SM7 &&
-  @   itls_pc_same_bytes((uint8_t *)ev->sec_verify, ev->sec_verify_len,
-  @     &st->sec_server[0], st->sec_server_len);
-  @ ensures PC_11: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
-  @   itls_pc_same_bytes((uint8_t *)ev->sec_client, ev->sec_client_len,
-  @     &st->sec_client[0], st->sec_client_len);
-  @ ensures PC_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM8 ==>
-  @   out[i].mech != ITLS_MECH_NONE && out[i].mech == st->agreed &&
-  @   out[i].mech == itls_pc_mech_of(ev->via) &&
-  @   st->agreed == itls_pc_pick(st->cfg.support, st->ue_offer, st->cfg.prefer_ipsec) &&
-  @   (out[i].mech == ITLS_MECH_TLS && st->cfg.mode == ITLS_TLS_CERT ==>
-  @     st->ctok_ok == 1 && st->ctok_run == st->aka_run);
+  @ ensures PC_15: itls_pc_sm8_gated(st, out, *n);
+  @ ensures PC_13: itls_pc_sm8_ctok(st, out, *n);
+  @ ensures PC_10: itls_pc_sm8_verify(st, ev, out, *n);
+  @ ensures PC_11: itls_pc_sm8_client(st, ev, out, *n);
+  @ ensures PC_21: itls_pc_sm8_agreed(st, ev, out, *n);
   @ ensures PC_14: itls_pc_sm8_tls_bound(st, out, *n);
   @ ensures PC_22: itls_pc_sm8_cert_bound(st, ev, out, *n);
-  @ ensures PC_17: st->integrity == ITLS_IP_TLS_YES ==> st->tls_bound == 1 && itls_pc_bound(st);
-  @ ensures PC_17_unbind: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_UNBIND ==>
-  @   st->tls_bound == 0 && st->integrity != ITLS_IP_TLS_YES;
-  @ ensures PC_07: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_PC_A_SEND_SM6 &&
-  @   out[i].with_token == 1 ==> st->ue_tls == 1;
+  @ ensures PC_17: itls_pc_tls_yes_bound(st);
+  @ ensures PC_17_unbind: itls_pc_unbind_ok(st, out, *n);
+  @ ensures PC_07: itls_pc_token_to_tls(st, out, *n);
+  @ ensures PC_20: \result == ITLS_OK ==> st->last_row < itls_pc_table_len &&
+  @   st->state == itls_pc_table[st->last_row].next;
   @*/
 enum itls_err
 itls_pc_step(struct itls_pc *st, const struct itls_pc_event *ev,
