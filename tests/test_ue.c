@@ -69,9 +69,11 @@ static enum itls_err
 step(struct itls_ue *u, const struct itls_ue_event *ev)
 {
 	enum itls_err e = itls_ue_step(u, ev, acts, &nacts);
-	/* the safety check never has to fire (UE-22) */
+	/* the safety check never has to fire (UE-22, clause UE_22 of itls_ue_step):
+	 * the state is the next state of the row taken */
 	if (e == ITLS_OK) {
 		cr_assert_lt(u->last_row, itls_ue_table_len, "row %zu", u->last_row);
+		cr_assert_eq(u->state, itls_ue_table[u->last_row].next, "row %zu", u->last_row);
 	}
 	return e;
 }
@@ -1310,6 +1312,90 @@ Test(ue, ue22_commit_check_is_defence_in_depth, .description = "UE-22: the table
 	cr_assert_eq(nacts, 1);
 	cr_assert_eq(acts[0].kind, ITLS_UE_A_ABORT);
 	cr_assert_eq(acts[0].reason, ITLS_ERR_NOT_ALLOWED);
+}
+
+/* the steps that leave the binding records alone (ue_neutral in ue.c) */
+static int
+neutral(enum itls_ue_act a)
+{
+	return a == ITLS_UE_A_NONE || a == ITLS_UE_A_TLS_CONNECT
+		|| a == ITLS_UE_A_TLS_CONNECT_PSK || a == ITLS_UE_A_TLS_RESUME
+		|| a == ITLS_UE_A_TLS_CLOSE || a == ITLS_UE_A_NOTE_TLS_DOWN
+		|| a == ITLS_UE_A_NOTE_UNAUTH_REFUSAL || a == ITLS_UE_A_SEND_SM1
+		|| a == ITLS_UE_A_MAKE_CTOKEN || a == ITLS_UE_A_IPSEC_SETUP
+		|| a == ITLS_UE_A_SEND_SM7 || a == ITLS_UE_A_REGISTERED
+		|| a == ITLS_UE_A_REFUSE;
+}
+
+static int
+after_sm6(enum itls_ue_state s)
+{
+	return s == ITLS_UE_TLS_LATE || s == ITLS_UE_SM7_SENT || s == ITLS_UE_REGISTERED_TLS
+		|| s == ITLS_UE_REGISTERED_IPSEC || s == ITLS_UE_RESUMING;
+}
+
+static int
+sent(enum itls_ue_state s)
+{
+	return s == ITLS_UE_SM7_SENT || s == ITLS_UE_REGISTERED_TLS || s == ITLS_UE_RESUMING;
+}
+
+/* the facts of the table the proof of UE-22 rests on (ue_row_ok in ue.c), checked
+ * again here so that an edit of the table shows in the tests too */
+Test(ue, rows_have_the_facts_the_ue22_proof_uses, .description = "UE-22: every row satisfies ue_row_ok (proved in ue_table_facts)")
+{
+	size_t i, j;
+
+	for (i = 0; i < itls_ue_table_len; i++) {
+		const struct itls_ue_row *w = &itls_ue_table[i];
+		enum itls_ue_guard g = w->guard;
+		int load = w->steps[0] == ITLS_UE_A_LOAD_CHALLENGE, sm7 = 0, keeps = 1;
+		int tlsg = g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_TLS_LATE
+			|| g == ITLS_UE_G_TLS_PSK || g == ITLS_UE_G_TLS_PSK_UP;
+		int ipsecg = g == ITLS_UE_G_IPSEC_TLS_TOKEN || g == ITLS_UE_G_IPSEC_TLS
+			|| g == ITLS_UE_G_IPSEC;
+
+		cr_assert_lt((int)w->next, (int)ITLS_UE_STATE_COUNT, "row %zu", i);
+		for (j = 0; j < ITLS_FSM_ROW_ACTS; j++) {
+			if (j > 0) {
+				cr_assert_neq(w->steps[j], ITLS_UE_A_LOAD_CHALLENGE, "row %zu", i);
+			}
+			sm7 |= w->steps[j] == ITLS_UE_A_SEND_SM7;
+			keeps &= neutral(w->steps[j]) || (w->steps[j] == ITLS_UE_A_NOTE_TLS_UP
+				&& g == ITLS_UE_G_RESUMED);
+		}
+		cr_assert(!load || tlsg || ipsecg, "row %zu", i);
+		cr_assert(!after_sm6(w->next) || load || after_sm6(w->state), "row %zu", i);
+		if (w->next == ITLS_UE_REGISTERED_TLS || w->next == ITLS_UE_RESUMING) {
+			cr_assert(!load && (w->state == ITLS_UE_REGISTERED_TLS
+				|| w->state == ITLS_UE_RESUMING || (w->state == ITLS_UE_SM7_SENT
+				&& g == ITLS_UE_G_MECH_TLS)), "row %zu", i);
+		}
+		if (w->next == ITLS_UE_REGISTERED_IPSEC) {
+			cr_assert(!load && (w->state == ITLS_UE_REGISTERED_IPSEC
+				|| (w->state == ITLS_UE_SM7_SENT && g == ITLS_UE_G_MECH_IPSEC)),
+				"row %zu", i);
+		}
+		cr_assert(!sm7 || w->next == ITLS_UE_SM7_SENT, "row %zu", i);
+		if (sent(w->next)) {
+			cr_assert(g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK
+				|| g == ITLS_UE_G_PSK_OK || (load && ipsecg)
+				|| (sent(w->state) && keeps), "row %zu", i);
+		}
+		if (g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK || g == ITLS_UE_G_PSK_OK) {
+			cr_assert_eq(w->event, g == ITLS_UE_G_TLS_OK ? ITLS_UE_EV_SM6
+				: ITLS_UE_EV_TLS_UP, "row %zu", i);
+			cr_assert_eq(w->steps[0], g == ITLS_UE_G_TLS_OK ? ITLS_UE_A_LOAD_CHALLENGE
+				: ITLS_UE_A_NOTE_TLS_UP, "row %zu", i);
+			cr_assert_eq(w->steps[1], g == ITLS_UE_G_PSK_OK ? ITLS_UE_A_ACCEPT_PSK
+				: ITLS_UE_A_ACCEPT_STOKEN, "row %zu", i);
+			for (j = 2; j < ITLS_FSM_ROW_ACTS; j++) {
+				cr_assert(neutral(w->steps[j]), "row %zu", i);
+			}
+		}
+	}
+	/* the assertion of ue_table_facts lists rows 0 .. 47 */
+	cr_assert_eq(itls_ue_table_len, 48);
 }
 
 Test(ue, names_of_everything, .description = "UE-20 UE-22")

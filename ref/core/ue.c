@@ -12,7 +12,9 @@
  *   3. steps: the row's steps in order, each updating *st and emitting one
  *      action;
  *   4. commit: the safety check (UE-20..UE-22); the new state is the row's
- *      next state, or `failed` when the check does not hold.
+ *      next state, or `failed` when the check does not hold. That it always
+ *      holds is proved of the table (UE-22, D-UE-17: ue_table_facts, ue_find,
+ *      ue_run), so the fallback is defence in depth.
  */
 #include "itls/ue.h"
 #include "itls/crypto.h"
@@ -464,13 +466,98 @@ struct ue_facts {
 	int stok_valid;      /* the s_token in play verifies over the event's certificate */
 	int names_ok;        /* names and realm pass (or are not checked) */
 	enum itls_err names_err;
-	int has_hash;        /* cert_hash is the SHA-256 of the event's certificate */
-	uint8_t cert_hash[ITLS_SHA256_LEN];
-	int cert_same;       /* SM6 over TLS: that digest is the connection's (UE-25) */
+	int cert_same;       /* SM6 over TLS: the SHA-256 of its certificate is the connection's (UE-25) */
 	int psk_same;        /* TLS_UP, PSK: the handshake used this run's PSK (UE-27) */
 	enum itls_mech mech; /* SM6: the UE's choice over Security-Server (UE-06) */
 	enum itls_err sa_err;            /* SM6: why there is no choice */
 };
+
+/*
+ * What the guards mean (ue_guard computes exactly this), and what the facts
+ * behind the guards of the binding rows say of the bytes (UE-09, UE-25,
+ * UE-27): the ground of the proof that no row trips the commit check
+ * (UE-22, D-UE-17).
+ */
+/*@ predicate ue_tls{L}(struct ue_facts *f) = f->mech == ITLS_MECH_TLS;
+  @ predicate ue_ipsec{L}(struct ue_facts *f) = f->mech == ITLS_MECH_IPSEC;
+  @ predicate ue_cert{L}(struct itls_ue *st) = st->cfg.mode == ITLS_TLS_CERT;
+  @ predicate ue_guard_holds{L}(struct itls_ue *st, struct itls_ue_event *ev,
+  @     struct ue_facts *f, integer g) =
+  @   g == ITLS_UE_G_ALWAYS ||
+  @   (g == ITLS_UE_G_TLS_FIRST && st->cfg.tls_first != 0) ||
+  @   (g == ITLS_UE_G_SA_FIRST && st->cfg.tls_first == 0) ||
+  @   (g == ITLS_UE_G_CAN_FALLBACK && (st->cfg.offer & ITLS_OFFER_IPSEC) != 0) ||
+  @   (g == ITLS_UE_G_NO_FALLBACK && (st->cfg.offer & ITLS_OFFER_IPSEC) == 0) ||
+  @   (g == ITLS_UE_G_AKA_FAIL && ev->aka_ok == 0) ||
+  @   (g == ITLS_UE_G_NO_COMMON && !ue_tls(f) && !ue_ipsec(f)) ||
+  @   (g == ITLS_UE_G_TLS_NO_TOKEN && ue_tls(f) && ue_cert(st) && ev->has_stoken == 0) ||
+  @   (g == ITLS_UE_G_CERT_SWAP && (ue_tls(f) || ue_ipsec(f)) && ue_cert(st) &&
+  @     st->tls_up != 0 && ev->has_stoken != 0 && f->cert_same == 0) ||
+  @   (g == ITLS_UE_G_TLS_BAD_TOKEN && ue_tls(f) && ue_cert(st) && st->tls_up != 0 &&
+  @     f->stok_valid == 0) ||
+  @   (g == ITLS_UE_G_TLS_BAD_NAMES && ue_tls(f) && ue_cert(st) && st->tls_up != 0 &&
+  @     f->names_ok == 0) ||
+  @   (g == ITLS_UE_G_TLS_OK && ue_tls(f) && ue_cert(st) && st->tls_up != 0 &&
+  @     f->cert_same != 0 && f->stok_valid != 0 && f->names_ok != 0) ||
+  @   (g == ITLS_UE_G_TLS_LATE && ue_tls(f) && ue_cert(st) && st->tls_up == 0 &&
+  @     ev->has_stoken != 0) ||
+  @   (g == ITLS_UE_G_TLS_PSK && ue_tls(f) && !ue_cert(st) && st->tls_up == 0) ||
+  @   (g == ITLS_UE_G_TLS_PSK_UP && ue_tls(f) && !ue_cert(st) && st->tls_up != 0) ||
+  @   (g == ITLS_UE_G_IPSEC_BAD_TOKEN && ue_ipsec(f) && ue_cert(st) && st->tls_up != 0 &&
+  @     ev->has_stoken != 0 && f->stok_valid == 0) ||
+  @   (g == ITLS_UE_G_IPSEC_TLS_TOKEN && ue_ipsec(f) && ue_cert(st) && st->tls_up != 0 &&
+  @     ev->has_stoken != 0 && f->cert_same != 0 && f->stok_valid != 0) ||
+  @   (g == ITLS_UE_G_IPSEC_TLS && ue_ipsec(f) && st->tls_up != 0 &&
+  @     !(ue_cert(st) && ev->has_stoken != 0)) ||
+  @   (g == ITLS_UE_G_IPSEC && ue_ipsec(f) && st->tls_up == 0) ||
+  @   (g == ITLS_UE_G_CERT_BAD_TOKEN && ue_cert(st) && ev->resumed == 0 && f->stok_valid == 0) ||
+  @   (g == ITLS_UE_G_CERT_BAD_NAMES && ue_cert(st) && ev->resumed == 0 && f->names_ok == 0) ||
+  @   (g == ITLS_UE_G_CERT_OK && ue_cert(st) && ev->resumed == 0 && f->stok_valid != 0 &&
+  @     f->names_ok != 0) ||
+  @   (g == ITLS_UE_G_PSK_OK && !ue_cert(st) && ev->psk != 0 && f->psk_same != 0) ||
+  @   (g == ITLS_UE_G_PSK_BAD && !ue_cert(st) && !(ev->psk != 0 && f->psk_same != 0)) ||
+  @   (g == ITLS_UE_G_RESUMED && ev->resumed != 0) ||
+  @   (g == ITLS_UE_G_NEW_SESSION && ue_cert(st) && ev->resumed == 0) ||
+  @   (g == ITLS_UE_G_MECH_TLS && st->chosen == ITLS_MECH_TLS) ||
+  @   (g == ITLS_UE_G_MECH_IPSEC && st->chosen == ITLS_MECH_IPSEC);
+  @
+  @ // UE-09: tok is the s_token, under ik (and ck) in profile p, of a certificate
+  @ // cert that itls_token_verify_server accepts
+  @ predicate ue_stok_ok{L}(integer p, itls_bytes ik, itls_bytes ck, itls_bytes tok,
+  @     itls_bytes cert) =
+  @   itls_blen(cert) > 0 && itls_profile_ok(p) &&
+  @   (p == ITLS_TOKEN_HMAC || itls_blen(cert) <= ITLS_KDF_MAX_PARAM_LEN) &&
+  @   tok == (p == ITLS_TOKEN_HMAC ? itls_s_token_hmac(ik, cert)
+  @     : itls_s_token_kdf(ck, ik, cert));
+  @ // the certificate of ev is the one recorded for the connection (UE-25)
+  @ predicate ue_conn_same{L}(struct itls_ue *st, struct itls_ue_event *ev) =
+  @   ev->cert_len > 0 && st->conn_has_cert == 1 &&
+  @   itls_sha256(itls_mem((uint8_t *)ev->cert, ev->cert_len)) ==
+  @     itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN);
+  @ // accept-s_token sets the record: the stored s_token verifies, under the
+  @ // stored keys, over the certificate of the connection
+  @ predicate ue_acc_ok{L}(struct itls_ue *st, struct itls_ue_event *ev) =
+  @   ue_conn_same(st, ev) &&
+  @   ue_stok_ok(st->keys.profile, itls_mem(&st->keys.ik[0], 16),
+  @     itls_mem(&st->keys.ck[0], 16), itls_mem(&st->s_token[0], ITLS_TOKEN_LEN),
+  @     itls_mem((uint8_t *)ev->cert, ev->cert_len));
+  @ // the same, of an SM6 over TLS before load-challenge: the event's keys and s_token
+  @ predicate ue_sm6_ok{L}(struct itls_ue *st, struct itls_ue_event *ev) =
+  @   ue_conn_same(st, ev) &&
+  @   ue_stok_ok(st->keys.profile, itls_mem((uint8_t *)&ev->ik[0], 16),
+  @     itls_mem((uint8_t *)&ev->ck[0], 16), itls_mem((uint8_t *)&ev->s_token[0], ITLS_TOKEN_LEN),
+  @     itls_mem((uint8_t *)ev->cert, ev->cert_len));
+  @ // a late full handshake: the stored s_token verifies over its certificate
+  @ predicate ue_late_ok{L}(struct itls_ue *st, struct itls_ue_event *ev) =
+  @   ue_stok_ok(st->keys.profile, itls_mem(&st->keys.ik[0], 16),
+  @     itls_mem(&st->keys.ck[0], 16), itls_mem(&st->s_token[0], ITLS_TOKEN_LEN),
+  @     itls_mem((uint8_t *)ev->cert, ev->cert_len));
+  @ // UE-27: a PSK-TLS handshake keyed with the PSK kept for this run
+  @ predicate ue_psk_ok{L}(struct itls_ue *st, struct itls_ue_event *ev) =
+  @   ev->psk != 0 && st->has_psk == 1 &&
+  @   itls_mem((uint8_t *)&ev->psk_key[0], ITLS_FSM_PSK_LEN) ==
+  @     itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN);
+  @*/
 
 /*
  * UE-09: s_token = MAC under this run's keys of the certificate DER
@@ -485,6 +572,9 @@ struct ue_facts {
   @ ensures \result == 1 ==> cert_len > 0 && itls_profile_ok(keys->profile) &&
   @   itls_mem((uint8_t *)tok, ITLS_TOKEN_LEN) ==
   @     itls_s_token_of(keys, itls_mem((uint8_t *)cert, cert_len));
+  @ ensures \result == 1 <==> ue_stok_ok(keys->profile,
+  @   itls_mem((uint8_t *)&keys->ik[0], 16), itls_mem((uint8_t *)&keys->ck[0], 16),
+  @   itls_mem((uint8_t *)tok, ITLS_TOKEN_LEN), itls_mem((uint8_t *)cert, cert_len));
   @*/
 static int
 ue_stok_check(const struct itls_token_keys *keys, const uint8_t *tok,
@@ -533,6 +623,10 @@ ue_names(struct ue_facts *f, const struct itls_ue *st, const uint8_t *cert,
   @ requires itls_ue_event_ok(ev);
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
+  @ ensures \result == 1 ==> \old(ue_stok_ok(st->keys.profile,
+  @   itls_mem((uint8_t *)&ev->ik[0], 16), itls_mem((uint8_t *)&ev->ck[0], 16),
+  @   itls_mem((uint8_t *)&ev->s_token[0], ITLS_TOKEN_LEN),
+  @   itls_mem((uint8_t *)ev->cert, ev->cert_len)));
   @*/
 static int
 ue_stok_sm6(const struct itls_ue *st, const struct itls_ue_event *ev)
@@ -544,6 +638,18 @@ ue_stok_sm6(const struct itls_ue *st, const struct itls_ue_event *ev)
 	ue_copy(k.ck, ev->ck, ITLS_FSM_KEY_LEN);
 	k.profile = st->keys.profile;
 	v = ue_stok_check(&k, ev->s_token, ev->cert, ev->cert_len);
+	/* (proof steps: the key copy is the event's keys; the rest as it was) */
+	/*@ assert itls_same(itls_mem(&k.ik[0], 16), \at(itls_mem((uint8_t *)&ev->ik[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&k.ck[0], 16), \at(itls_mem((uint8_t *)&ev->ck[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)&ev->s_token[0], ITLS_TOKEN_LEN),
+	  @   \at(itls_mem((uint8_t *)&ev->s_token[0], ITLS_TOKEN_LEN), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)ev->cert, ev->cert_len),
+	  @   \at(itls_mem((uint8_t *)ev->cert, ev->cert_len), Pre)); */
+	/*@ assert itls_same(itls_label_s_token, \at(itls_label_s_token, Pre)); */
+	/*@ assert v == 1 ==> \at(ue_stok_ok(st->keys.profile,
+	  @   itls_mem((uint8_t *)&ev->ik[0], 16), itls_mem((uint8_t *)&ev->ck[0], 16),
+	  @   itls_mem((uint8_t *)&ev->s_token[0], ITLS_TOKEN_LEN),
+	  @   itls_mem((uint8_t *)ev->cert, ev->cert_len)), Pre); */
 	itls_crypto_wipe(k.ik, ITLS_FSM_KEY_LEN);
 	itls_crypto_wipe(k.ck, ITLS_FSM_KEY_LEN);
 	return v;
@@ -576,6 +682,64 @@ ue_choose(struct ue_facts *f, const struct itls_ue *st,
 	f->mech = ue_agree(&l, ev->sec_server, ev->sec_server_len, st->cfg.offer);
 }
 
+/* UE-25: the SHA-256 of the certificate of this event is the one recorded for the connection */
+/*@ requires \valid_read(st);
+  @ requires itls_ue_event_ok(ev);
+  @ assigns \nothing;
+  @ ensures \result == 0 || \result == 1;
+  @ ensures \result == 1 ==> \old(ue_conn_same(st, ev));
+  @*/
+static int
+ue_cert_same(const struct itls_ue *st, const struct itls_ue_event *ev)
+{
+	uint8_t h[ITLS_SHA256_LEN];
+
+	if (ev->cert_len == 0 || st->conn_has_cert != 1) {
+		return 0;
+	}
+	itls_crypto_sha256(h, ev->cert, ev->cert_len);
+	/*@ assert itls_same(itls_mem((uint8_t *)&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @   \at(itls_mem((uint8_t *)&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
+	return itls_crypto_eq(h, st->conn_cert, ITLS_SHA256_LEN) == 0 ? 1 : 0;
+}
+
+/* UE-27: a PSK-TLS handshake keyed with the PSK of this run */
+/*@ requires \valid_read(st);
+  @ requires itls_ue_event_ok(ev);
+  @ assigns \nothing;
+  @ ensures \result == 0 || \result == 1;
+  @ ensures \result == 1 ==> ev->kind == ITLS_UE_EV_TLS_UP && ue_psk_ok(st, ev);
+  @*/
+static int
+ue_psk_same(const struct itls_ue *st, const struct itls_ue_event *ev)
+{
+	return (ev->kind == ITLS_UE_EV_TLS_UP && ev->psk && st->has_psk == 1
+		&& itls_crypto_eq(ev->psk_key, st->psk, ITLS_FSM_PSK_LEN) == 0) ? 1 : 0;
+}
+
+/*
+ * SM6 over TLS with an s_token: the certificate of SM6 must be the
+ * connection's (UE-25), and the token of this SM6, under this SM6's keys,
+ * must verify over it (UE-09); names (UE-10).
+ */
+/*@ requires \valid(f) && \valid_read(st) && itls_ue_inv_data(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \separated(f, st, ev);
+  @ assigns f->cert_same, f->stok_valid, f->names_ok, f->names_err;
+  @ ensures f->cert_same == 0 || f->cert_same == 1;
+  @ ensures f->stok_valid == 0 || f->stok_valid == 1;
+  @ ensures f->names_ok == 0 || f->names_ok == 1;
+  @ ensures f->cert_same == 1 && f->stok_valid == 1 ==> \old(ue_sm6_ok(st, ev));
+  @*/
+static void
+ue_facts_sm6(struct ue_facts *f, const struct itls_ue *st,
+	const struct itls_ue_event *ev)
+{
+	f->cert_same = ue_cert_same(st, ev);
+	f->stok_valid = ue_stok_sm6(st, ev);
+	ue_names(f, st, ev->cert, ev->cert_len, ev->realm, ev->realm_len);
+}
+
 /*@ requires \valid(f) && \valid_read(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
   @ requires \separated(f, st, ev);
@@ -588,17 +752,19 @@ ue_choose(struct ue_facts *f, const struct itls_ue *st,
   @ ensures f->psk_same == 0 || f->psk_same == 1;
   @ ensures itls_ue_mech_ok(f->mech);
   @ ensures f->sa_err != ITLS_OK;
+  @ ensures UE_27: f->psk_same == 1 ==> !ue_cert(st) && \old(ue_psk_ok(st, ev));
+  @ ensures UE_25: ev->kind == ITLS_UE_EV_SM6 && f->cert_same == 1 && f->stok_valid == 1 ==>
+  @   \old(ue_sm6_ok(st, ev));
+  @ ensures UE_09: ev->kind == ITLS_UE_EV_TLS_UP && f->stok_valid == 1 ==>
+  @   \old(ue_late_ok(st, ev));
   @*/
 static void
 ue_facts(struct ue_facts *f, const struct itls_ue *st,
 	const struct itls_ue_event *ev)
 {
-	int sv = 0;
-
 	f->stok_valid = 0;
 	f->names_ok = 1;
 	f->names_err = ITLS_OK;
-	f->has_hash = 0;
 	f->cert_same = 0;
 	f->psk_same = 0;
 	f->mech = ITLS_MECH_NONE;
@@ -607,45 +773,52 @@ ue_facts(struct ue_facts *f, const struct itls_ue *st,
 		ue_choose(f, st, ev);
 	}
 	if (st->cfg.mode != ITLS_TLS_CERT) {
-		/* UE-27: the PSK the handshake was keyed with is this run's */
-		if (ev->kind == ITLS_UE_EV_TLS_UP && ev->psk && st->has_psk == 1
-			&& itls_crypto_eq(ev->psk_key, st->psk, ITLS_FSM_PSK_LEN) == 0) {
-			f->psk_same = 1;
-		}
+		f->psk_same = ue_psk_same(st, ev);
 		return;
 	}
-	/* UE-25: the digest of the certificate of this event */
-	if (ev->cert_len > 0 && ((ev->kind == ITLS_UE_EV_SM6 && st->tls_up)
-		|| (ev->kind == ITLS_UE_EV_TLS_UP && !ev->resumed))) {
-		itls_crypto_sha256(f->cert_hash, ev->cert, ev->cert_len);
-		f->has_hash = 1;
-	}
 	if (ev->kind == ITLS_UE_EV_SM6 && st->tls_up && ev->has_stoken) {
-		/* TLS first: the certificate of SM6 must be the connection's
-		 * (UE-25), and the token of this SM6, under this SM6's keys,
-		 * must verify over it (UE-09) */
-		if (f->has_hash && st->conn_has_cert == 1
-			&& itls_crypto_eq(f->cert_hash, st->conn_cert, ITLS_SHA256_LEN) == 0) {
-			f->cert_same = 1;
-		}
-		sv = ue_stok_sm6(st, ev);
-		ue_names(f, st, ev->cert, ev->cert_len, ev->realm, ev->realm_len);
+		ue_facts_sm6(f, st, ev);
 	} else if (ev->kind == ITLS_UE_EV_TLS_UP && st->has_stoken
 		&& ev->cert_len > 0) {
 		/* TLS after SM6, or a new full handshake: the stored token */
-		sv = ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len);
+		f->stok_valid = ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len);
 		ue_names(f, st, ev->cert, ev->cert_len, st->realm, st->realm_len);
 	}
-	f->stok_valid = sv;
 }
 
 /* ---- guards ---------------------------------------------------------------------- */
+
+/* the guards that imply a mechanism chosen (load-challenge sets it) */
+/*@ predicate ue_tls_guard(integer g) =
+  @   g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_TLS_LATE || g == ITLS_UE_G_TLS_PSK ||
+  @   g == ITLS_UE_G_TLS_PSK_UP;
+  @ predicate ue_ipsec_guard(integer g) =
+  @   g == ITLS_UE_G_IPSEC_TLS_TOKEN || g == ITLS_UE_G_IPSEC_TLS || g == ITLS_UE_G_IPSEC;
+  @*/
+
+/*
+ * What the guard g of the row taken says that the steps do not change
+ * (chosen0: the mechanism before the steps).
+ */
+/*@ predicate ue_guard_gives{L}(struct itls_ue *st, struct itls_ue_event *ev,
+  @     struct ue_facts *f, integer g, integer chosen0) =
+  @   (ue_tls_guard(g) ==> f->mech == ITLS_MECH_TLS) &&
+  @   (ue_ipsec_guard(g) ==> f->mech == ITLS_MECH_IPSEC) &&
+  @   (g == ITLS_UE_G_MECH_TLS ==> chosen0 == ITLS_MECH_TLS) &&
+  @   (g == ITLS_UE_G_MECH_IPSEC ==> chosen0 == ITLS_MECH_IPSEC) &&
+  @   (g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK ==> st->cfg.mode == ITLS_TLS_CERT) &&
+  @   (g == ITLS_UE_G_PSK_OK ==> st->cfg.mode == ITLS_TLS_PSK) &&
+  @   (g == ITLS_UE_G_RESUMED ==> ev->resumed != 0);
+  @*/
+
 
 /*@ requires \valid_read(st) && itls_ue_inv(st);
   @ requires itls_ue_event_ok(ev);
   @ requires \valid_read(f);
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
+  @ ensures \result == 1 <==> ue_guard_holds(st, ev, f, g);
+  @ ensures UE_22: \result == 1 ==> ue_guard_gives(st, ev, f, g, st->chosen);
   @*/
 static int
 ue_guard(const struct itls_ue *st, const struct itls_ue_event *ev,
@@ -853,6 +1026,7 @@ ue_wipe_keys(struct itls_ue *st)
   @ ensures st->stok_run == st->aka_run;
   @ ensures st->stok_ok == 0 || st->stok_ok == 1;
   @ ensures UE_25: st->stok_ok == 1 ==> itls_ue_stok_bound(st);
+  @ ensures UE_22: \old(ue_acc_ok(st, ev)) ==> st->stok_ok == 1;
   @*/
 static void
 ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev)
@@ -865,6 +1039,16 @@ ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev)
 		return;
 	}
 	itls_crypto_sha256(h, ev->cert, ev->cert_len);
+	/* (proof steps: what the check reads is as it was) */
+	/*@ assert itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @   \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)ev->cert, ev->cert_len),
+	  @   \at(itls_mem((uint8_t *)ev->cert, ev->cert_len), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->s_token[0], ITLS_TOKEN_LEN),
+	  @   \at(itls_mem(&st->s_token[0], ITLS_TOKEN_LEN), Pre)); */
+	/*@ assert itls_same(itls_label_s_token, \at(itls_label_s_token, Pre)); */
 	if (itls_crypto_eq(h, st->conn_cert, ITLS_SHA256_LEN) == 0
 		&& ue_stok_check(&st->keys, st->s_token, ev->cert, ev->cert_len) == 1) {
 		/*@ assert itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len)); */
@@ -883,6 +1067,7 @@ ue_accept_stoken(struct itls_ue *st, const struct itls_ue_event *ev)
   @ assigns st->stok_ok, st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1];
   @ ensures st->stok_ok == 0;
   @ ensures st->conn_has_cert == 0 || st->conn_has_cert == 1;
+  @ ensures ev->cert_len > 0 ==> st->conn_has_cert == 1;
   @ ensures UE_25: st->conn_has_cert == 1 ==>
   @   itls_ue_conn_is(st, itls_mem((uint8_t *)ev->cert, ev->cert_len));
   @*/
@@ -897,14 +1082,126 @@ ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
 	}
 }
 
+/* NOTE_TLS_UP: TLS is up; a full handshake records its certificate (UE-25) */
+/*@ requires \valid(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \separated(st, ev);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1));
+  @ requires st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
+  @ requires itls_ue_psk_rec(st);
+  @ assigns st->tls_up, st->stok_ok, st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1];
+  @ ensures st->tls_up == 1;
+  @ ensures UE_27: itls_ue_psk_rec(st);
+  @ ensures UE_26: !(ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0) ==>
+  @   st->stok_ok == \old(st->stok_ok) && st->conn_has_cert == \old(st->conn_has_cert) &&
+  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==> st->conn_cert[i] == \old(st->conn_cert[i]));
+  @ ensures UE_22: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0 &&
+  @   \old(ue_late_ok(st, ev)) ==> ue_acc_ok(st, ev);
+  @ ensures UE_22: \old(ue_psk_ok(st, ev)) ==> ue_psk_ok(st, ev);
+  @*/
+static void
+ue_tls_up(struct itls_ue *st, const struct itls_ue_event *ev)
+{
+	st->tls_up = 1;
+	if (ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0) {
+		/* UE-25: a full handshake; what was bound to the earlier
+		 * certificate is not bound to this one */
+		ue_note_conn(st, ev);
+		/* (proof steps: what the records and the checks read is as it was) */
+		/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
+		  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
+		/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
+		  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
+		/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
+		/*@ assert itls_same(itls_mem(&st->s_token[0], ITLS_TOKEN_LEN),
+		  @   \at(itls_mem(&st->s_token[0], ITLS_TOKEN_LEN), Pre)); */
+		/*@ assert itls_same(itls_mem((uint8_t *)ev->cert, ev->cert_len),
+		  @   \at(itls_mem((uint8_t *)ev->cert, ev->cert_len), Pre)); */
+		/*@ assert itls_same(itls_mem((uint8_t *)&ev->psk_key[0], ITLS_FSM_PSK_LEN),
+		  @   \at(itls_mem((uint8_t *)&ev->psk_key[0], ITLS_FSM_PSK_LEN), Pre)); */
+		/*@ assert itls_same(itls_label_s_token, \at(itls_label_s_token, Pre)); */
+	}
+}
+
+/* LOAD_CHALLENGE: UE-09, a new AKA run; what was bound to the old one is not */
+/*@ requires \valid(st) && \valid_read(f);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \separated(st, f, ev);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1), ev->realm + (0 .. ev->realm_len - 1));
+  @ requires ev->kind == ITLS_UE_EV_SM6 ==>
+  @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->realm_len <= ITLS_FSM_NAME_MAX;
+  @ requires st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
+  @ requires itls_ue_mech_ok(f->mech);
+  @ assigns st->aka_run, st->sm6_seen, st->stok_ok, st->psk_ok, st->has_ctoken, st->has_psk,
+  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
+  @   st->s_token[0 .. 11], st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
+  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len;
+  @ ensures st->sm6_seen == 1 && st->chosen == f->mech;
+  @ ensures st->stok_ok == 0 && st->psk_ok == 0 && st->has_psk == 0;
+  @ ensures st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
+  @ ensures UE_22: \old(ue_sm6_ok(st, ev)) ==> ue_acc_ok(st, ev);
+  @*/
+static void
+ue_load_challenge(struct itls_ue *st, const struct itls_ue_event *ev,
+	const struct ue_facts *f)
+{
+	if (st->aka_run < UINT32_MAX) {
+		st->aka_run++;
+	}
+	st->sm6_seen = 1;
+	st->stok_ok = 0;
+	st->psk_ok = 0;
+	st->has_ctoken = 0;
+	st->has_psk = 0;
+	ue_copy(st->keys.ik, ev->ik, ITLS_FSM_KEY_LEN);
+	ue_copy(st->keys.ck, ev->ck, ITLS_FSM_KEY_LEN);
+	st->has_stoken = ev->has_stoken ? 1 : 0;
+	ue_copy(st->s_token, ev->s_token, ITLS_FSM_TOKEN_LEN);
+	if (ev->kind == ITLS_UE_EV_SM6) {
+		/* UE-12: kept for Security-Verify */
+		ue_copy_text(st->sec_server, ev->sec_server, ev->sec_server_len);
+		st->sec_server_len = ev->sec_server_len;
+		ue_copy(st->realm, ev->realm, ev->realm_len);
+		st->realm_len = ev->realm_len;
+	}
+	/* UE-06: the UE's own choice over this Security-Server (facts) */
+	st->chosen = f->mech;
+	/* (proof steps: the keys and s_token are the event's; the rest as it was) */
+	/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16),
+	  @   \at(itls_mem((uint8_t *)&ev->ik[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16),
+	  @   \at(itls_mem((uint8_t *)&ev->ck[0], 16), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->s_token[0], ITLS_TOKEN_LEN),
+	  @   \at(itls_mem((uint8_t *)&ev->s_token[0], ITLS_TOKEN_LEN), Pre)); */
+	/*@ assert itls_same(itls_mem((uint8_t *)ev->cert, ev->cert_len),
+	  @   \at(itls_mem((uint8_t *)ev->cert, ev->cert_len), Pre)); */
+	/*@ assert itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
+	  @   \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
+	/*@ assert itls_same(itls_label_s_token, \at(itls_label_s_token, Pre)); */
+}
+
+/* the steps that leave the binding records as they are (UE-22) */
+/*@ predicate ue_neutral(integer a) =
+  @   a == ITLS_UE_A_NONE || a == ITLS_UE_A_TLS_CONNECT || a == ITLS_UE_A_TLS_CONNECT_PSK ||
+  @   a == ITLS_UE_A_TLS_RESUME || a == ITLS_UE_A_TLS_CLOSE || a == ITLS_UE_A_NOTE_TLS_DOWN ||
+  @   a == ITLS_UE_A_NOTE_UNAUTH_REFUSAL || a == ITLS_UE_A_SEND_SM1 ||
+  @   a == ITLS_UE_A_MAKE_CTOKEN || a == ITLS_UE_A_IPSEC_SETUP || a == ITLS_UE_A_SEND_SM7 ||
+  @   a == ITLS_UE_A_REGISTERED || a == ITLS_UE_A_REFUSE;
+  @ predicate ue_keeps{L}(integer a, struct itls_ue_event *ev) =
+  @   ue_neutral(a) || (a == ITLS_UE_A_NOTE_TLS_UP && ev->resumed != 0);
+  @*/
+
 /*
- * Run one step a; fill *act. Only the steps ACCEPT_* set the records
+ * Run one step a; fill out[k] (and no other action). Only the steps ACCEPT_* set the records
  * stok_ok / psk_ok, each from a check it makes itself (UE-09, UE-25,
  * UE-27); LOAD_CHALLENGE, a new full handshake and ABORT clear them.
  */
-/*@ requires \valid(st) && \valid(act) && \valid_read(f);
+/*@ requires \valid(st) && \valid(out + k) && \valid_read(f);
   @ requires itls_ue_event_ok(ev);
-  @ requires \separated(st, act, f, ev);
+  @ requires \separated(st, out + (0 .. k), f, ev);
   @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1),
   @   ev->sec_server + (0 .. ev->sec_server_len - 1), ev->realm + (0 .. ev->realm_len - 1));
   @ requires ev->kind == ITLS_UE_EV_SM6 ==>
@@ -921,23 +1218,45 @@ ue_note_conn(struct itls_ue *st, const struct itls_ue_event *ev)
   @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
   @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
   @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
-  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1], *act;
-  @ ensures act->kind == a;
+  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1], out[k];
+  @ ensures out[k].kind == a;
+  @ ensures \forall integer i; 0 <= i < k ==>
+  @   out[i].kind == \old(out[i].kind) && out[i].mech == \old(out[i].mech);
   @ ensures st->sec_server_len <= ITLS_FSM_HDR_MAX && st->realm_len <= ITLS_FSM_NAME_MAX;
   @ ensures itls_ue_mech_ok(st->chosen);
   @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == 1;
   @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==> st->sm6_seen == \old(st->sm6_seen);
-  @ ensures a == ITLS_UE_A_SEND_SM7 ==> act->mech == st->chosen;
+  @ ensures a == ITLS_UE_A_SEND_SM7 ==> out[k].mech == st->chosen;
   @ ensures UE_27: itls_ue_psk_rec(st);
   @ ensures UE_26: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
   @   st->conn_has_cert == \old(st->conn_has_cert) &&
   @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==> st->conn_cert[i] == \old(st->conn_cert[i]));
+  @ ensures a != ITLS_UE_A_LOAD_CHALLENGE ==> st->chosen == \old(st->chosen);
+  @ ensures a == ITLS_UE_A_LOAD_CHALLENGE ==> st->chosen == f->mech;
+  @ ensures UE_22: ue_keeps(a, ev) ==> st->stok_ok == \old(st->stok_ok) &&
+  @   st->stok_run == \old(st->stok_run) && st->psk_ok == \old(st->psk_ok) &&
+  @   st->psk_run == \old(st->psk_run) && st->aka_run == \old(st->aka_run);
+  @ ensures UE_22: a == ITLS_UE_A_LOAD_CHALLENGE && \old(ue_sm6_ok(st, ev)) ==>
+  @   ue_acc_ok(st, ev);
+  @ ensures UE_22: a == ITLS_UE_A_NOTE_TLS_UP && ev->kind == ITLS_UE_EV_TLS_UP &&
+  @   ev->resumed == 0 && \old(ue_late_ok(st, ev)) ==> ue_acc_ok(st, ev);
+  @ ensures UE_22: a == ITLS_UE_A_NOTE_TLS_UP && \old(ue_psk_ok(st, ev)) ==> ue_psk_ok(st, ev);
+  @ ensures UE_22: a == ITLS_UE_A_ACCEPT_STOKEN && \old(ue_acc_ok(st, ev)) ==>
+  @   st->stok_ok == 1 && st->stok_run == st->aka_run;
+  @ ensures UE_22: a == ITLS_UE_A_ACCEPT_PSK && \old(ue_psk_ok(st, ev)) ==>
+  @   st->psk_ok == 1 && st->psk_run == st->aka_run;
+  @ // (what it leaves, stated for the caller's loop: the mode, the facts, the event)
+  @ ensures st->cfg.mode == \old(st->cfg.mode);
+  @ ensures f->mech == \old(f->mech) && f->sa_err == \old(f->sa_err);
+  @ ensures ev->kind == \old(ev->kind) && ev->resumed == \old(ev->resumed);
   @*/
 static void
 ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 	const struct ue_facts *f, enum itls_ue_guard g, enum itls_ue_act a,
-	struct itls_ue_action *act)
+	struct itls_ue_action *out, size_t k)
 {
+	struct itls_ue_action *act = &out[k];
+
 	act->kind = a;
 	act->mech = ITLS_MECH_NONE;
 	act->via = st->tls_up ? ITLS_TR_TLS : ITLS_TR_PLAIN;
@@ -950,48 +1269,15 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
 		st->tls_up = 0;
 		break;
 	case ITLS_UE_A_NOTE_TLS_UP:
-		st->tls_up = 1;
+		ue_tls_up(st, ev);
 		act->via = ITLS_TR_TLS;
-		if (ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed == 0) {
-			/* UE-25: a full handshake; what was bound to the earlier
-			 * certificate is not bound to this one */
-			ue_note_conn(st, ev);
-			/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
-			  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
-			/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
-			/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
-			/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
-			  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
-			/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
-		}
 		break;
 	case ITLS_UE_A_NOTE_UNAUTH_REFUSAL:
 		/* UE-15: nothing authenticates the refusal of figure 5 */
 		st->refusal_unauth = 1;
 		break;
 	case ITLS_UE_A_LOAD_CHALLENGE:
-		/* UE-09: a new AKA run; what was bound to the old one is not */
-		if (st->aka_run < UINT32_MAX) {
-			st->aka_run++;
-		}
-		st->sm6_seen = 1;
-		st->stok_ok = 0;
-		st->psk_ok = 0;
-		st->has_ctoken = 0;
-		st->has_psk = 0;
-		ue_copy(st->keys.ik, ev->ik, ITLS_FSM_KEY_LEN);
-		ue_copy(st->keys.ck, ev->ck, ITLS_FSM_KEY_LEN);
-		st->has_stoken = ev->has_stoken ? 1 : 0;
-		ue_copy(st->s_token, ev->s_token, ITLS_FSM_TOKEN_LEN);
-		if (ev->kind == ITLS_UE_EV_SM6) {
-			/* UE-12: kept for Security-Verify */
-			ue_copy_text(st->sec_server, ev->sec_server, ev->sec_server_len);
-			st->sec_server_len = ev->sec_server_len;
-			ue_copy(st->realm, ev->realm, ev->realm_len);
-			st->realm_len = ev->realm_len;
-		}
-		/* UE-06: the UE's own choice over this Security-Server (facts) */
-		st->chosen = f->mech;
+		ue_load_challenge(st, ev, f);
 		act->mech = st->chosen;
 		break;
 	case ITLS_UE_A_ACCEPT_STOKEN:
@@ -1059,6 +1345,10 @@ ue_do(struct itls_ue *st, const struct itls_ue_event *ev,
   @      st->sm6_seen == 1) &&
   @   (\forall integer i; 0 <= i < k && out[i].kind == ITLS_UE_A_SEND_SM7 &&
   @      out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st));
+  @ ensures UE_22: (\forall integer i; 0 <= i < k && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
+  @      st->sm6_seen == 1) &&
+  @   (\forall integer i; 0 <= i < k && out[i].kind == ITLS_UE_A_SEND_SM7 &&
+  @      out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st)) ==> \result == 1;
   @*/
 static int
 ue_actions_safe(const struct itls_ue *st, const struct itls_ue_action *out,
@@ -1092,6 +1382,15 @@ ue_actions_safe(const struct itls_ue *st, const struct itls_ue_action *out,
 }
 
 /* the invariant, for the state the row leads to */
+/*@ predicate ue_next_safe{L}(struct itls_ue *st, integer next) =
+  @   itls_ue_state_ok(next) &&
+  @   (itls_ue_after_sm6(next) ==> st->sm6_seen == 1 && st->chosen != ITLS_MECH_NONE) &&
+  @   (next == ITLS_UE_REGISTERED_TLS ==> st->chosen == ITLS_MECH_TLS) &&
+  @   (next == ITLS_UE_RESUMING ==> st->chosen == ITLS_MECH_TLS) &&
+  @   (next == ITLS_UE_REGISTERED_IPSEC ==> st->chosen == ITLS_MECH_IPSEC) &&
+  @   ((next == ITLS_UE_SM7_SENT || next == ITLS_UE_REGISTERED_TLS ||
+  @     next == ITLS_UE_RESUMING) && st->chosen == ITLS_MECH_TLS ==> itls_ue_bound(st));
+  @*/
 /*@ requires \valid_read(st);
   @ assigns \nothing;
   @ ensures \result == 0 || \result == 1;
@@ -1102,6 +1401,7 @@ ue_actions_safe(const struct itls_ue *st, const struct itls_ue_action *out,
   @   (next == ITLS_UE_REGISTERED_IPSEC ==> st->chosen == ITLS_MECH_IPSEC) &&
   @   ((next == ITLS_UE_SM7_SENT || next == ITLS_UE_REGISTERED_TLS ||
   @     next == ITLS_UE_RESUMING) && st->chosen == ITLS_MECH_TLS ==> itls_ue_bound(st));
+  @ ensures UE_22: ue_next_safe(st, next) ==> \result == 1;
   @*/
 static int
 ue_state_safe(const struct itls_ue *st, enum itls_ue_state next)
@@ -1143,6 +1443,9 @@ ue_state_safe(const struct itls_ue *st, enum itls_ue_state next)
   @ requires \valid_read(f);
   @ assigns \nothing;
   @ ensures 0 <= \result <= UE_TABLE_LEN;
+  @ ensures UE_23: \result < UE_TABLE_LEN ==> itls_ue_table[\result].state == st->state &&
+  @   itls_ue_table[\result].event == ev->kind &&
+  @   ue_guard_holds(st, ev, f, itls_ue_table[\result].guard);
   @*/
 static size_t
 ue_lookup(const struct itls_ue *st, const struct itls_ue_event *ev,
@@ -1164,38 +1467,184 @@ ue_lookup(const struct itls_ue *st, const struct itls_ue_event *ev,
 	return UE_TABLE_LEN;
 }
 
-/* row r, copied out */
+/*
+ * UE-22, what the proof uses of the table itself (D-UE-17): the facts each
+ * row of the const table satisfies, as a predicate of its fields (state s,
+ * event e, guard g, next state nx, steps a0 .. a5).
+ */
+/*@ // the states from which SM7 has been sent (UE-20)
+  @ predicate ue_sent(integer s) =
+  @   s == ITLS_UE_SM7_SENT || s == ITLS_UE_REGISTERED_TLS || s == ITLS_UE_RESUMING;
+  @ // a step of a row with guard g that leaves the binding records as they are
+  @ predicate ue_row_keeps(integer g, integer a) =
+  @   ue_neutral(a) || (a == ITLS_UE_A_NOTE_TLS_UP && g == ITLS_UE_G_RESUMED);
+  @ predicate ue_row_ok(integer s, integer e, integer g, integer nx, integer a0,
+  @     integer a1, integer a2, integer a3, integer a4, integer a5) =
+  @   itls_ue_state_ok(nx) &&
+  @   // load-challenge comes first or not at all, under a guard that chooses
+  @   a1 != ITLS_UE_A_LOAD_CHALLENGE && a2 != ITLS_UE_A_LOAD_CHALLENGE &&
+  @   a3 != ITLS_UE_A_LOAD_CHALLENGE && a4 != ITLS_UE_A_LOAD_CHALLENGE &&
+  @   a5 != ITLS_UE_A_LOAD_CHALLENGE &&
+  @   (a0 == ITLS_UE_A_LOAD_CHALLENGE ==> ue_tls_guard(g) || ue_ipsec_guard(g)) &&
+  @   // a state after SM6 is reached by load-challenge or from such a state
+  @   (itls_ue_after_sm6(nx) && a0 != ITLS_UE_A_LOAD_CHALLENGE ==> itls_ue_after_sm6(s)) &&
+  @   // registered-* and resuming only where the mechanism is known
+  @   (nx == ITLS_UE_REGISTERED_TLS || nx == ITLS_UE_RESUMING ==>
+  @     a0 != ITLS_UE_A_LOAD_CHALLENGE && (s == ITLS_UE_REGISTERED_TLS ||
+  @     s == ITLS_UE_RESUMING || (s == ITLS_UE_SM7_SENT && g == ITLS_UE_G_MECH_TLS))) &&
+  @   (nx == ITLS_UE_REGISTERED_IPSEC ==> a0 != ITLS_UE_A_LOAD_CHALLENGE &&
+  @     (s == ITLS_UE_REGISTERED_IPSEC || (s == ITLS_UE_SM7_SENT && g == ITLS_UE_G_MECH_IPSEC))) &&
+  @   // SM7 goes only into sm7-sent
+  @   (a0 == ITLS_UE_A_SEND_SM7 || a1 == ITLS_UE_A_SEND_SM7 || a2 == ITLS_UE_A_SEND_SM7 ||
+  @    a3 == ITLS_UE_A_SEND_SM7 || a4 == ITLS_UE_A_SEND_SM7 || a5 == ITLS_UE_A_SEND_SM7 ==>
+  @     nx == ITLS_UE_SM7_SENT) &&
+  @   // into sm7-sent, registered-tls or resuming: a binding row, IPsec chosen,
+  @   // or from such a state with steps that keep the records
+  @   (ue_sent(nx) ==> g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK ||
+  @     g == ITLS_UE_G_PSK_OK || (a0 == ITLS_UE_A_LOAD_CHALLENGE && ue_ipsec_guard(g)) ||
+  @     (ue_sent(s) && ue_row_keeps(g, a0) && ue_row_keeps(g, a1) && ue_row_keeps(g, a2) &&
+  @      ue_row_keeps(g, a3) && ue_row_keeps(g, a4) && ue_row_keeps(g, a5))) &&
+  @   // the three binding rows: the step that sets the record second, then
+  @   // only steps that leave the records alone
+  @   (g == ITLS_UE_G_TLS_OK ==> e == ITLS_UE_EV_SM6 &&
+  @     a0 == ITLS_UE_A_LOAD_CHALLENGE && a1 == ITLS_UE_A_ACCEPT_STOKEN &&
+  @     ue_neutral(a2) && ue_neutral(a3) && ue_neutral(a4) && ue_neutral(a5)) &&
+  @   (g == ITLS_UE_G_CERT_OK ==> e == ITLS_UE_EV_TLS_UP &&
+  @     a0 == ITLS_UE_A_NOTE_TLS_UP && a1 == ITLS_UE_A_ACCEPT_STOKEN &&
+  @     ue_neutral(a2) && ue_neutral(a3) && ue_neutral(a4) && ue_neutral(a5)) &&
+  @   (g == ITLS_UE_G_PSK_OK ==> e == ITLS_UE_EV_TLS_UP &&
+  @     a0 == ITLS_UE_A_NOTE_TLS_UP && a1 == ITLS_UE_A_ACCEPT_PSK &&
+  @     ue_neutral(a2) && ue_neutral(a3) && ue_neutral(a4) && ue_neutral(a5));
+  @ predicate ue_table_row_ok{L}(integer r) =
+  @   ue_row_ok(itls_ue_table[r].state, itls_ue_table[r].event, itls_ue_table[r].guard,
+  @     itls_ue_table[r].next, itls_ue_table[r].steps[0], itls_ue_table[r].steps[1],
+  @     itls_ue_table[r].steps[2], itls_ue_table[r].steps[3], itls_ue_table[r].steps[4],
+  @     itls_ue_table[r].steps[5]);
+  @*/
+
+/* the facts of row r, proved of the const table row by row (the assertion lists the rows) */
 /*@ requires r < UE_TABLE_LEN;
-  @ requires \valid(next) && \valid(g) && \valid(steps + (0 .. ITLS_FSM_ROW_ACTS - 1));
-  @ requires \separated(next, g, steps + (0 .. ITLS_FSM_ROW_ACTS - 1));
-  @ assigns *next, *g, steps[0 .. ITLS_FSM_ROW_ACTS - 1];
+  @ assigns \nothing;
+  @ ensures UE_22: ue_table_row_ok(r);
   @*/
 static void
-ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
-	enum itls_ue_act *steps)
+ue_table_facts(size_t r)
 {
-	size_t j;
+	/*@ assert ue_rows: r == 0 || r == 1 || r == 2 || r == 3 || r == 4 || r == 5 || r == 6 || r == 7 ||
+	  @   r == 8 || r == 9 || r == 10 || r == 11 || r == 12 || r == 13 || r == 14 || r == 15 ||
+	  @   r == 16 || r == 17 || r == 18 || r == 19 || r == 20 || r == 21 || r == 22 || r == 23 ||
+	  @   r == 24 || r == 25 || r == 26 || r == 27 || r == 28 || r == 29 || r == 30 || r == 31 ||
+	  @   r == 32 || r == 33 || r == 34 || r == 35 || r == 36 || r == 37 || r == 38 || r == 39 ||
+	  @   r == 40 || r == 41 || r == 42 || r == 43 || r == 44 || r == 45 || r == 46 || r == 47; */
+	(void)r;
+}
 
-	*next = itls_ue_table[r].next;
-	*g = itls_ue_table[r].guard;
-	/*@ loop invariant 0 <= j <= ITLS_FSM_ROW_ACTS;
-	  @ loop assigns j, steps[0 .. ITLS_FSM_ROW_ACTS - 1];
-	  @ loop variant ITLS_FSM_ROW_ACTS - j;
-	  @*/
-	for (j = 0; j < ITLS_FSM_ROW_ACTS; j++) {
-		steps[j] = itls_ue_table[r].steps[j];
+/*
+ * What the binding rows' guards say of the bytes (UE-09, UE-25, UE-27):
+ * `tls, s_token valid` (SM6 over TLS), `s_token valid over cert` (a late
+ * full handshake) and `PSK handshake`.
+ */
+/*@ predicate ue_binding_facts{L}(struct itls_ue *st, struct itls_ue_event *ev,
+  @     struct ue_facts *f, integer g) =
+  @   (g == ITLS_UE_G_TLS_OK ==> ue_sm6_ok(st, ev)) &&
+  @   (g == ITLS_UE_G_CERT_OK ==> ue_late_ok(st, ev) && ev->kind == ITLS_UE_EV_TLS_UP &&
+  @     ev->resumed == 0) &&
+  @   (g == ITLS_UE_G_PSK_OK ==> ue_psk_ok(st, ev));
+  @*/
+
+/*
+ * What the binding rows' guards say of the bytes, from the guard's meaning
+ * and the facts' (a lemma: the body is empty, the proof is of the contract).
+ */
+/*@ requires \valid_read(st) && \valid_read(ev) && \valid_read(f);
+  @ requires UE_23: ue_guard_holds(st, ev, f, g);
+  @ requires g == ITLS_UE_G_TLS_OK ==> ev->kind == ITLS_UE_EV_SM6;
+  @ requires g == ITLS_UE_G_CERT_OK ==> ev->kind == ITLS_UE_EV_TLS_UP;
+  @ requires f->cert_same == 0 || f->cert_same == 1;
+  @ requires f->stok_valid == 0 || f->stok_valid == 1;
+  @ requires f->psk_same == 0 || f->psk_same == 1;
+  @ requires UE_25: ev->kind == ITLS_UE_EV_SM6 && f->cert_same == 1 && f->stok_valid == 1 ==>
+  @   ue_sm6_ok(st, ev);
+  @ requires UE_09: ev->kind == ITLS_UE_EV_TLS_UP && f->stok_valid == 1 ==> ue_late_ok(st, ev);
+  @ requires UE_27: f->psk_same == 1 ==> ue_psk_ok(st, ev);
+  @ requires st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
+  @ assigns \nothing;
+  @ ensures UE_22: ue_binding_facts(st, ev, f, g);
+  @ ensures UE_22: ue_guard_gives(st, ev, f, g, st->chosen);
+  @*/
+static void
+ue_bind(const struct itls_ue *st, const struct itls_ue_event *ev,
+	const struct ue_facts *f, enum itls_ue_guard g)
+{
+	(void)st;
+	(void)ev;
+	(void)f;
+	(void)g;
+}
+
+/* the row to take: its index (UE_TABLE_LEN when none) and its contents */
+struct ue_pick {
+	size_t r;
+	struct itls_ue_row row;
+};
+
+/*
+ * Phase 2: the row to take and its contents, returned by value, with what
+ * the proof of UE-22 needs of it stated without the table (so that the
+ * goals of the callers do not carry the table's initializer, D-UE-17).
+ */
+/*@ requires \valid_read(st) && itls_ue_inv(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \valid_read(f);
+  @ requires f->cert_same == 0 || f->cert_same == 1;
+  @ requires f->stok_valid == 0 || f->stok_valid == 1;
+  @ requires f->psk_same == 0 || f->psk_same == 1;
+  @ requires UE_25: ev->kind == ITLS_UE_EV_SM6 && f->cert_same == 1 && f->stok_valid == 1 ==>
+  @   ue_sm6_ok(st, ev);
+  @ requires UE_09: ev->kind == ITLS_UE_EV_TLS_UP && f->stok_valid == 1 ==> ue_late_ok(st, ev);
+  @ requires UE_27: f->psk_same == 1 ==> ue_psk_ok(st, ev);
+  @ assigns \nothing;
+  @ ensures \result.r <= UE_TABLE_LEN;
+  @ ensures UE_23: \result.r < UE_TABLE_LEN ==> ue_guard_holds(st, ev, f, \result.row.guard);
+  @ ensures UE_22: \result.r < UE_TABLE_LEN ==> ue_row_ok(st->state, ev->kind,
+  @   \result.row.guard, \result.row.next, \result.row.steps[0], \result.row.steps[1],
+  @   \result.row.steps[2], \result.row.steps[3], \result.row.steps[4],
+  @   \result.row.steps[5]);
+  @ ensures UE_22: \result.r < UE_TABLE_LEN ==>
+  @   ue_guard_gives(st, ev, f, \result.row.guard, st->chosen);
+  @ ensures UE_22: \result.r < UE_TABLE_LEN ==> ue_binding_facts(st, ev, f, \result.row.guard);
+  @*/
+static struct ue_pick
+ue_find(const struct itls_ue *st, const struct itls_ue_event *ev,
+	const struct ue_facts *f)
+{
+	struct ue_pick p;
+
+	p.r = ue_lookup(st, ev, f);
+	p.row = itls_ue_table[p.r < UE_TABLE_LEN ? p.r : 0];
+	if (p.r < UE_TABLE_LEN) {
+		ue_table_facts(p.r);
+		ue_bind(st, ev, f, p.row.guard);
 	}
+	return p;
 }
 
 /*
  * Commit a transition: the row's next state when the safety check holds,
  * else `failed` with one ABORT (not-allowed) replacing the actions (UE-22).
+ * The caller proves what the check tests (requires UE_22), so the check
+ * never fires: it stays as defence in depth (D-UE-17).
  */
 /*@ requires \valid(st) && itls_ue_inv_data(st) && itls_ue_psk_rec(st);
   @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
   @ requires \separated(st, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
   @ requires \separated(n, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1));
   @ requires k <= ITLS_FSM_ROW_ACTS;
+  @ requires UE_22: ue_next_safe(st, next);
+  @ requires UE_22: \forall integer i; 0 <= i < k && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
+  @   st->sm6_seen == 1;
+  @ requires UE_22: \forall integer i; 0 <= i < k && out[i].kind == ITLS_UE_A_SEND_SM7 &&
+  @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
   @ assigns st->state, st->last_row, st->reason, st->keys.ik[0 .. 15],
   @   st->keys.ck[0 .. 15], st->psk[0 .. 31], st->has_psk, st->stok_ok, st->psk_ok,
   @   out[0], *n;
@@ -1207,6 +1656,7 @@ ue_row(size_t r, enum itls_ue_state *next, enum itls_ue_guard *g,
   @   st->sm6_seen == 1;
   @ ensures \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
   @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
+  @ ensures UE_22: st->state == next && st->last_row == r && *n == k;
   @*/
 static void
 ue_commit(struct itls_ue *st, enum itls_ue_state next, size_t r,
@@ -1217,6 +1667,8 @@ ue_commit(struct itls_ue *st, enum itls_ue_state next, size_t r,
 	if (safe) {
 		safe = ue_actions_safe(st, out, k);
 	}
+	/* UE-22: proved of every row of the table; the check stays as defence in depth */
+	/*@ assert UE_22: safe == 1; */
 	if (safe) {
 		st->state = next;
 		st->last_row = r;
@@ -1234,15 +1686,183 @@ ue_commit(struct itls_ue *st, enum itls_ue_state next, size_t r,
 	*n = 1;
 }
 
+/*
+ * Phases 3 and 4 for row r, which ue_lookup took (its state and event are
+ * st's and ev's, its guard holds): run its steps, then commit. UE-22,
+ * proved of the table: whatever the row, its steps leave what the check at
+ * commit asks, so the check never fires and the state is the row's next
+ * state (the check stays as defence in depth, D-UE-17).
+ */
+/*@ requires \valid(st) && itls_ue_inv(st);
+  @ requires itls_ue_event_ok(ev);
+  @ requires \valid_read(f);
+  @ requires \valid(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1)) && \valid(n);
+  @ requires \separated(st, ev, f, out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n);
+  @ requires \separated(st, ev->cert + (0 .. ev->cert_len - 1),
+  @   ev->sec_server + (0 .. ev->sec_server_len - 1), ev->realm + (0 .. ev->realm_len - 1));
+  @ requires \separated(out + (0 .. ITLS_FSM_MAX_ACTIONS - 1), n, f,
+  @   ev->cert + (0 .. ev->cert_len - 1), ev->sec_server + (0 .. ev->sec_server_len - 1),
+  @   ev->realm + (0 .. ev->realm_len - 1));
+  @ requires ev->kind == ITLS_UE_EV_SM6 ==>
+  @   ev->sec_server_len <= ITLS_FSM_HDR_MAX && ev->realm_len <= ITLS_FSM_NAME_MAX;
+  @ requires itls_ue_mech_ok(f->mech) && f->sa_err != ITLS_OK;
+  @ requires UE_22: ue_guard_gives(st, ev, f, row.guard, st->chosen);
+  @ requires UE_22: ue_binding_facts(st, ev, f, row.guard);
+  @ requires UE_22: ue_row_ok(st->state, ev->kind, row.guard, row.next, row.steps[0],
+  @   row.steps[1], row.steps[2], row.steps[3], row.steps[4], row.steps[5]);
+  @ assigns *st, out[0 .. ITLS_FSM_MAX_ACTIONS - 1], *n;
+  @ ensures itls_ue_inv(st);
+  @ ensures *n <= ITLS_FSM_MAX_ACTIONS;
+  @ ensures UE_21: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 ==>
+  @   st->sm6_seen == 1;
+  @ ensures UE_20: \forall integer i; 0 <= i < *n && out[i].kind == ITLS_UE_A_SEND_SM7 &&
+  @   out[i].mech == ITLS_MECH_TLS ==> itls_ue_bound(st);
+  @ ensures UE_26: ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+  @   st->conn_has_cert == \old(st->conn_has_cert) &&
+  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==> st->conn_cert[i] == \old(st->conn_cert[i]));
+  @ ensures UE_22: st->last_row == r && st->state == row.next;
+  @*/
+static void
+ue_run(struct itls_ue *st, const struct itls_ue_event *ev,
+	const struct ue_facts *f, size_t r, struct itls_ue_row row,
+	struct itls_ue_action *out, size_t *n)
+{
+	size_t j, k;
+	enum itls_ue_state next = row.next;
+	enum itls_ue_guard g = row.guard;
+	/* UE-26: a resumed handshake (proof only: what must not change) */
+	int resumed_up = ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0;
+
+	(void)resumed_up;
+	/* 3. steps */
+	k = 0;
+	/*@ loop invariant 0 <= j <= ITLS_FSM_ROW_ACTS;
+	  @ loop invariant 0 <= k <= j;
+	  @ loop invariant UE_22: k == j;
+	  @ loop invariant UE_22: \forall integer i; 1 <= i < ITLS_FSM_ROW_ACTS ==>
+	  @   row.steps[i] != ITLS_UE_A_LOAD_CHALLENGE;
+	  @ loop invariant UE_22_neutral: g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK ||
+	  @   g == ITLS_UE_G_PSK_OK ==>
+	  @   \forall integer i; 2 <= i < ITLS_FSM_ROW_ACTS ==> ue_neutral(row.steps[i]);
+	  @ loop invariant UE_22: ue_guard_gives(st, ev, f, g, \at(st->chosen, Pre));
+	  @ loop invariant UE_22_sm7: \forall integer i; 0 <= i < ITLS_FSM_ROW_ACTS &&
+	  @   row.steps[i] == ITLS_UE_A_SEND_SM7 ==> next == ITLS_UE_SM7_SENT;
+	  @ loop invariant UE_22_acts: \forall integer i; 0 <= i < k &&
+	  @   out[i].kind == ITLS_UE_A_SEND_SM7 ==> out[i].mech == st->chosen &&
+	  @   next == ITLS_UE_SM7_SENT;
+	  @ loop invariant UE_22: j >= 1 && row.steps[0] == ITLS_UE_A_LOAD_CHALLENGE ==>
+	  @   st->sm6_seen == 1 && st->chosen == f->mech;
+	  @ loop invariant UE_22: !(j >= 1 && row.steps[0] == ITLS_UE_A_LOAD_CHALLENGE) ==>
+	  @   st->sm6_seen == \at(st->sm6_seen, Pre) && st->chosen == \at(st->chosen, Pre);
+	  @ loop invariant UE_22: (\forall integer i; 0 <= i < j ==> ue_keeps(row.steps[i], ev)) ==>
+	  @   st->stok_ok == \at(st->stok_ok, Pre) && st->stok_run == \at(st->stok_run, Pre) &&
+	  @   st->psk_ok == \at(st->psk_ok, Pre) && st->psk_run == \at(st->psk_run, Pre) &&
+	  @   st->aka_run == \at(st->aka_run, Pre);
+	  @ loop invariant UE_22: j == 0 ==> ue_binding_facts(st, ev, f, g);
+	  @ loop invariant UE_22: (g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK) && j == 1 ==>
+	  @   ue_acc_ok(st, ev);
+	  @ loop invariant UE_22: (g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK) && j >= 2 ==>
+	  @   st->stok_ok == 1 && st->stok_run == st->aka_run;
+	  @ loop invariant UE_22: g == ITLS_UE_G_PSK_OK && j <= 1 ==> ue_psk_ok(st, ev);
+	  @ loop invariant UE_22: g == ITLS_UE_G_PSK_OK && j >= 2 ==>
+	  @   st->psk_ok == 1 && st->psk_run == st->aka_run;
+	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
+	  @ loop invariant st->realm_len <= ITLS_FSM_NAME_MAX;
+	  @ loop invariant itls_ue_mech_ok(st->chosen);
+	  @ loop invariant itls_ue_mech_ok(f->mech) && f->sa_err != ITLS_OK;
+	  @ loop invariant itls_profile_ok(st->keys.profile);
+	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
+	  @ loop invariant st->cfg.mode == \at(st->cfg.mode, Pre);
+	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
+	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
+	  @ loop invariant itls_ue_psk_rec(st);
+	  @ loop invariant ev->kind == \at(ev->kind, Pre) && ev->resumed == \at(ev->resumed, Pre);
+	  @ loop invariant resumed_up != 0 ==>
+	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
+	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @     st->conn_cert[i] == \at(st->conn_cert[i], Pre));
+	  @ loop assigns j, k, st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
+	  @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
+	  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
+	  @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
+	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
+	  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
+	  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1],
+	  @   out[0 .. ITLS_FSM_MAX_ACTIONS - 1];
+	  @ loop variant ITLS_FSM_ROW_ACTS - j;
+	  @*/
+	for (j = 0; j < ITLS_FSM_ROW_ACTS; j++) {
+		enum itls_ue_act a = row.steps[j];
+		if (a == ITLS_UE_A_NONE) {
+			break;
+		}
+		ue_do(st, ev, f, g, a, out, k);
+		k++;
+	}
+	/* 4. commit: UE-20, UE-21; UE-22, what the check asks holds of every row */
+	/*@ assert itls_ue_inv_data(st); */
+	/*@ assert UE_22: itls_ue_after_sm6(next) ==>
+	  @   st->sm6_seen == 1 && st->chosen != ITLS_MECH_NONE; */
+	/*@ assert UE_22: next == ITLS_UE_REGISTERED_TLS || next == ITLS_UE_RESUMING ==>
+	  @   st->chosen == ITLS_MECH_TLS; */
+	/*@ assert UE_22: next == ITLS_UE_REGISTERED_IPSEC ==> st->chosen == ITLS_MECH_IPSEC; */
+	/* (the binding: a binding row bound the session in its second step ...) */
+	/*@ assert UE_22: g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK ||
+	  @   g == ITLS_UE_G_PSK_OK ==> j >= 2; */
+	/*@ assert UE_22: g == ITLS_UE_G_TLS_OK || g == ITLS_UE_G_CERT_OK ||
+	  @   g == ITLS_UE_G_PSK_OK ==> itls_ue_bound(st); */
+	/* (... or a row from a state after SM7 kept the records and the mechanism) */
+	/*@ assert UE_22: ue_row_keeps(g, row.steps[0]) && ue_row_keeps(g, row.steps[1]) &&
+	  @   ue_row_keeps(g, row.steps[2]) && ue_row_keeps(g, row.steps[3]) &&
+	  @   ue_row_keeps(g, row.steps[4]) && ue_row_keeps(g, row.steps[5]) ==>
+	  @   (\forall integer i; 0 <= i < ITLS_FSM_ROW_ACTS ==> ue_row_keeps(g, row.steps[i])); */
+	/*@ assert UE_22: ue_row_keeps(g, row.steps[0]) && ue_row_keeps(g, row.steps[1]) &&
+	  @   ue_row_keeps(g, row.steps[2]) && ue_row_keeps(g, row.steps[3]) &&
+	  @   ue_row_keeps(g, row.steps[4]) && ue_row_keeps(g, row.steps[5]) ==>
+	  @   (\forall integer i; 0 <= i < j ==> ue_keeps(row.steps[i], ev)); */
+	/*@ assert UE_22: ue_row_keeps(g, row.steps[0]) && ue_row_keeps(g, row.steps[1]) &&
+	  @   ue_row_keeps(g, row.steps[2]) && ue_row_keeps(g, row.steps[3]) &&
+	  @   ue_row_keeps(g, row.steps[4]) && ue_row_keeps(g, row.steps[5]) ==>
+	  @   st->chosen == \at(st->chosen, Pre) && st->cfg.mode == \at(st->cfg.mode, Pre) &&
+	  @   st->stok_ok == \at(st->stok_ok, Pre) && st->stok_run == \at(st->stok_run, Pre) &&
+	  @   st->psk_ok == \at(st->psk_ok, Pre) && st->psk_run == \at(st->psk_run, Pre) &&
+	  @   st->aka_run == \at(st->aka_run, Pre); */
+	/*@ assert UE_22: ue_sent(next) && st->chosen == ITLS_MECH_TLS ==> itls_ue_bound(st); */
+
+	/*@ assert resumed_up != 0 ==> st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
+	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @     st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
+	ue_commit(st, next, r, out, k, n);
+	/*@ assert resumed_up != 0 ==> st->conn_has_cert == \at(st->conn_has_cert, Pre); */
+	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
+	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
+	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==> resumed_up != 0; */
+}
+
 /* ---- the machine -------------------------------------------------------------------- */
 
-/* see itls/ue.h */
-enum itls_err
-itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
+/*
+ * itls_ue_init in three parts, each with the contract the next one needs
+ * (D-PR-5: WP's cost per goal grows with the stores before it).
+ */
+/* the records of a UE that has done nothing yet */
+/*@ requires \valid(st);
+  @ assigns st->last_row, st->tls_up, st->sm6_seen, st->aka_run, st->has_stoken,
+  @   st->has_ctoken, st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_psk,
+  @   st->refusal_unauth, st->conn_has_cert, st->sec_server_len, st->realm_len,
+  @   st->cfg.domain_len, st->cfg.impi_len, st->state, st->chosen, st->reason;
+  @ ensures st->state == ITLS_UE_IDLE && st->chosen == ITLS_MECH_NONE && st->reason == ITLS_OK;
+  @ ensures st->last_row == UE_TABLE_LEN;
+  @ ensures st->tls_up == 0 && st->sm6_seen == 0 && st->aka_run == 0 && st->has_stoken == 0 &&
+  @   st->has_ctoken == 0 && st->stok_ok == 0 && st->stok_run == 0 && st->psk_ok == 0 &&
+  @   st->psk_run == 0 && st->has_psk == 0 && st->refusal_unauth == 0 &&
+  @   st->conn_has_cert == 0;
+  @ ensures st->sec_server_len == 0 && st->realm_len == 0 && st->cfg.domain_len == 0 &&
+  @   st->cfg.impi_len == 0;
+  @*/
+static void
+ue_init_records(struct itls_ue *st)
 {
-	size_t dlen = cfg->domain_len;
-	size_t ilen = cfg->impi_len;
-
 	st->last_row = UE_TABLE_LEN;
 	st->tls_up = 0;
 	st->sm6_seen = 0;
@@ -1260,21 +1880,66 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
 	st->realm_len = 0;
 	st->cfg.domain_len = 0;
 	st->cfg.impi_len = 0;
+	st->state = ITLS_UE_IDLE;
+	st->chosen = ITLS_MECH_NONE;
+	st->reason = ITLS_OK;
+}
+
+/* no key, token or digest of an earlier use of st */
+/*@ requires \valid(st);
+  @ assigns st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->s_token[0 .. 11],
+  @   st->c_token[0 .. 11], st->psk[0 .. 31], st->conn_cert[0 .. ITLS_SHA256_LEN - 1];
+  @ ensures \forall integer i; 0 <= i < ITLS_FSM_KEY_LEN ==>
+  @   st->keys.ik[i] == 0 && st->keys.ck[i] == 0;
+  @ ensures \forall integer i; 0 <= i < ITLS_FSM_TOKEN_LEN ==>
+  @   st->s_token[i] == 0 && st->c_token[i] == 0;
+  @ ensures \forall integer i; 0 <= i < ITLS_FSM_PSK_LEN ==> st->psk[i] == 0;
+  @ ensures \forall integer i; 0 <= i < ITLS_SHA256_LEN ==> st->conn_cert[i] == 0;
+  @*/
+static void
+ue_init_zero(struct itls_ue *st)
+{
 	ue_zero(st->keys.ik, ITLS_FSM_KEY_LEN);
 	ue_zero(st->keys.ck, ITLS_FSM_KEY_LEN);
 	ue_zero(st->s_token, ITLS_FSM_TOKEN_LEN);
 	ue_zero(st->c_token, ITLS_FSM_TOKEN_LEN);
 	ue_zero(st->psk, ITLS_FSM_PSK_LEN);
 	ue_zero(st->conn_cert, ITLS_SHA256_LEN);
-	st->state = ITLS_UE_IDLE;
-	st->chosen = ITLS_MECH_NONE;
-	st->reason = ITLS_OK;
+}
+
+/* the configuration's flags, normalised */
+/*@ requires \valid(st) && \valid_read(cfg);
+  @ requires \separated(st, cfg);
+  @ assigns st->cfg.offer, st->cfg.tls_first, st->cfg.mode, st->cfg.kdf_tokens,
+  @   st->keys.profile, st->cfg.check_names;
+  @ ensures st->cfg.offer == (cfg->offer & (ITLS_OFFER_TLS | ITLS_OFFER_IPSEC));
+  @ ensures st->cfg.tls_first == (cfg->tls_first != 0 ? 1 : 0);
+  @ ensures st->cfg.mode == (cfg->mode == ITLS_TLS_PSK ? ITLS_TLS_PSK : ITLS_TLS_CERT);
+  @ ensures st->cfg.kdf_tokens == (cfg->kdf_tokens != 0 ? 1 : 0);
+  @ ensures st->keys.profile == (st->cfg.kdf_tokens != 0 ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC);
+  @ ensures st->cfg.check_names == (cfg->check_names != 0 ? 1 : 0);
+  @*/
+static void
+ue_init_flags(struct itls_ue *st, const struct itls_ue_config *cfg)
+{
 	st->cfg.offer = cfg->offer & (ITLS_OFFER_TLS | ITLS_OFFER_IPSEC);
 	st->cfg.tls_first = cfg->tls_first ? 1 : 0;
 	st->cfg.mode = cfg->mode == ITLS_TLS_PSK ? ITLS_TLS_PSK : ITLS_TLS_CERT;
 	st->cfg.kdf_tokens = cfg->kdf_tokens ? 1 : 0;
 	st->keys.profile = st->cfg.kdf_tokens ? ITLS_TOKEN_KDF : ITLS_TOKEN_HMAC;
 	st->cfg.check_names = cfg->check_names ? 1 : 0;
+}
+
+/* see itls/ue.h */
+enum itls_err
+itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg)
+{
+	size_t dlen = cfg->domain_len;
+	size_t ilen = cfg->impi_len;
+
+	ue_init_records(st);
+	ue_init_zero(st);
+	ue_init_flags(st, cfg);
 	if (dlen > ITLS_FSM_NAME_MAX || ilen > ITLS_FSM_NAME_MAX) {
 		st->state = ITLS_UE_FAILED;
 		st->reason = ITLS_ERR_BAD_LENGTH;
@@ -1301,14 +1966,8 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	struct itls_ue_action *out, size_t *n)
 {
 	struct ue_facts f;
-	size_t r, j, k;
-	enum itls_ue_state next;
-	enum itls_ue_guard g;
-	enum itls_ue_act steps[ITLS_FSM_ROW_ACTS];
-	/* UE-26: a resumed handshake (proof only: what must not change) */
-	int resumed_up = ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0;
+	struct ue_pick p;
 
-	(void)resumed_up;
 	*n = 0;
 	/* an SM6 whose headers do not fit is not an event this UE can take */
 	if (ev->kind == ITLS_UE_EV_SM6 && (ev->sec_server_len > ITLS_FSM_HDR_MAX
@@ -1317,65 +1976,20 @@ itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
 	}
 	/* 1. facts */
 	ue_facts(&f, st, ev);
-	/* (proof steps: what the records speak of is as it was, UE-26, UE-27) */
-	/*@ assert itls_same(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN),
-	  @   \at(itls_mem(&st->psk[0], ITLS_FSM_PSK_LEN), Pre)); */
-	/*@ assert itls_same(itls_mem(&st->keys.ck[0], 16), \at(itls_mem(&st->keys.ck[0], 16), Pre)); */
-	/*@ assert itls_same(itls_mem(&st->keys.ik[0], 16), \at(itls_mem(&st->keys.ik[0], 16), Pre)); */
-	/*@ assert itls_same(itls_mem(&st->cfg.impi[0], st->cfg.impi_len),
-	  @   \at(itls_mem(&st->cfg.impi[0], st->cfg.impi_len), Pre)); */
-	/*@ assert itls_same(itls_psk_label_bytes, \at(itls_psk_label_bytes, Pre)); */
+	/* (proof steps: UE-26, the recorded digest and its presence as they were) */
 	/*@ assert itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
 	  @   \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */
+	/*@ assert st->conn_has_cert == \at(st->conn_has_cert, Pre); */
 	/* 2. lookup: UE-23 */
-	r = ue_lookup(st, ev, &f);
-	if (r >= UE_TABLE_LEN) {
+	p = ue_find(st, ev, &f);
+	if (p.r >= UE_TABLE_LEN) {
 		return ITLS_ERR_BAD_EVENT;
 	}
-	ue_row(r, &next, &g, steps);
-	/* 3. steps */
-	k = 0;
-	/*@ loop invariant 0 <= j <= ITLS_FSM_ROW_ACTS;
-	  @ loop invariant 0 <= k <= j;
-	  @ loop invariant st->sec_server_len <= ITLS_FSM_HDR_MAX;
-	  @ loop invariant st->realm_len <= ITLS_FSM_NAME_MAX;
-	  @ loop invariant itls_ue_mech_ok(st->chosen);
-	  @ loop invariant itls_ue_mech_ok(f.mech) && f.sa_err != ITLS_OK;
-	  @ loop invariant itls_profile_ok(st->keys.profile);
-	  @ loop invariant st->cfg.mode == ITLS_TLS_CERT || st->cfg.mode == ITLS_TLS_PSK;
-	  @ loop invariant st->cfg.domain_len <= ITLS_FSM_NAME_MAX;
-	  @ loop invariant st->cfg.impi_len <= ITLS_FSM_NAME_MAX;
-	  @ loop invariant itls_ue_psk_rec(st);
-	  @ loop invariant resumed_up != 0 ==>
-	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre) &&
-	  @   (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
-	  @     st->conn_cert[i] == \at(st->conn_cert[i], Pre));
-	  @ loop assigns j, k, st->tls_up, st->refusal_unauth, st->aka_run, st->sm6_seen,
-	  @   st->stok_ok, st->stok_run, st->psk_ok, st->psk_run, st->has_ctoken, st->has_psk,
-	  @   st->chosen, st->keys.ik[0 .. 15], st->keys.ck[0 .. 15], st->has_stoken,
-	  @   st->s_token[0 .. 11], st->c_token[0 .. 11], st->psk[0 .. 31],
-	  @   st->sec_server[0 .. ITLS_FSM_HDR_MAX - 1], st->sec_server_len,
-	  @   st->realm[0 .. ITLS_FSM_NAME_MAX - 1], st->realm_len, st->reason,
-	  @   st->conn_has_cert, st->conn_cert[0 .. ITLS_SHA256_LEN - 1],
-	  @   out[0 .. ITLS_FSM_MAX_ACTIONS - 1];
-	  @ loop variant ITLS_FSM_ROW_ACTS - j;
-	  @*/
-	for (j = 0; j < ITLS_FSM_ROW_ACTS; j++) {
-		enum itls_ue_act a = steps[j];
-		if (a == ITLS_UE_A_NONE) {
-			break;
-		}
-		ue_do(st, ev, &f, g, a, &out[k]);
-		k++;
-	}
-	/* 4. commit: UE-20, UE-21, UE-22 */
-	/*@ assert itls_ue_inv_data(st); */
-	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
-	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
-	ue_commit(st, next, r, out, k, n);
-	/*@ assert resumed_up != 0 ==> (\forall integer i; 0 <= i < ITLS_SHA256_LEN ==>
-	  @   st->conn_cert[i] == \at(st->conn_cert[i], Pre)); */
-	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==> resumed_up != 0; */
+	/* 3. steps, 4. commit: UE-20, UE-21, UE-22 */
+	ue_run(st, ev, &f, p.r, p.row, out, n);
+	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
+	  @   st->conn_has_cert == \at(st->conn_has_cert, Pre); */
+	/* (proof step: UE-26, the recorded digest as it was) */
 	/*@ assert ev->kind == ITLS_UE_EV_TLS_UP && ev->resumed != 0 ==>
 	  @   itls_same(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN),
 	  @     \at(itls_mem(&st->conn_cert[0], ITLS_SHA256_LEN), Pre)); */

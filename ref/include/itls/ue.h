@@ -37,7 +37,8 @@
  * committed a safety check (UE-20..UE-22) is applied: the machine never
  * sends SM7 before SM6 and never reaches `registered-tls` unless the TLS
  * session is bound to this AKA run; a row that would break this ends in
- * `failed` with `not-allowed` instead (the tests show no row does).
+ * `failed` with `not-allowed` instead; that no row of the table ever does
+ * is proved (UE_22 below, D-UE-17), so the check is defence in depth.
  */
 #ifndef ITLS_UE_H
 #define ITLS_UE_H
@@ -316,7 +317,7 @@ struct itls_ue_event {
   @ // ... and what the state implies (UE-20, UE-21)
   @ predicate itls_ue_inv_state(struct itls_ue *u) =
   @   itls_ue_state_ok(u->state) &&
-  @   (itls_ue_after_sm6(u->state) ==> u->sm6_seen == 1) &&
+  @   (itls_ue_after_sm6(u->state) ==> u->sm6_seen == 1 && u->chosen != ITLS_MECH_NONE) &&
   @   (u->state == ITLS_UE_REGISTERED_TLS ==> u->chosen == ITLS_MECH_TLS) &&
   @   (u->state == ITLS_UE_RESUMING ==> u->chosen == ITLS_MECH_TLS) &&
   @   (u->state == ITLS_UE_REGISTERED_IPSEC ==> u->chosen == ITLS_MECH_IPSEC) &&
@@ -373,8 +374,9 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
  * the stored s_token is the MAC under this run's keys of a certificate
  * whose SHA-256 is the one recorded for the connection; UE_06 the
  * mechanism is the UE's own RFC 3329 choice. Of itls_ue_step itself:
- * UE_26 a resumed handshake leaves the recorded certificate digest as it
- * was; UE_27 the PSK record is set only while the stored PSK is
+ * UE_22 every taken row is committed (its guard and steps keep the
+ * invariant: the commit-time check never fires); UE_26 a resumed
+ * handshake leaves the recorded certificate digest as it was; UE_27 the PSK record is set only while the stored PSK is
  * itls_psk_of(CK, IK, IMPI) of this run's keys (PS-01), so registered-tls
  * in PSK mode means the session was keyed with that PSK.
  */
@@ -406,6 +408,7 @@ itls_ue_init(struct itls_ue *st, const struct itls_ue_config *cfg);
   @ ensures UE_27: st->psk_ok == 1 ==> st->has_psk == 1 && itls_ue_psk_fresh(st);
   @ ensures UE_27: st->state == ITLS_UE_REGISTERED_TLS && st->cfg.mode == ITLS_TLS_PSK ==>
   @   st->psk_ok == 1 && st->psk_run == st->aka_run && itls_ue_psk_fresh(st);
+  @ ensures UE_22: \result == ITLS_OK ==> st->last_row < itls_ue_table_len;
   @*/
 enum itls_err
 itls_ue_step(struct itls_ue *st, const struct itls_ue_event *ev,
