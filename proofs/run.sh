@@ -4,8 +4,9 @@
 #   sh proofs/run.sh                      all of ref/core except crypto.c (trusted)
 #   FILES="ref/core/naming.c" sh proofs/run.sh    one module while iterating (DEV mode)
 #   FCT=f1,f2 FILES=... sh proofs/run.sh          some functions only (DEV mode)
-#   TIMEOUT=30 PAR=2 JOBS=4               prover timeout (s), goals in parallel per
-#                                         Frama-C process, Frama-C processes at once
+#   TIMEOUT=30 PAR=1 JOBS=2               prover timeout (s), prover tasks at once per
+#                                         Frama-C process (default 1 with the cache,
+#                                         2 without), Frama-C processes at once
 #   CACHE=none REPORT=build/proofs/REPORT-fresh.md   make proofs-fresh: every goal
 #                                         sent to the provers, the committed cache unused
 #   WPSESS=dir                            another WP session (and cache) directory
@@ -16,8 +17,8 @@
 # the timeout of the run, so such a file needs its own even with the cache.
 #
 # A full run proves each source file in its own Frama-C process, JOBS at a time
-# (default: twice the cores, D-PR-7)
-# (WP's goal generation is single-threaded, so one process uses one core),
+# (default: the cores, D-PR-9; WP's goal generation is single-threaded, so one
+# process uses one core),
 # costliest file first (the CPU seconds of the committed proofs/REPORT.md).
 # With the cache, nearly all of a run's CPU is WP's own VC generation and Qed
 # simplification, not the provers: its cost per goal grows with the path
@@ -72,17 +73,15 @@ fi
 TIMEOUT=${TIMEOUT:-30}
 WPSESS=${WPSESS:-proofs/wpsess}
 CACHE=${CACHE:-update}
-# proofs/poll.ml makes WP's task loop poll every 2 ms, not 50 ms, so a process
-# no longer sleeps between replayed prover answers: one process per core
-# (D-PR-9, which replaces D-PR-7's two per core). With the cache, one prover
+# proofs/wp_runtime.ml makes WP's task loop poll every 2 ms, not 50 ms, so a
+# process no longer sleeps between replayed prover answers: one process per core
+# (D-PR-9, which replaces D-PR-7's two per core); it also enlarges the OCaml
+# minor heap (Frama-C overrides OCAMLRUNPARAM). With the cache, one prover
 # task at a time (-wp-par 1): a goal asks its provers in list order and stops
 # at the first valid answer, so no second prover's task is built for nothing;
 # without the cache (make proofs-fresh), two provers run side by side.
 if [ "$CACHE" = none ]; then PAR=${PAR:-2}; else PAR=${PAR:-1}; fi
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
-# a larger minor heap and a lazier major GC: 4 % less CPU per file (D-PR-9)
-OCAMLRUNPARAM=${OCAMLRUNPARAM:-s=4M,o=200}
-export OCAMLRUNPARAM
 REPORT=${REPORT:-proofs/REPORT.md}
 export TIMEOUT PAR FCTOPT WPSESS CACHE
 
@@ -97,7 +96,7 @@ wp_one() {
 	done
 	t0=$(date +%s)
 	# shellcheck disable=SC2086
-	frama-c -load-script proofs/poll.ml -machdep x86_64 -cpp-extra-args="-Iref/include -D__ITLS_PROOF__" \
+	frama-c -load-script proofs/wp_runtime.ml -machdep x86_64 -cpp-extra-args="-Iref/include -D__ITLS_PROOF__" \
 		-warn-unsigned-overflow -warn-unsigned-downcast -warn-signed-downcast \
 		-wp -wp-rte -wp-prover cvc4,z3,cvc5 -wp-par "$PAR" -wp-timeout "$tmo" \
 		-wp-session "$WPSESS" -wp-cache "$CACHE" $FCTOPT \
