@@ -4,7 +4,8 @@
 # one tiny file, a scratch WP session so the committed cache is not touched)
 # on tests/proofs/gate_scratch.c and on scratch copies with one fault each:
 # a wrong loop variant, a false ensures, a false assert, an axiom outside
-# crypto.h. The unbroken copy must pass, each broken one must fail.
+# crypto.h, a contract without `assigns` (proofs/contracts.ml, D-PR-10).
+# The unbroken copy must pass, each broken one must fail.
 # One line per check: "ok - ..." or "not ok - ...". Exit 1 when any fails.
 set -u
 cd "$(dirname "$0")/../.."
@@ -28,7 +29,7 @@ if gate good; then echo "ok - the unbroken file passes the gate"; else
 
 broken() { # name what
 	if gate "$1"; then echo "not ok - $2 passes the gate"; sed 's/^/  /' "$D/$1.out"; fail=1
-	else echo "ok - $2 fails the gate ($(grep -c -E '^UNPROVED|^UNTRUSTED' "$D/$1.out") findings)"; fi
+	else echo "ok - $2 fails the gate ($(grep -c -E '^UNPROVED|^UNTRUSTED|^contract: missing' "$D/$1.out") findings)"; fi
 }
 
 mk variant 's/loop variant n - i;/loop variant i;/' && broken variant "a wrong loop variant (no CSV row: gate-log.awk)"
@@ -36,6 +37,10 @@ mk ensures 's/ensures 0 <= \\result <= n;/ensures 0 <= \\result < n;/' && broken
 mk assert 's|/\*@ assert i <= n; \*/|/*@ assert i < n; */|' && broken assert "a false assert"
 mk axiom 's|^#include <stddef.h>$|#include <stddef.h>\n/*@ axiomatic Gt { logic integer gt_f(integer x); axiom gt_ax: \\forall integer x; gt_f(x) == x; } */|' \
 	&& broken axiom "an axiom outside crypto.h"
+mk assigns '/^    assigns \\nothing;$/d' && broken assigns "a contract without assigns (WP proves it, proofs/contracts.ml refuses it)"
+if grep -q "^contract: missing assigns: gt_prefix" "$D/assigns.out"; then
+	echo "ok - the missing clause is named"; else
+	echo "not ok - the missing assigns was not reported by name"; fail=1; fi
 # the variant fault must be caught even though the CSV gate alone passes it
 if grep -q "0 not proved" "$D/variant.out" && grep -q "loop_variant_decrease" "$D/variant.out"; then
 	echo "ok - the variant fault is caught by WP's log, not by the CSV"; else
